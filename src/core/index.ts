@@ -1,0 +1,8 @@
+// The core's public API: the only path the UI, the adapters and the CLI import.
+// core must not import adapters, ui or node:*: the CLI runs it in Node and the app in the browser.
+export type * from './scoring/types.ts';
+export { normalise } from './text/normalise.ts';
+export { scoreStatement } from './scoring/verbatim.ts';
+export { compileIntents, matchIntent, type IntentModel } from './scoring/intent.ts';
+export { loadScriptLibrary, type ScriptLibrary, type CompiledScript } from './scripts/script-library.ts';
+export { ScriptSchema, type ScriptSpec } from './scripts/script-schema.ts';
