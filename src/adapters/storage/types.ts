@@ -1,0 +1,111 @@
+/** Saved practice calls. Plain data only: records are shown, exported and re-scored from their turns. */
+
+export type AttemptMode = 'practice' | 'assessment';
+export type AttemptStatus = 'in-progress' | 'completed' | 'abandoned';
+
+/** One trainee turn as the call runner takes it (no text = dead air), plus when it was saved. */
+export interface StoredTurn {
+  text?: string;
+  /** Seconds of silence before the turn. */
+  silenceBefore?: number;
+  alternatives?: { text: string; confidence?: number }[];
+  source?: 'typed' | 'voice';
+  /** ISO time the turn was saved. */
+  at: string;
+  /** Set when the recogniser may have misheard the trainee: a coach should listen again. */
+  flaggedForCoach?: boolean;
+}
+
+export interface AttemptSummary {
+  ending: { id: string; title: string; outcome: 'pass' | 'fail' };
+  score: number;
+  passed: boolean;
+  criticalErrors: { id: string; message: string }[];
+  statements: { scriptId: string; verdict: 'exact' | 'minor' | 'fail' | null; score: number | null }[];
+  moves: { intentId: string; made: boolean }[];
+}
+
+export interface AttemptNote {
+  id: string;
+  author: string;
+  text: string;
+  at: string;
+}
+
+export interface AttemptRecord {
+  id: string;
+  trainee: string;
+  packId: string;
+  packVersion: string;
+  scenarioId: string;
+  scenarioTitle: string;
+  mode: AttemptMode;
+  /** ISO strings. */
+  startedAt: string;
+  updatedAt: string;
+  status: AttemptStatus;
+  turns: StoredTurn[];
+  summary: AttemptSummary | null;
+  notes: AttemptNote[];
+  /** Filled in by the review screens (verdict disputes); empty in version 1. */
+  disputes: unknown[];
+}
+
+export interface NewAttempt {
+  trainee: string;
+  packId: string;
+  packVersion: string;
+  scenarioId: string;
+  scenarioTitle: string;
+  mode: AttemptMode;
+  /** Defaults to a random UUID. */
+  id?: string;
+  /** Defaults to now. */
+  startedAt?: string;
+}
+
+export interface AttemptQuery {
+  trainee?: string;
+  scenarioId?: string;
+  status?: AttemptStatus;
+}
+
+/** Small per-machine settings. */
+export interface Settings {
+  /** Names or staff numbers that have practised on this machine, most recent first. */
+  knownTrainees: string[];
+  currentTrainee: string | null;
+  lastExportedAt: string | null;
+}
+
+export type AppendResult =
+  | { ok: true; record: AttemptRecord }
+  /** `conflict`: another tab already wrote that turn; `record` is what is stored now. */
+  | { ok: false; reason: 'conflict'; record: AttemptRecord }
+  | { ok: false; reason: 'missing' }
+  /** `closed`: the call was already completed or abandoned. */
+  | { ok: false; reason: 'closed'; record: AttemptRecord };
+
+export interface AttemptStore {
+  create(attempt: NewAttempt): Promise<AttemptRecord>;
+  get(id: string): Promise<AttemptRecord | undefined>;
+  /** Newest first (by startedAt). */
+  list(query?: AttemptQuery): Promise<AttemptRecord[]>;
+  put(record: AttemptRecord): Promise<void>;
+  /** Adds a turn at `expectedIndex`, in one transaction, only if no other tab has written it. */
+  appendTurn(id: string, expectedIndex: number, turn: StoredTurn): Promise<AppendResult>;
+  /** Marks the turn at `index` for the coach. */
+  flagTurn(id: string, index: number, flagged: boolean): Promise<AttemptRecord | undefined>;
+  finish(
+    id: string,
+    summary: AttemptSummary | null,
+    status: Exclude<AttemptStatus, 'in-progress'>,
+  ): Promise<AttemptRecord | undefined>;
+  /** The trainee's newest unfinished call of this scenario, if any. */
+  findInProgress(trainee: string, scenarioId: string): Promise<AttemptRecord | undefined>;
+  getSettings(): Promise<Settings>;
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  /** Makes `name` the current trainee and moves it to the front of the known trainees. */
+  rememberTrainee(name: string): Promise<Settings>;
+  close(): void;
+}
