@@ -1,0 +1,186 @@
+// The offline polyfill for browsers with no SpeechRecognition: Vosk (Kaldi compiled to WebAssembly)
+// in a Web Worker. No cloud service and no key; the model is a tar.gz the deployment serves from
+// its own host (VITE_VOSK_MODEL_URL). The worker and the .wasm are separate files, so the
+// Content-Security-Policy needs only 'wasm-unsafe-eval', never 'unsafe-eval'.
+import type { ListenOptions, ListeningSession, RecognitionEngine, SpeechErrorCode } from './types.ts';
+
+/** The parts of @lichess-org/vosk-browser this engine uses (so tests can hand in a fake). */
+export interface VoskRecognizerLike extends EventTarget {
+  on(event: 'result' | 'partialresult' | 'error', listener: (message: unknown) => void): void;
+  acceptWaveformFloat(buffer: Float32Array, sampleRate: number): void;
+  retrieveFinalResult(): void;
+  remove(): void;
+}
+export interface VoskClientLike {
+  KaldiRecognizer: new (sampleRate: number, grammar?: string) => VoskRecognizerLike;
+  terminate(): void;
+}
+export type LoadVoskClient = (modelUrl: string) => Promise<VoskClientLike>;
+
+/** Audio from the microphone as mono float chunks. */
+export interface AudioSource {
+  sampleRate: number;
+  onChunk: ((chunk: Float32Array) => void) | null;
+  close(): void;
+}
+export type OpenMicrophone = () => Promise<AudioSource>;
+
+export interface VoskOptions {
+  modelUrl: string | null;
+  loadClient?: LoadVoskClient;
+  openMicrophone?: OpenMicrophone;
+  fetchModel?: (url: string, onProgress: (fraction: number | null) => void) => Promise<string>;
+  now?: () => number;
+}
+
+interface VoskResult {
+  result?: { text?: string; partial?: string; result?: { conf: number }[] };
+}
+
+/** Downloads the model with progress and hands the worker a blob: URL of it. */
+async function fetchModelWithProgress(url: string, onProgress: (fraction: number | null) => void): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok || !response.body) throw new Error(`model download failed: HTTP ${response.status}`);
+  const total = Number(response.headers.get('content-length')) || 0;
+  const reader = response.body.getReader();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.byteLength;
+    onProgress(total ? Math.min(1, loaded / total) : null);
+  }
+  return URL.createObjectURL(new Blob(chunks, { type: 'application/gzip' }));
+}
+
+const loadVoskClient: LoadVoskClient = async (modelUrl) => {
+  const [{ createVoskClient }, worker, wasm] = await Promise.all([
+    import('@lichess-org/vosk-browser'),
+    import('@lichess-org/vosk-browser/dist/vosk.worker.js?url'),
+    import('@lichess-org/vosk-browser/dist/vosk.wasm?url'),
+  ]);
+  return (await createVoskClient({
+    modelUrl,
+    workerUrl: worker.default,
+    wasmUrl: wasm.default,
+    logLevel: -1,
+  })) as unknown as VoskClientLike;
+};
+
+const openBrowserMicrophone: OpenMicrophone = async () => {
+  const stream = await navigator.mediaDevices.getUserMedia({
+    audio: { echoCancellation: true, noiseSuppression: true, channelCount: 1 },
+  });
+  const context = new AudioContext();
+  const input = context.createMediaStreamSource(stream);
+  // ScriptProcessorNode is deprecated but needs no worklet module; ~100 ms chunks.
+  const processor = context.createScriptProcessor(4096, 1, 1);
+  const source: AudioSource = {
+    sampleRate: context.sampleRate,
+    onChunk: null,
+    close: () => {
+      processor.disconnect();
+      input.disconnect();
+      for (const track of stream.getTracks()) track.stop();
+      void context.close();
+    },
+  };
+  processor.onaudioprocess = (event) => source.onChunk?.(new Float32Array(event.inputBuffer.getChannelData(0)));
+  input.connect(processor);
+  processor.connect(context.destination);
+  return source;
+};
+
+function micError(error: unknown): SpeechErrorCode {
+  const name = error instanceof DOMException ? error.name : '';
+  if (name === 'NotAllowedError' || name === 'SecurityError') return 'not-allowed';
+  return 'audio-capture';
+}
+
+export function createVoskEngine(options: VoskOptions): RecognitionEngine {
+  const loadClient = options.loadClient ?? loadVoskClient;
+  const openMicrophone = options.openMicrophone ?? openBrowserMicrophone;
+  const fetchModel = options.fetchModel ?? fetchModelWithProgress;
+  const now = options.now ?? (() => performance.now());
+  let client: VoskClientLike | null = null;
+  let loading: Promise<VoskClientLike> | null = null;
+
+  return {
+    kind: 'vosk',
+    where: 'on-device',
+    async prepare(onProgress = () => {}) {
+      const url = options.modelUrl;
+      if (!url) return { ok: false, code: 'not-set-up' };
+      try {
+        loading ??= fetchModel(url, onProgress).then((blobUrl) => loadClient(blobUrl));
+        client = await loading;
+        return { ok: true };
+      } catch (error) {
+        loading = null;
+        return { ok: false, code: 'load-failed', detail: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    listen({ continuous, onEvent }: ListenOptions): ListeningSession {
+      let recognizer: VoskRecognizerLike | null = null;
+      let mic: AudioSource | null = null;
+      let state: 'starting' | 'listening' | 'stopping' | 'ended' = 'starting';
+      const end = () => {
+        if (state === 'ended') return;
+        state = 'ended';
+        mic?.close();
+        recognizer?.remove();
+        onEvent({ type: 'ended' });
+      };
+      const fail = (code: SpeechErrorCode, detail?: string) => {
+        if (state === 'ended') return;
+        onEvent({ type: 'error', code, detail });
+        end();
+      };
+      void (async () => {
+        if (!client) {
+          const ready = await this.prepare();
+          if (!ready.ok) return fail(ready.code, ready.detail);
+        }
+        try {
+          mic = await openMicrophone();
+        } catch (error) {
+          return fail(micError(error));
+        }
+        if (state !== 'starting' || !client) return end();
+        recognizer = new client.KaldiRecognizer(mic.sampleRate);
+        recognizer.on('partialresult', (message) => {
+          const partial = (message as VoskResult).result?.partial?.trim();
+          if (partial) onEvent({ type: 'interim', text: partial });
+        });
+        recognizer.on('result', (message) => {
+          const result = (message as VoskResult).result;
+          const text = result?.text?.trim() ?? '';
+          const words = result?.result ?? [];
+          const confidence = words.length ? words.reduce((sum, w) => sum + w.conf, 0) / words.length : undefined;
+          if (text) onEvent({ type: 'final', alternatives: [{ text, confidence }], at: now() });
+          else if (state === 'stopping') onEvent({ type: 'error', code: 'no-speech' });
+          if (state === 'stopping' || !continuous) end();
+        });
+        recognizer.on('error', (message) => fail('unknown', String((message as { error?: string }).error ?? '')));
+        const rec = recognizer;
+        const rate = mic.sampleRate;
+        mic.onChunk = (chunk) => {
+          if (state === 'listening') rec.acceptWaveformFloat(chunk, rate);
+        };
+        state = 'listening';
+        onEvent({ type: 'listening' });
+      })();
+      return {
+        stop: () => {
+          if (state === 'listening' && recognizer) {
+            state = 'stopping';
+            recognizer.retrieveFinalResult();
+          } else if (state === 'starting') end();
+        },
+        abort: () => end(),
+      };
+    },
+  };
+}
