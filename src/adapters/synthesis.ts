@@ -34,7 +34,11 @@ export function sentences(text: string): string[] {
 }
 
 /** The voice to use: the chosen one, else the first en-GB, else any English, else the default. */
-export function pickVoice(voices: VoiceInfo[], preferredId: string | null | undefined, lang = 'en-GB'): VoiceInfo | null {
+export function pickVoice(
+  voices: VoiceInfo[],
+  preferredId: string | null | undefined,
+  lang = 'en-GB',
+): VoiceInfo | null {
   const wanted = lang.toLowerCase();
   return (
     voices.find((v) => v.id === preferredId) ??
@@ -49,7 +53,11 @@ export function createCallerVoice(win: Window = window): CallerVoice {
   const Utterance = (win as unknown as { SpeechSynthesisUtterance?: typeof SpeechSynthesisUtterance })
     .SpeechSynthesisUtterance;
   const native = () => synth?.getVoices() ?? [];
-  const info = (v: SpeechSynthesisVoice): VoiceInfo => ({ id: v.voiceURI || v.name, name: v.name, lang: v.lang });
+  const info = (v: SpeechSynthesisVoice): VoiceInfo => ({
+    id: v.voiceURI || v.name,
+    name: v.name,
+    lang: v.lang,
+  });
   let generation = 0;
 
   return {

@@ -4,7 +4,11 @@ import { installFake } from './speech/fake.ts';
 
 describe('caller voice', () => {
   it('splits a line into sentences', () => {
-    expect(sentences('Hello. Is that the CMS? I need help!')).toEqual(['Hello.', 'Is that the CMS?', 'I need help!']);
+    expect(sentences('Hello. Is that the CMS? I need help!')).toEqual([
+      'Hello.',
+      'Is that the CMS?',
+      'I need help!',
+    ]);
     expect(sentences('no stop')).toEqual(['no stop']);
   });
 

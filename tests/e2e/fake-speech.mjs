@@ -136,7 +136,10 @@ export function installFakeSpeech(config) {
     const rec = await waitForActive(opts.timeout);
     const words = text.split(/\s+/).filter(Boolean);
     const confidence = opts.confidence ?? 0.92;
-    const alternatives = [{ text, confidence }, ...(opts.alternatives ?? [])].slice(0, Math.max(1, rec.maxAlternatives));
+    const alternatives = [{ text, confidence }, ...(opts.alternatives ?? [])].slice(
+      0,
+      Math.max(1, rec.maxAlternatives),
+    );
     emit(rec, 'soundstart');
     emit(rec, 'speechstart');
     if (rec.interimResults) {
@@ -146,7 +149,10 @@ export function installFakeSpeech(config) {
         const index = rec._finals.length;
         emit(rec, 'result', {
           resultIndex: index,
-          results: resultList([...rec._finals, { isFinal: false, alternatives: [{ text: partial, confidence: 0 }] }]),
+          results: resultList([
+            ...rec._finals,
+            { isFinal: false, alternatives: [{ text: partial, confidence: 0 }] },
+          ]),
         });
         await tick();
         if (!rec._running) return false;
@@ -169,7 +175,11 @@ export function installFakeSpeech(config) {
 
   ctl.waitForListening = waitForActive;
 
-  Object.defineProperty(window, 'SpeechRecognition', { value: FakeSpeechRecognition, configurable: true, writable: true });
+  Object.defineProperty(window, 'SpeechRecognition', {
+    value: FakeSpeechRecognition,
+    configurable: true,
+    writable: true,
+  });
   Object.defineProperty(window, 'webkitSpeechRecognition', {
     value: FakeSpeechRecognition,
     configurable: true,
@@ -179,8 +189,20 @@ export function installFakeSpeech(config) {
   // speechSynthesis: records what the caller says and finishes each utterance on the next tick.
   const voices = cfg.voices
     ? [
-        { name: 'Fake British Female', lang: 'en-GB', default: false, localService: true, voiceURI: 'fake-gb-f' },
-        { name: 'Fake British Male', lang: 'en-GB', default: false, localService: true, voiceURI: 'fake-gb-m' },
+        {
+          name: 'Fake British Female',
+          lang: 'en-GB',
+          default: false,
+          localService: true,
+          voiceURI: 'fake-gb-f',
+        },
+        {
+          name: 'Fake British Male',
+          lang: 'en-GB',
+          default: false,
+          localService: true,
+          voiceURI: 'fake-gb-m',
+        },
         { name: 'Fake American', lang: 'en-US', default: true, localService: true, voiceURI: 'fake-us' },
       ]
     : [];
@@ -234,10 +256,15 @@ export function installFakeSpeech(config) {
     constructor(text = '') {
       super();
       Object.assign(this, { text, lang: '', voice: null, volume: 1, rate: 1, pitch: 1 });
-      for (const type of ['start', 'end', 'error', 'pause', 'resume', 'mark', 'boundary']) this['on' + type] = null;
+      for (const type of ['start', 'end', 'error', 'pause', 'resume', 'mark', 'boundary'])
+        this['on' + type] = null;
     }
   }
-  Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: FakeUtterance, configurable: true, writable: true });
+  Object.defineProperty(window, 'SpeechSynthesisUtterance', {
+    value: FakeUtterance,
+    configurable: true,
+    writable: true,
+  });
 
   window.__fakeSpeech = ctl;
 }

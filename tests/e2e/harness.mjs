@@ -105,7 +105,9 @@ export async function newPage(browser, url, { fakeSpeech = false, context, reduc
   await page.exposeBinding('__reportCspViolation', (_source, text) => page.problems.push(`csp: ${text}`));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      window.__reportCspViolation?.(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+      window.__reportCspViolation?.(
+        `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+      );
     });
   });
   page.on('console', (msg) => {

@@ -8,10 +8,17 @@ import { fileURLToPath } from 'node:url';
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const only = process.argv.slice(2).filter((a) => a.endsWith('.e2e.mjs'));
 const flags = process.argv.slice(2).filter((a) => !a.endsWith('.e2e.mjs'));
-const files = (only.length ? only : readdirSync(dir).filter((f) => f.endsWith('.e2e.mjs')).sort().map((f) => join(dir, f)));
+const files = only.length
+  ? only
+  : readdirSync(dir)
+      .filter((f) => f.endsWith('.e2e.mjs'))
+      .sort()
+      .map((f) => join(dir, f));
 if (files.length === 0) {
   console.log('no browser tests found');
   process.exit(0);
 }
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...flags, ...files], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...flags, ...files], {
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

@@ -35,7 +35,11 @@ export function privateEngineKind(support: SpeechSupport): EngineKind | null {
   return null;
 }
 
-export function createEngine(kind: EngineKind, support: SpeechSupport, win: Window = window): RecognitionEngine | null {
+export function createEngine(
+  kind: EngineKind,
+  support: SpeechSupport,
+  win: Window = window,
+): RecognitionEngine | null {
   if (kind === 'vosk') return createVoskEngine({ modelUrl: support.voskModelUrl });
   const ctor = findRecognition(win);
   if (!ctor) return null;

@@ -34,7 +34,10 @@ export function findRecognition(win: Window = window): RecognitionConstructor | 
 }
 
 function asAvailability(value: unknown): Availability | null {
-  return value === 'available' || value === 'downloadable' || value === 'downloading' || value === 'unavailable'
+  return value === 'available' ||
+    value === 'downloadable' ||
+    value === 'downloading' ||
+    value === 'unavailable'
     ? value
     : null;
 }
@@ -76,8 +79,16 @@ export interface NativeOptions {
   now?: () => number;
 }
 
-export function createNativeEngine(ctor: RecognitionConstructor, options: NativeOptions = {}): RecognitionEngine {
-  const { lang = 'en-GB', processLocally = false, maxAlternatives = 5, now = () => performance.now() } = options;
+export function createNativeEngine(
+  ctor: RecognitionConstructor,
+  options: NativeOptions = {},
+): RecognitionEngine {
+  const {
+    lang = 'en-GB',
+    processLocally = false,
+    maxAlternatives = 5,
+    now = () => performance.now(),
+  } = options;
   return {
     kind: processLocally ? 'native-local' : 'native-cloud',
     where: processLocally ? 'on-device' : 'cloud',
@@ -103,7 +114,8 @@ export function createNativeEngine(ctor: RecognitionConstructor, options: Native
             const alternatives: Hypothesis[] = [];
             for (let j = 0; j < result.length; j += 1) {
               const alt = result[j];
-              if (alt && alt.transcript.trim()) alternatives.push({ text: alt.transcript.trim(), confidence: alt.confidence });
+              if (alt && alt.transcript.trim())
+                alternatives.push({ text: alt.transcript.trim(), confidence: alt.confidence });
             }
             if (alternatives.length) onEvent({ type: 'final', alternatives, at: now() });
           } else {

@@ -49,7 +49,9 @@ export interface RecognitionEngine {
   /** Whether audio leaves this computer. */
   readonly where: 'cloud' | 'on-device';
   /** Loads anything the engine needs first (the offline model), reporting progress 0..1. */
-  prepare(onProgress?: (fraction: number | null) => void): Promise<{ ok: true } | { ok: false; code: SpeechErrorCode; detail?: string }>;
+  prepare(
+    onProgress?: (fraction: number | null) => void,
+  ): Promise<{ ok: true } | { ok: false; code: SpeechErrorCode; detail?: string }>;
   listen(options: ListenOptions): ListeningSession;
 }
 

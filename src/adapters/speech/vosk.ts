@@ -38,7 +38,10 @@ interface VoskResult {
 }
 
 /** Downloads the model with progress and hands the worker a blob: URL of it. */
-async function fetchModelWithProgress(url: string, onProgress: (fraction: number | null) => void): Promise<string> {
+async function fetchModelWithProgress(
+  url: string,
+  onProgress: (fraction: number | null) => void,
+): Promise<string> {
   const response = await fetch(url);
   if (!response.ok || !response.body) throw new Error(`model download failed: HTTP ${response.status}`);
   const total = Number(response.headers.get('content-length')) || 0;
@@ -87,7 +90,8 @@ const openBrowserMicrophone: OpenMicrophone = async () => {
       void context.close();
     },
   };
-  processor.onaudioprocess = (event) => source.onChunk?.(new Float32Array(event.inputBuffer.getChannelData(0)));
+  processor.onaudioprocess = (event) =>
+    source.onChunk?.(new Float32Array(event.inputBuffer.getChannelData(0)));
   input.connect(processor);
   processor.connect(context.destination);
   return source;
@@ -119,7 +123,11 @@ export function createVoskEngine(options: VoskOptions): RecognitionEngine {
         return { ok: true };
       } catch (error) {
         loading = null;
-        return { ok: false, code: 'load-failed', detail: error instanceof Error ? error.message : String(error) };
+        return {
+          ok: false,
+          code: 'load-failed',
+          detail: error instanceof Error ? error.message : String(error),
+        };
       }
     },
     listen({ continuous, onEvent }: ListenOptions): ListeningSession {
@@ -158,12 +166,16 @@ export function createVoskEngine(options: VoskOptions): RecognitionEngine {
           const result = (message as VoskResult).result;
           const text = result?.text?.trim() ?? '';
           const words = result?.result ?? [];
-          const confidence = words.length ? words.reduce((sum, w) => sum + w.conf, 0) / words.length : undefined;
+          const confidence = words.length
+            ? words.reduce((sum, w) => sum + w.conf, 0) / words.length
+            : undefined;
           if (text) onEvent({ type: 'final', alternatives: [{ text, confidence }], at: now() });
           else if (state === 'stopping') onEvent({ type: 'error', code: 'no-speech' });
           if (state === 'stopping' || !continuous) end();
         });
-        recognizer.on('error', (message) => fail('unknown', String((message as { error?: string }).error ?? '')));
+        recognizer.on('error', (message) =>
+          fail('unknown', String((message as { error?: string }).error ?? '')),
+        );
         const rec = recognizer;
         const rate = mic.sampleRate;
         mic.onChunk = (chunk) => {

@@ -143,7 +143,10 @@ export async function openAttemptStore(options: OpenOptions = {}): Promise<Attem
     async list(query: AttemptQuery = {}): Promise<AttemptRecord[]> {
       let records: AttemptRecord[];
       if (query.trainee !== undefined && query.scenarioId !== undefined) {
-        records = await db.getAllFromIndex('attempts', 'byTraineeScenario', [query.trainee, query.scenarioId]);
+        records = await db.getAllFromIndex('attempts', 'byTraineeScenario', [
+          query.trainee,
+          query.scenarioId,
+        ]);
       } else if (query.trainee !== undefined) {
         records = await db.getAllFromIndex('attempts', 'byTrainee', query.trainee);
       } else if (query.scenarioId !== undefined) {

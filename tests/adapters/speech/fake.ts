@@ -2,7 +2,10 @@
 import { installFakeSpeech, type FakeSpeechConfig } from '../../e2e/fake-speech.mjs';
 
 export interface FakeSpeechControl {
-  say(text: string, opts?: { alternatives?: { text: string; confidence?: number }[]; confidence?: number }): Promise<boolean>;
+  say(
+    text: string,
+    opts?: { alternatives?: { text: string; confidence?: number }[]; confidence?: number },
+  ): Promise<boolean>;
   fail(code: string): Promise<void>;
   failNextStart: string | null;
   starts: number;

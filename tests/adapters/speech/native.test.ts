@@ -1,5 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createNativeEngine, findRecognition, checkAvailability } from '../../../src/adapters/speech/native.ts';
+import {
+  createNativeEngine,
+  findRecognition,
+  checkAvailability,
+} from '../../../src/adapters/speech/native.ts';
 import { detectSpeech, privateEngineKind, cloudProcessor } from '../../../src/adapters/speech/index.ts';
 import type { RecognitionEvent } from '../../../src/adapters/speech/types.ts';
 import { installFake, type FakeSpeechControl } from './fake.ts';
@@ -13,7 +17,10 @@ function listen(continuous = false, processLocally = false) {
   const ctor = findRecognition(globalThis as unknown as Window);
   if (!ctor) throw new Error('no fake');
   const events: RecognitionEvent[] = [];
-  const session = createNativeEngine(ctor, { processLocally }).listen({ continuous, onEvent: (e) => events.push(e) });
+  const session = createNativeEngine(ctor, { processLocally }).listen({
+    continuous,
+    onEvent: (e) => events.push(e),
+  });
   const ended = () =>
     new Promise<void>((resolve) => {
       const check = () => (events.some((e) => e.type === 'ended') ? resolve() : setTimeout(check, 1));
@@ -27,7 +34,12 @@ describe('native speech engine', () => {
     const { ended } = listen();
     await fake.say('hello there', { alternatives: [{ text: 'hello their', confidence: 0.4 }] });
     await ended();
-    expect(fake.options).toMatchObject({ lang: 'en-GB', interimResults: true, maxAlternatives: 5, processLocally: false });
+    expect(fake.options).toMatchObject({
+      lang: 'en-GB',
+      interimResults: true,
+      maxAlternatives: 5,
+      processLocally: false,
+    });
   });
 
   it('reports listening, interim words, then a final result with every alternative, then ended', async () => {
@@ -80,10 +92,9 @@ describe('native speech engine', () => {
     await fake.say('second part');
     session.stop();
     await ended();
-    expect(events.filter((e) => e.type === 'final').map((e) => e.type === 'final' && e.alternatives[0]?.text)).toEqual([
-      'first part',
-      'second part',
-    ]);
+    expect(
+      events.filter((e) => e.type === 'final').map((e) => e.type === 'final' && e.alternatives[0]?.text),
+    ).toEqual(['first part', 'second part']);
   });
 
   it('asks for on-device recognition when told to', async () => {
@@ -91,16 +102,21 @@ describe('native speech engine', () => {
     const { ended } = listen(false, true);
     await (globalThis as unknown as { __fakeSpeech: FakeSpeechControl }).__fakeSpeech.say('hello');
     await ended();
-    expect((globalThis as unknown as { __fakeSpeech: FakeSpeechControl }).__fakeSpeech.options).toMatchObject({
-      processLocally: true,
-    });
+    expect((globalThis as unknown as { __fakeSpeech: FakeSpeechControl }).__fakeSpeech.options).toMatchObject(
+      {
+        processLocally: true,
+      },
+    );
   });
 });
 
 describe('speech detection', () => {
   it('finds cloud and on-device availability for en-GB', async () => {
     const ctor = findRecognition(globalThis as unknown as Window);
-    expect(ctor && (await checkAvailability(ctor, 'en-GB'))).toEqual({ cloud: 'available', local: 'downloadable' });
+    expect(ctor && (await checkAvailability(ctor, 'en-GB'))).toEqual({
+      cloud: 'available',
+      local: 'downloadable',
+    });
   });
 
   it('prefers on-device recognition and falls back to the offline model only with no native engine', async () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createVoskEngine, type AudioSource, type VoskRecognizerLike } from '../../../src/adapters/speech/vosk.ts';
+import {
+  createVoskEngine,
+  type AudioSource,
+  type VoskRecognizerLike,
+} from '../../../src/adapters/speech/vosk.ts';
 import type { RecognitionEvent } from '../../../src/adapters/speech/types.ts';
 
 class FakeRecognizer extends EventTarget implements VoskRecognizerLike {
@@ -17,7 +21,9 @@ class FakeRecognizer extends EventTarget implements VoskRecognizerLike {
     this.chunks += 1;
   }
   retrieveFinalResult() {
-    this.emit('result', { result: { text: 'this call may be recorded', result: [{ conf: 1 }, { conf: 0.5 }] } });
+    this.emit('result', {
+      result: { text: 'this call may be recorded', result: [{ conf: 1 }, { conf: 0.5 }] },
+    });
   }
   remove() {
     this.removed = true;

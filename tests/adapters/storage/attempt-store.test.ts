@@ -109,7 +109,11 @@ describe('attempt store', () => {
 
   it('remembers trainees, most recent first, without duplicates', async () => {
     const store = await open();
-    expect(await store.getSettings()).toEqual({ knownTrainees: [], currentTrainee: null, lastExportedAt: null });
+    expect(await store.getSettings()).toEqual({
+      knownTrainees: [],
+      currentTrainee: null,
+      lastExportedAt: null,
+    });
     await store.rememberTrainee('Sam');
     await store.rememberTrainee('  Alex ');
     const settings = await store.rememberTrainee('Sam');

@@ -1,0 +1,41 @@
+/** Hash routes, so the built files work from any static host. Names never go in the URL. */
+export type Route =
+  | { name: 'home' }
+  | { name: 'practise'; scenarioId: string }
+  | { name: 'drill'; scriptId: string | null }
+  | { name: 'review'; path: string }
+  | { name: 'packs'; path: string }
+  | { name: 'not-found'; hash: string };
+
+const id = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+export function parseHash(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/^\/?/, '/');
+  const parts = path
+    .split('/')
+    .filter(Boolean)
+    .map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return p;
+      }
+    });
+  const [first, second, ...rest] = parts;
+  if (!first) return { name: 'home' };
+  if (first === 'practise' && second && id.test(second) && rest.length === 0)
+    return { name: 'practise', scenarioId: second };
+  if (first === 'drill' && parts.length <= 2)
+    return { name: 'drill', scriptId: second && id.test(second) ? second : null };
+  if (first === 'review') return { name: 'review', path: path.slice('/review'.length) };
+  if (first === 'packs') return { name: 'packs', path: path.slice('/packs'.length) };
+  return { name: 'not-found', hash };
+}
+
+export const href = {
+  home: () => '#/',
+  practise: (scenarioId: string) => `#/practise/${encodeURIComponent(scenarioId)}`,
+  drill: (scriptId?: string) => (scriptId ? `#/drill/${encodeURIComponent(scriptId)}` : '#/drill'),
+  review: () => '#/review',
+  packs: () => '#/packs',
+};

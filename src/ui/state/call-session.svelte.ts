@@ -1,0 +1,298 @@
+// One practice call. The call is a replay: the report is a pure function of the trainee's turns,
+// so every turn is saved as it is made and a reloaded tab rebuilds the call exactly.
+import type {
+  AttemptRecord,
+  AttemptStore,
+  AttemptSummary,
+  StoredTurn,
+} from '../../adapters/storage/types.ts';
+import type {
+  CallReport,
+  CallerPersona,
+  PracticeLibrary,
+  PracticeMode,
+  ScenarioBriefing,
+  ScenarioListing,
+  TraineeTurn,
+} from '../practice-library.ts';
+
+export type CallPhase =
+  'loading' | 'missing' | 'no-trainee' | 'resume' | 'content-note' | 'briefing' | 'call' | 'debrief' | 'left';
+
+export interface CallDeps {
+  library: PracticeLibrary;
+  store: AttemptStore;
+  trainee: string | null;
+  now: () => Date;
+  /** Speaks caller lines; resolves when they have been said (or at once when muted). */
+  speak: (text: string, persona: CallerPersona) => Promise<void>;
+  cancelSpeech: () => void;
+  /** The caller has finished: start counting silence (null = no limit here). */
+  startSilence: (limit: number | null) => void;
+  stopSilence: () => void;
+}
+
+export function summarise(report: CallReport): AttemptSummary | null {
+  if (!report.ending) return null;
+  return {
+    ending: { id: report.ending.id, title: report.ending.title, outcome: report.ending.outcome },
+    score: report.score,
+    passed: report.passed,
+    criticalErrors: report.criticalErrors.map(({ id, message }) => ({ id, message })),
+    statements: report.statements.map((s) => ({
+      scriptId: s.scriptId,
+      verdict: s.result?.verdict ?? null,
+      score: s.result?.score ?? null,
+    })),
+    moves: report.moves.map(({ intentId, made }) => ({ intentId, made })),
+  };
+}
+
+export class CallSession {
+  phase = $state<CallPhase>('loading');
+  mode = $state<PracticeMode>('practice');
+  scenario = $state.raw<ScenarioListing | null>(null);
+  briefing = $state.raw<ScenarioBriefing | null>(null);
+  persona = $state.raw<CallerPersona | null>(null);
+  turns = $state.raw<TraineeTurn[]>([]);
+  /** Turn indexes marked for the coach (possible mishearing). */
+  flagged = $state.raw<readonly number[]>([]);
+  /** An unfinished call of this scenario found on open. */
+  pending = $state.raw<AttemptRecord | null>(null);
+  /** A plain message about saving (another tab, storage full). */
+  notice = $state<string | null>(null);
+  speaking = $state(false);
+  /** The caller line shown as the current caption. */
+  lastCallerLine = $derived.by(() => {
+    const lines = this.report?.transcript.filter((e) => e.speaker === 'caller') ?? [];
+    return lines.at(-1)?.text ?? null;
+  });
+  report: CallReport | null = $derived.by(() =>
+    this.scenario && (this.phase === 'call' || this.phase === 'debrief' || this.phase === 'left')
+      ? this.#deps.library.run(this.scenario, this.turns, this.mode)
+      : null,
+  );
+  /** Feedback is shown turn by turn in practice mode; assessment holds it until the end. */
+  showFeedback = $derived(this.mode === 'practice' || this.phase === 'debrief');
+
+  #deps: CallDeps;
+  #attemptId: string | null = null;
+  #spoken = 0;
+  #saving: Promise<unknown> = Promise.resolve();
+
+  constructor(deps: CallDeps) {
+    this.#deps = deps;
+  }
+
+  get attemptId(): string | null {
+    return this.#attemptId;
+  }
+
+  async open(scenarioId: string): Promise<void> {
+    const scenario = this.#deps.library.find(scenarioId);
+    if (!scenario) {
+      this.phase = 'missing';
+      return;
+    }
+    this.scenario = scenario;
+    this.briefing = this.#deps.library.brief(scenario);
+    this.persona = this.#deps.library.persona(scenario);
+    const trainee = this.#deps.trainee;
+    if (!trainee) {
+      this.phase = 'no-trainee';
+      return;
+    }
+    const pending = await this.#deps.store.findInProgress(trainee, scenarioId);
+    if (pending && pending.packVersion !== scenario.packVersion) {
+      // The pack changed since: its turns would replay differently, so the call cannot resume.
+      await this.#deps.store.finish(pending.id, null, 'abandoned');
+    } else if (pending) {
+      this.pending = pending;
+      this.phase = 'resume';
+      return;
+    }
+    this.#toStart();
+  }
+
+  #toStart(): void {
+    this.phase = this.scenario?.contentNote ? 'content-note' : 'briefing';
+  }
+
+  acceptContentNote(): void {
+    this.phase = 'briefing';
+  }
+
+  async begin(mode: PracticeMode): Promise<void> {
+    const scenario = this.scenario;
+    const trainee = this.#deps.trainee;
+    if (!scenario || !trainee) return;
+    const record = await this.#deps.store.create({
+      trainee,
+      packId: scenario.packId,
+      packVersion: scenario.packVersion,
+      scenarioId: scenario.id,
+      scenarioTitle: scenario.title,
+      mode,
+    });
+    this.#attemptId = record.id;
+    this.mode = mode;
+    this.turns = [];
+    this.flagged = [];
+    this.notice = null;
+    this.#spoken = 0;
+    this.phase = 'call';
+    await this.#afterTurn();
+  }
+
+  async resume(): Promise<void> {
+    const record = this.pending;
+    if (!record) return;
+    this.pending = null;
+    this.#attemptId = record.id;
+    this.mode = record.mode;
+    this.turns = record.turns.map(toTurn);
+    this.flagged = record.turns.flatMap((t, i) => (t.flaggedForCoach ? [i] : []));
+    this.phase = 'call';
+    // Caller lines already heard are shown, not spoken again; the last one is repeated.
+    const callerLines = this.report?.transcript.filter((e) => e.speaker === 'caller').length ?? 0;
+    this.#spoken = Math.max(0, callerLines - 1);
+    await this.#afterTurn();
+  }
+
+  async discardPending(): Promise<void> {
+    if (this.pending) await this.#deps.store.finish(this.pending.id, null, 'abandoned');
+    this.pending = null;
+    this.#toStart();
+  }
+
+  /** Sends one trainee turn. The feedback is on screen before the save finishes. */
+  async submit(turn: TraineeTurn): Promise<void> {
+    if (this.phase !== 'call' || !this.report || this.report.ended) return;
+    const index = this.turns.length;
+    this.#deps.stopSilence();
+    this.#deps.cancelSpeech();
+    this.turns = [...this.turns, turn];
+    const feedback = this.report.transcript.find((e) => e.speaker === 'trainee' && e.turnIndex === index);
+    const mishear = feedback?.speaker === 'trainee' && feedback.feedback.possibleMishear;
+    if (mishear) this.flagged = [...this.flagged, index];
+    await this.#save(index, turn, mishear);
+    await this.#afterTurn();
+  }
+
+  async #save(index: number, turn: TraineeTurn, flaggedForCoach: boolean): Promise<void> {
+    const id = this.#attemptId;
+    if (!id) return;
+    const stored: StoredTurn = { ...turn, at: this.#deps.now().toISOString() };
+    if (flaggedForCoach) stored.flaggedForCoach = true;
+    const saving = this.#saving.then(() => this.#deps.store.appendTurn(id, index, stored));
+    this.#saving = saving.catch(() => undefined);
+    try {
+      const result = await saving;
+      if (result.ok) return;
+      if (result.reason === 'conflict' || result.reason === 'closed') {
+        // Another tab carried on with this call: follow what it saved rather than overwrite it.
+        this.notice =
+          'This call was continued in another tab or window. What was saved there is shown here; carry on in one place only.';
+        this.turns = result.record.turns.map(toTurn);
+        if (result.record.status !== 'in-progress') this.phase = 'debrief';
+      } else {
+        this.notice = 'This call could not be saved: its record is missing. Your turns are still shown here.';
+      }
+    } catch (error) {
+      this.notice = `This turn could not be saved on this computer (${error instanceof Error ? error.message : 'storage error'}). Carry on: the call is still running here.`;
+    }
+  }
+
+  async #afterTurn(): Promise<void> {
+    const report = this.report;
+    if (!report) return;
+    if (report.ended) {
+      await this.#finish(report);
+      return;
+    }
+    await this.#speakNewLines();
+  }
+
+  async #speakNewLines(): Promise<void> {
+    const report = this.report;
+    if (!report || !this.persona) return;
+    const lines = report.transcript.filter((e) => e.speaker === 'caller').map((e) => e.text);
+    const fresh = lines.slice(this.#spoken);
+    this.#spoken = lines.length;
+    const turnsWhenStarted = this.turns.length;
+    if (fresh.length) {
+      this.speaking = true;
+      await this.#deps.speak(fresh.join(' '), this.persona);
+      this.speaking = false;
+    }
+    // Only start the silence count if nothing happened while the caller was speaking.
+    if (this.phase === 'call' && this.turns.length === turnsWhenStarted && !this.report?.ended) {
+      this.#deps.startSilence(this.report?.current.patienceSeconds ?? null);
+    }
+  }
+
+  async repeatLastLine(): Promise<void> {
+    const line = this.lastCallerLine;
+    if (!line || !this.persona || this.phase !== 'call') return;
+    this.#deps.stopSilence();
+    this.#deps.cancelSpeech();
+    this.speaking = true;
+    await this.#deps.speak(line, this.persona);
+    this.speaking = false;
+    if (this.phase === 'call') this.#deps.startSilence(this.report?.current.patienceSeconds ?? null);
+  }
+
+  async #finish(report: CallReport): Promise<void> {
+    this.#deps.stopSilence();
+    const id = this.#attemptId;
+    // The caller's closing words are still shown and spoken.
+    void this.#speakNewLinesOnly();
+    this.phase = 'debrief';
+    await this.#saving;
+    if (id) await this.#deps.store.finish(id, summarise(report), 'completed');
+  }
+
+  async #speakNewLinesOnly(): Promise<void> {
+    const report = this.report;
+    if (!report || !this.persona) return;
+    const lines = report.transcript.filter((e) => e.speaker === 'caller').map((e) => e.text);
+    const fresh = lines.slice(this.#spoken);
+    this.#spoken = lines.length;
+    if (fresh.length) await this.#deps.speak(fresh.join(' '), this.persona);
+  }
+
+  /** Leave at any moment: the call is kept, marked abandoned. */
+  async leave(): Promise<void> {
+    this.#deps.stopSilence();
+    this.#deps.cancelSpeech();
+    const id = this.#attemptId;
+    const wasRunning = this.phase === 'call';
+    this.phase = 'left';
+    await this.#saving;
+    if (id && wasRunning) await this.#deps.store.finish(id, null, 'abandoned');
+  }
+
+  tryAgain(): void {
+    this.#deps.stopSilence();
+    this.#deps.cancelSpeech();
+    this.#attemptId = null;
+    this.turns = [];
+    this.flagged = [];
+    this.notice = null;
+    this.#toStart();
+  }
+
+  dispose(): void {
+    this.#deps.stopSilence();
+    this.#deps.cancelSpeech();
+  }
+}
+
+function toTurn(stored: StoredTurn): TraineeTurn {
+  const turn: TraineeTurn = {};
+  if (stored.text !== undefined) turn.text = stored.text;
+  if (stored.silenceBefore !== undefined) turn.silenceBefore = stored.silenceBefore;
+  if (stored.alternatives !== undefined) turn.alternatives = stored.alternatives;
+  if (stored.source !== undefined) turn.source = stored.source;
+  return turn;
+}

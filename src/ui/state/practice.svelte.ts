@@ -1,0 +1,146 @@
+// Wires one call screen together: the call, the trainee's voice or typing, the caller's voice and
+// the silence count. The components only read this state and call its methods.
+import type { AttemptStore } from '../../adapters/storage/types.ts';
+import type { CallerPersona, PracticeLibrary } from '../practice-library.ts';
+import type { AppState } from './app-state.svelte.ts';
+import { CallSession } from './call-session.svelte.ts';
+import { SilenceTimer } from './silence-timer.svelte.ts';
+import { SpeechInput, type FinalSpeech } from './speech-input.svelte.ts';
+import { VoiceList } from './voice-list.svelte.ts';
+
+/** The push-to-talk shortcut: a modifier chord, so it never clashes with typing (WCAG 2.1.4). */
+export const TALK_KEY = {
+  label: 'Alt+M',
+  matches: (e: KeyboardEvent) => e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyM',
+};
+
+export class Practice {
+  status = $state<'loading' | 'ready' | 'failed'>('loading');
+  failure = $state<string | null>(null);
+  session = $state.raw<CallSession | null>(null);
+  /** Polite status message: the latest result, for screen readers (WCAG 4.1.3). */
+  announcement = $state('');
+  readonly app: AppState;
+  readonly speech: SpeechInput;
+  readonly silence: SilenceTimer;
+  readonly voices: VoiceList;
+  #scenarioId: string;
+
+  constructor(app: AppState, scenarioId: string) {
+    this.app = app;
+    this.#scenarioId = scenarioId;
+    this.silence = new SilenceTimer(
+      (seconds) => void this.session?.submit({ silenceBefore: seconds }),
+      () => app.prefs.deadAir,
+    );
+    this.speech = new SpeechInput(app.prefs, app.services.speech, {
+      onFinal: (speech) => this.#said(speech),
+      onActivity: () => this.silence.activity(),
+    });
+    this.voices = new VoiceList(app.services.voice);
+  }
+
+  async init(): Promise<void> {
+    try {
+      const [library, store] = await Promise.all([this.app.services.library(), this.app.services.store()]);
+      if (!this.app.trainee.loaded) await this.app.trainee.load();
+      this.session = this.#newSession(library, store);
+      await this.session.open(this.#scenarioId);
+      this.status = 'ready';
+      await this.speech.init();
+    } catch (error) {
+      this.failure = error instanceof Error ? error.message : String(error);
+      this.status = 'failed';
+    }
+  }
+
+  #newSession(library: PracticeLibrary, store: AttemptStore): CallSession {
+    const { voice, now } = this.app.services;
+    return new CallSession({
+      library,
+      store,
+      trainee: this.app.trainee.name,
+      now,
+      speak: (text, persona) => this.#speak(text, persona),
+      cancelSpeech: () => voice.cancel(),
+      startSilence: (limit) => this.silence.start(limit),
+      stopSilence: () => this.silence.stop(),
+    });
+  }
+
+  #speak(text: string, persona: CallerPersona): Promise<void> {
+    if (this.app.prefs.muted) return Promise.resolve();
+    return this.app.services.voice.speak(text, {
+      voiceId: this.app.prefs.voiceId,
+      lang: persona.lang ?? 'en-GB',
+      rate: persona.rate,
+      pitch: persona.pitch,
+    });
+  }
+
+  typing(): void {
+    this.silence.activity();
+  }
+
+  sendTyped(): boolean {
+    const text = this.speech.draft.trim();
+    if (!text) return false;
+    this.speech.draft = '';
+    void this.#submit({ text, source: 'typed', silenceBefore: this.silence.silenceBefore() });
+    return true;
+  }
+
+  #said(speech: FinalSpeech): void {
+    void this.#submit({
+      text: speech.text,
+      alternatives: speech.alternatives.map((a) =>
+        a.confidence === undefined ? { text: a.text } : { text: a.text, confidence: a.confidence },
+      ),
+      source: 'voice',
+      silenceBefore: this.silence.silenceBefore(),
+    });
+  }
+
+  async #submit(turn: Parameters<CallSession['submit']>[0]): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    const submitting = session.submit(turn);
+    this.announcement = this.#describeLatest();
+    await submitting;
+    if (session.phase === 'debrief') this.speech.abort();
+  }
+
+  #describeLatest(): string {
+    const session = this.session;
+    const report = session?.report;
+    if (!session || !report) return '';
+    if (report.ended) return `The call has ended: ${report.ending?.title ?? ''}.`;
+    if (!session.showFeedback) return 'Answer recorded.';
+    const last = report.transcript.findLast((e) => e.speaker === 'trainee');
+    if (!last || last.speaker !== 'trainee') return '';
+    const f = last.feedback;
+    const parts = f.statements.map(
+      (s) => `${s.scriptId.replace(/-/g, ' ')}: ${s.verdict}, ${s.score} per cent`,
+    );
+    if (f.criticalError) parts.unshift(`Critical error: ${f.criticalError}`);
+    if (f.possibleMishear) parts.push('the recogniser may have misheard you');
+    return parts.length ? `Feedback: ${parts.join('; ')}.` : 'Answer recorded.';
+  }
+
+  keydown(event: KeyboardEvent): void {
+    if (this.session?.phase !== 'call') return;
+    if (TALK_KEY.matches(event)) {
+      event.preventDefault();
+      if (!this.speech.voiceOn) this.speech.chooseVoice();
+      else this.speech.toggle();
+    } else if (event.key === 'Escape' && this.speech.status !== 'idle') {
+      this.speech.stop();
+    }
+  }
+
+  dispose(): void {
+    this.speech.abort();
+    this.session?.dispose();
+    this.silence.stop();
+  }
+}

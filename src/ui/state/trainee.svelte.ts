@@ -1,0 +1,49 @@
+import type { AttemptRecord, AttemptStore } from '../../adapters/storage/types.ts';
+
+/** Who is practising on this machine, and their latest result per scenario. */
+export class TraineeState {
+  name = $state<string | null>(null);
+  known = $state.raw<string[]>([]);
+  /** Newest attempt per scenario id. */
+  latest = $state.raw<Readonly<Record<string, AttemptRecord>>>({});
+  loaded = $state(false);
+  #store: () => Promise<AttemptStore>;
+
+  constructor(store: () => Promise<AttemptStore>) {
+    this.#store = store;
+  }
+
+  async load(): Promise<void> {
+    const store = await this.#store();
+    const settings = await store.getSettings();
+    this.known = settings.knownTrainees;
+    this.name = settings.currentTrainee;
+    await this.#loadLatest(store);
+    this.loaded = true;
+  }
+
+  async choose(name: string): Promise<void> {
+    const store = await this.#store();
+    const settings = await store.rememberTrainee(name);
+    this.known = settings.knownTrainees;
+    this.name = settings.currentTrainee;
+    await this.#loadLatest(store);
+  }
+
+  async signOut(): Promise<void> {
+    const store = await this.#store();
+    await store.updateSettings({ currentTrainee: null });
+    this.name = null;
+    this.latest = {};
+  }
+
+  async #loadLatest(store: AttemptStore): Promise<void> {
+    if (!this.name) {
+      this.latest = {};
+      return;
+    }
+    const latest: Record<string, AttemptRecord> = {};
+    for (const record of await store.list({ trainee: this.name })) latest[record.scenarioId] ??= record;
+    this.latest = latest;
+  }
+}

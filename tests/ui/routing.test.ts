@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { href, parseHash } from '../../src/ui/routing.ts';
+
+describe('parseHash', () => {
+  it.each([
+    ['', { name: 'home' }],
+    ['#', { name: 'home' }],
+    ['#/', { name: 'home' }],
+    ['#/practise/bogus-caller', { name: 'practise', scenarioId: 'bogus-caller' }],
+    ['#/drill', { name: 'drill', scriptId: null }],
+    ['#/drill/confidentiality-statement', { name: 'drill', scriptId: 'confidentiality-statement' }],
+    ['#/review', { name: 'review', path: '' }],
+    ['#/review/attempt/abc', { name: 'review', path: '/attempt/abc' }],
+    ['#/packs/cms-core', { name: 'packs', path: '/cms-core' }],
+    ['#/practise/Bad%20Id', { name: 'not-found', hash: '#/practise/Bad%20Id' }],
+    ['#/nowhere', { name: 'not-found', hash: '#/nowhere' }],
+  ])('reads %s', (hash, route) => {
+    expect(parseHash(hash)).toEqual(route);
+  });
+
+  it('round-trips the links it makes', () => {
+    expect(parseHash(href.practise('suicide-threat'))).toEqual({
+      name: 'practise',
+      scenarioId: 'suicide-threat',
+    });
+    expect(parseHash(href.home())).toEqual({ name: 'home' });
+  });
+});
