@@ -5,6 +5,7 @@
 // In the page, `window.__fakeSpeech` is the controller:
 //   await __fakeSpeech.say('text', { alternatives: [{ text, confidence }], confidence, interims })
 //     waits for a started recogniser, emits interim results word by word, then the final result.
+//   await __fakeSpeech.hear('partial words')   emits an interim result only.
 //   await __fakeSpeech.fail('no-speech')      emits an error on the running recogniser, then end.
 //   __fakeSpeech.failNextStart = 'not-allowed' the next start() errors at once.
 //   __fakeSpeech.spoken                        every utterance the app gave speechSynthesis.
@@ -166,6 +167,18 @@ export function installFakeSpeech(config) {
     emit(rec, 'soundend');
     if (!rec.continuous) setTimeout(() => rec._finish(null), 0);
     return true;
+  };
+
+  /** Emits an interim result only (words heard, nothing final yet). */
+  ctl.hear = async (partial, opts = {}) => {
+    const rec = await waitForActive(opts.timeout);
+    emit(rec, 'result', {
+      resultIndex: rec._finals.length,
+      results: resultList([
+        ...rec._finals,
+        { isFinal: false, alternatives: [{ text: partial, confidence: 0 }] },
+      ]),
+    });
   };
 
   ctl.fail = async (error, opts = {}) => {

@@ -29,3 +29,34 @@ test('the server sends the Content-Security-Policy header with no unsafe-inline'
   assert.doesNotMatch(csp, /unsafe-inline/);
   assert.match(csp, /frame-ancestors 'none'/);
 });
+
+test('each route gets a title and, after the first, focus on its heading', async () => {
+  const page = await newPage(browser, server.url, { fakeSpeech: true });
+  await page.locator('h1').first().waitFor();
+  assert.match(await page.title(), /Practise a call – Verbatim/);
+  for (const [hash, heading] of [
+    ['#/review', /Review/],
+    ['#/packs', /pack/i],
+    ['#/drill', /Statement drill/],
+    ['#/nowhere', /Page not found/],
+  ]) {
+    await page.evaluate((h) => (location.hash = h), hash);
+    await page.locator('h1', { hasText: heading }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    assert.match(await page.title(), heading);
+  }
+  assert.deepEqual(page.problems, []);
+  await closePage(page);
+});
+
+test('no GOV.UK fonts are requested', async () => {
+  const page = await newPage(browser, null);
+  const fonts = [];
+  page.on('request', (r) => {
+    if (/\.woff2?$/.test(r.url())) fonts.push(r.url());
+  });
+  await page.goto(server.url);
+  await page.locator('h1').first().waitFor();
+  assert.deepEqual(fonts, []);
+  await closePage(page);
+});

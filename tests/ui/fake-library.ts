@@ -138,6 +138,7 @@ export const fakeLibrary: PracticeLibrary = {
   scenarios: [
     scenario,
     { ...scenario, id: 'sensitive', title: 'Sensitive', contentNote: 'Talks about self-harm.' },
+    { ...scenario, id: 'suicide-threat', title: 'Suicide threat', contentNote: 'Talks about suicide.' },
   ],
   problems: [],
   scripts: [

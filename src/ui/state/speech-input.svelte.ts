@@ -114,8 +114,12 @@ export class SpeechInput {
     const ok = await this.#deps.installLocal();
     this.support = await this.#deps.detect();
     this.installing = false;
-    if (!ok)
+    if (!ok) {
       this.error = { code: 'language-not-supported', message: speechErrorMessage('language-not-supported') };
+    } else if (this.engineKind === 'native-local') {
+      this.askingConsent = false;
+      this.prefs.set('answerBy', 'voice');
+    }
   }
 
   toggle(): void {
