@@ -36,6 +36,7 @@ const services: Services = {
       },
     });
   }),
+  catalogue: once(() => import('./adapters/catalogue.ts').then((m) => m.loadCatalogue())),
   library: once<PracticeLibrary>(() => import('./adapters/builtin.ts').then((m) => m.loadBuiltinLibrary())),
   voice: createCallerVoice(window),
   speech: {

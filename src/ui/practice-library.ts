@@ -86,6 +86,12 @@ export interface DrillScript {
   wording: string;
 }
 
+/** The scenarios to list on the start page: plain data, without the pack loader and scorer. */
+export interface Catalogue {
+  scenarios: ScenarioListing[];
+  problems: string[];
+}
+
 export interface PracticeLibrary {
   scenarios: ScenarioListing[];
   /** Packs that failed to load, one plain line each. */

@@ -119,8 +119,11 @@ export class Practice {
     const last = report.transcript.findLast((e) => e.speaker === 'trainee');
     if (!last || last.speaker !== 'trainee') return '';
     const f = last.feedback;
+    const title = (id: string) =>
+      report.statements.find((s) => s.scriptId === id)?.title ?? id.replace(/-/g, ' ');
+    const verdicts = { exact: 'word for word', minor: 'minor differences', fail: 'not acceptable' } as const;
     const parts = f.statements.map(
-      (s) => `${s.scriptId.replace(/-/g, ' ')}: ${s.verdict}, ${s.score} per cent`,
+      (s) => `${title(s.scriptId)}: ${verdicts[s.verdict]}, ${s.score} per cent`,
     );
     if (f.criticalError) parts.unshift(`Critical error: ${f.criticalError}`);
     if (f.possibleMishear) parts.push('the recogniser may have misheard you');

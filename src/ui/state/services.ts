@@ -3,10 +3,13 @@ import { getContext, setContext } from 'svelte';
 import type { AttemptStore } from '../../adapters/storage/types.ts';
 import type { EngineKind, RecognitionEngine, SpeechSupport } from '../../adapters/speech/types.ts';
 import type { CallerVoice } from '../../adapters/synthesis.ts';
-import type { PracticeLibrary } from '../practice-library.ts';
+import type { Catalogue, PracticeLibrary } from '../practice-library.ts';
 
 export interface Services {
   store: () => Promise<AttemptStore>;
+  /** The scenario list for the start page; light, so the first page stays within its budget. */
+  catalogue: () => Promise<Catalogue>;
+  /** The packs, the scorer and the statecharts: loaded only when a call or drill opens. */
   library: () => Promise<PracticeLibrary>;
   voice: CallerVoice;
   speech: {

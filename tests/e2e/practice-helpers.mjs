@@ -1,0 +1,75 @@
+// Steps of a practice call, for the browser tests.
+import assert from 'node:assert/strict';
+
+/** Chooses who is practising on the start page (and waits for the scenario list). */
+export async function signIn(page, name = 'Test Trainee') {
+  await page.locator('#trainee-name').fill(name);
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await page.getByRole('heading', { name: 'Scenarios' }).waitFor();
+}
+
+/** Opens a scenario's call page straight from its address. */
+export async function openScenario(page, scenarioId) {
+  await page.evaluate((id) => (location.hash = `#/practise/${id}`), scenarioId);
+  await page.locator('h1').first().waitFor();
+}
+
+/** From the briefing: picks the mode and starts the call; waits for the answer box. */
+export async function startCall(page, { mode = 'practice' } = {}) {
+  await page.getByRole('heading', { name: 'What will be judged' }).waitFor();
+  await page.locator(mode === 'practice' ? '#mode-practice' : '#mode-assessment').check();
+  await page.getByRole('button', { name: 'Start the call' }).click();
+  await page.locator('#answer').waitFor();
+}
+
+/** Switches the call to voice answers, accepting the cloud notice if it is shown. */
+export async function useVoice(page) {
+  await page.getByRole('button', { name: 'Answer by voice' }).click();
+  const accept = page.getByRole('button', { name: /^Use voice with/ });
+  if (await accept.isVisible().catch(() => false)) await accept.click();
+  await page.getByRole('button', { name: 'Speak' }).waitFor();
+}
+
+export async function turnCount(page) {
+  return page.locator('.app-transcript__line[data-speaker="trainee"]').count();
+}
+
+/** Waits until the feedback (or, in assessment mode, the receipt) for turn `index` is shown. */
+export async function waitForTurn(page, index) {
+  await page.locator(`[data-feedback-turn="${index}"]`).first().waitFor();
+}
+
+export async function answerTyped(page, text) {
+  const index = await turnCount(page);
+  await page.locator('#answer').fill(text);
+  await page.locator('#answer').press('Enter');
+  await waitForTurn(page, index);
+}
+
+/** Presses Speak (or the Alt+M shortcut) and has the fake recogniser say `text`. */
+export async function answerVoice(page, text, { shortcut = false, alternatives, confidence } = {}) {
+  const index = await turnCount(page);
+  if (shortcut) await page.keyboard.press('Alt+KeyM');
+  else await page.getByRole('button', { name: 'Speak' }).click();
+  await page.evaluate(([t, o]) => window.__fakeSpeech.say(t, o), [text, { alternatives, confidence }]);
+  await waitForTurn(page, index);
+}
+
+/** Plays every turn; `{ silence: n }` turns wait for the caller's dead-air reaction. */
+export async function playTurns(page, turns, { voice = false } = {}) {
+  for (const [i, turn] of turns.entries()) {
+    if (typeof turn === 'string') {
+      if (voice) await answerVoice(page, turn, { shortcut: i % 2 === 1 });
+      else await answerTyped(page, turn);
+    } else {
+      throw new Error(`unsupported turn ${JSON.stringify(turn)}`);
+    }
+  }
+}
+
+export async function expectDebrief(page, { ending, outcome }) {
+  const heading = page.locator('h1');
+  await page.locator('[data-outcome]').waitFor();
+  if (ending) assert.match((await heading.textContent()) ?? '', new RegExp(ending, 'i'));
+  if (outcome) assert.equal(await page.locator('[data-outcome]').getAttribute('data-outcome'), outcome);
+}
