@@ -29,16 +29,27 @@ const types = {
 };
 
 /** The policy in dist/index.html's meta tag, plus what only a header can carry. */
-export async function appCsp() {
-  const html = await readFile(join(distDir, 'index.html'), 'utf8');
+export async function appCsp(dir = distDir) {
+  const html = await readFile(join(dir, 'index.html'), 'utf8');
   const match = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/);
   if (!match) throw new Error('dist/index.html has no Content-Security-Policy meta tag');
   return `${match[1].trim().replace(/;\s*$/, '')}; frame-ancestors 'none'`;
 }
 
+/**
+ * The offline speech polyfill's worker (Vosk compiled with emscripten's embind) builds its
+ * function wrappers with `new Function`, so that one file, which runs off the page with no DOM,
+ * needs 'unsafe-eval'. A host must send the same exception for it; the page's policy is unchanged.
+ */
+export function workerPolicy(path, csp) {
+  return /\/vosk\.worker-[\w-]+\.js$/.test(path)
+    ? csp.replace("script-src 'self'", "script-src 'self' 'unsafe-eval'")
+    : csp;
+}
+
 /** Serves dist/ on a free port of 127.0.0.1. Returns { url, close }. */
 export async function startServer({ dir = distDir } = {}) {
-  const csp = await appCsp();
+  const csp = await appCsp(dir);
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -56,7 +67,8 @@ export async function startServer({ dir = distDir } = {}) {
       }
       res.writeHead(200, {
         'content-type': types[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': csp,
+        'content-length': body.length,
+        'content-security-policy': workerPolicy(path, csp),
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
         'cache-control': 'no-store',

@@ -29,15 +29,41 @@ export interface VoskOptions {
   modelUrl: string | null;
   loadClient?: LoadVoskClient;
   openMicrophone?: OpenMicrophone;
+  /** Downloads the model with progress; resolves to the URL to hand the worker. */
   fetchModel?: (url: string, onProgress: (fraction: number | null) => void) => Promise<string>;
   now?: () => number;
+  /** Remembers that the worker has unpacked this model already, so it is not downloaded again. */
+  cache?: { has(url: string): boolean; add(url: string): void };
 }
+
+const READY_KEY = 'verbatim.voskModelReady';
+const browserCache = {
+  has: (url: string) => {
+    try {
+      return localStorage.getItem(READY_KEY) === url;
+    } catch {
+      return false;
+    }
+  },
+  add: (url: string) => {
+    try {
+      localStorage.setItem(READY_KEY, url);
+    } catch {
+      // not remembered: the next visit shows the download again
+    }
+  },
+};
 
 interface VoskResult {
   result?: { text?: string; partial?: string; result?: { conf: number }[] };
 }
 
-/** Downloads the model with progress and hands the worker a blob: URL of it. */
+/**
+ * Downloads the model once with progress, so the trainee sees how far it has got. The worker then
+ * fetches the same URL (from the HTTP cache) and keeps the unpacked model in IndexedDB, keyed by the
+ * URL, so later visits skip the download. (A blob: URL would show progress without a second fetch,
+ * but the worker would cache a fresh copy under every new blob URL.)
+ */
 async function fetchModelWithProgress(
   url: string,
   onProgress: (fraction: number | null) => void,
@@ -46,30 +72,44 @@ async function fetchModelWithProgress(
   if (!response.ok || !response.body) throw new Error(`model download failed: HTTP ${response.status}`);
   const total = Number(response.headers.get('content-length')) || 0;
   const reader = response.body.getReader();
-  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let loaded = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
     loaded += value.byteLength;
     onProgress(total ? Math.min(1, loaded / total) : null);
   }
-  return URL.createObjectURL(new Blob(chunks, { type: 'application/gzip' }));
+  return new URL(url, document.baseURI).href;
 }
 
+const LOAD_TIMEOUT_MS = 5 * 60_000;
+
 const loadVoskClient: LoadVoskClient = async (modelUrl) => {
-  const [{ createVoskClient }, worker, wasm] = await Promise.all([
+  const [{ VoskClient }, worker, wasm] = await Promise.all([
     import('@lichess-org/vosk-browser'),
     import('@lichess-org/vosk-browser/dist/vosk.worker.js?url'),
     import('@lichess-org/vosk-browser/dist/vosk.wasm?url'),
   ]);
-  return (await createVoskClient({
-    modelUrl,
-    workerUrl: worker.default,
-    wasmUrl: wasm.default,
-    logLevel: -1,
-  })) as unknown as VoskClientLike;
+  const client = new VoskClient({ modelUrl, workerUrl: worker.default, wasmUrl: wasm.default, logLevel: -2 });
+  // The library's own createVoskClient never settles when the worker reports an error instead of
+  // "load", so listen for both, with a time limit.
+  return new Promise<VoskClientLike>((resolve, reject) => {
+    const timer = setTimeout(() => fail('the speech model took too long to load'), LOAD_TIMEOUT_MS);
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      // client.terminate() asks the worker to free a model it never made (and it throws):
+      // stop the worker itself instead.
+      (client as unknown as { worker?: Worker }).worker?.terminate();
+      reject(new Error(why));
+    };
+    client.on('load', (message) => {
+      if (message.event === 'load' && message.result) {
+        clearTimeout(timer);
+        resolve(client as unknown as VoskClientLike);
+      } else fail('the speech model could not be opened');
+    });
+    client.on('error', (message) => fail(message.event === 'error' ? message.error : 'unknown error'));
+  });
 };
 
 const openBrowserMicrophone: OpenMicrophone = async () => {
@@ -108,6 +148,7 @@ export function createVoskEngine(options: VoskOptions): RecognitionEngine {
   const openMicrophone = options.openMicrophone ?? openBrowserMicrophone;
   const fetchModel = options.fetchModel ?? fetchModelWithProgress;
   const now = options.now ?? (() => performance.now());
+  const cache = options.cache ?? browserCache;
   let client: VoskClientLike | null = null;
   let loading: Promise<VoskClientLike> | null = null;
 
@@ -118,8 +159,11 @@ export function createVoskEngine(options: VoskOptions): RecognitionEngine {
       const url = options.modelUrl;
       if (!url) return { ok: false, code: 'not-set-up' };
       try {
-        loading ??= fetchModel(url, onProgress).then((blobUrl) => loadClient(blobUrl));
+        loading ??= (cache.has(url) ? Promise.resolve(url) : fetchModel(url, onProgress)).then((modelUrl) =>
+          loadClient(modelUrl),
+        );
         client = await loading;
+        cache.add(url);
         return { ok: true };
       } catch (error) {
         loading = null;

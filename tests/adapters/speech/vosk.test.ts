@@ -41,11 +41,12 @@ function setup(modelUrl: string | null = '/models/vosk-en.tar.gz') {
     fetchModel: async (_url, onProgress) => {
       onProgress(0.5);
       onProgress(1);
-      return 'blob:model';
+      return 'http://localhost/models/vosk-en.tar.gz';
     },
     loadClient: async () => ({ KaldiRecognizer: FakeRecognizer, terminate: () => {} }),
     openMicrophone: async () => mic,
     now: () => 42,
+    cache: { has: () => false, add: () => {} },
   });
   return { engine, mic, progress };
 }
@@ -86,7 +87,8 @@ describe('vosk engine', () => {
   it('reports a blocked microphone as not-allowed', async () => {
     const engine = createVoskEngine({
       modelUrl: '/m.tar.gz',
-      fetchModel: async () => 'blob:x',
+      fetchModel: async () => '/m.tar.gz',
+      cache: { has: () => false, add: () => {} },
       loadClient: async () => ({ KaldiRecognizer: FakeRecognizer, terminate: () => {} }),
       openMicrophone: async () => {
         throw new DOMException('denied', 'NotAllowedError');
