@@ -106,6 +106,7 @@ describe('CallSession', () => {
     await tabA.session.submit({ text: 'from tab A' });
     expect(tabA.session.notice).toMatch(/another tab/);
     expect(tabA.session.turns).toEqual([{ text: 'from tab B' }]);
+    expect(tabA.session.returned).toBe('from tab A');
     const [record] = await tabA.store.list();
     expect(record?.turns.map((t) => t.text)).toEqual(['from tab B']);
   });

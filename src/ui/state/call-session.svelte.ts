@@ -62,6 +62,8 @@ export class CallSession {
   /** A plain message about saving (another tab, storage full). */
   notice = $state<string | null>(null);
   speaking = $state(false);
+  /** Words of a turn another tab got in first: handed back so the trainee can send them again. */
+  returned = $state<string | null>(null);
   /** The caller line shown as the current caption. */
   lastCallerLine = $derived.by(() => {
     const lines = this.report?.transcript.filter((e) => e.speaker === 'caller') ?? [];
@@ -194,6 +196,7 @@ export class CallSession {
         this.notice =
           'This call was continued in another tab or window. What was saved there is shown here; carry on in one place only.';
         this.turns = result.record.turns.map(toTurn);
+        this.returned = turn.text ?? null;
         if (result.record.status !== 'in-progress') this.phase = 'debrief';
       } else {
         this.notice = 'This call could not be saved: its record is missing. Your turns are still shown here.';

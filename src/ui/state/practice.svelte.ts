@@ -107,6 +107,11 @@ export class Practice {
     const submitting = session.submit(turn);
     this.announcement = this.#describeLatest();
     await submitting;
+    if (session.returned) {
+      // Another tab answered first: nothing typed or said here is lost, it goes back in the box.
+      if (!this.speech.draft.trim()) this.speech.draft = session.returned;
+      session.returned = null;
+    }
     if (session.phase === 'debrief') this.speech.abort();
   }
 
