@@ -1,0 +1,172 @@
+// `play PACK --scenario ID --transcript FILE [--json] [--mode assessment]`: replays a trainee's turns
+// through a scenario and prints the conversation, per-turn feedback, the ending, the score and the
+// critical errors. Deterministic: the same transcript always gives the same report.
+import { readFileSync, statSync } from 'node:fs';
+import { formatPackError } from '../core/packs/index.ts';
+import { runCall, type CallReport, type TraineeTurn } from '../core/session/index.ts';
+import { z } from '../core/zod.ts';
+import type { CliIo } from './io.ts';
+import { DEFAULT_SCRIPTS_DIR, loadPackFile, loadScriptsFrom } from './pack-files.ts';
+
+const USAGE = 'Usage: play PACK --scenario ID --transcript FILE [--json] [--mode practice|assessment] [--scripts DIR]';
+const MAX_TRANSCRIPT_BYTES = 512_000;
+
+const TurnSchema = z.strictObject({
+  text: z.string().max(5000).optional(),
+  silenceBefore: z.number().min(0).max(3600).optional(),
+  alternatives: z
+    .array(z.strictObject({ text: z.string().max(5000), confidence: z.number().min(0).max(1).optional() }))
+    .max(10)
+    .optional(),
+  source: z.enum(['typed', 'voice']).optional(),
+});
+/** A transcript is a list of turns, or an object holding one (golden files add their expectations beside it). */
+const TranscriptSchema = z.union([
+  z.array(TurnSchema).max(500),
+  z.looseObject({ turns: z.array(TurnSchema).max(500) }).transform((t) => t.turns),
+]);
+
+export async function runPlay(args: string[], io: CliIo): Promise<number> {
+  let pack: string | undefined;
+  let scenario: string | undefined;
+  let transcript: string | undefined;
+  let json = false;
+  let mode: 'practice' | 'assessment' = 'practice';
+  let scriptsDir = DEFAULT_SCRIPTS_DIR;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const value = () => args[++i];
+    if (a === '--scenario') scenario = value();
+    else if (a === '--transcript') transcript = value();
+    else if (a === '--json') json = true;
+    else if (a === '--scripts') scriptsDir = value() ?? '';
+    else if (a === '--mode') {
+      const m = value();
+      if (m !== 'practice' && m !== 'assessment') {
+        io.err(`--mode must be practice or assessment.\n${USAGE}`);
+        return 2;
+      }
+      mode = m;
+    } else if (a === '--help' || a === '-h') {
+      io.out(USAGE);
+      return 0;
+    } else if (a.startsWith('-') || pack !== undefined) {
+      io.err(`Unexpected argument "${a}".\n${USAGE}`);
+      return 2;
+    } else pack = a;
+  }
+  if (pack === undefined || scenario === undefined || transcript === undefined) {
+    io.err(USAGE);
+    return 2;
+  }
+
+  const scripts = loadScriptsFrom(scriptsDir);
+  if (!scripts.ok) {
+    for (const e of scripts.errors) io.err(formatPackError(e));
+    return 1;
+  }
+  const loaded = loadPackFile(pack, scripts.library);
+  if (!loaded.ok) {
+    for (const e of loaded.errors) io.err(formatPackError(e));
+    return 1;
+  }
+  if (!loaded.pack.scenarios.has(scenario)) {
+    io.err(`${pack}: no scenario "${scenario}"; the pack has ${[...loaded.pack.scenarios.keys()].join(', ')}`);
+    return 1;
+  }
+  const turns = readTranscript(transcript);
+  if (!turns.ok) {
+    io.err(`${transcript}: ${turns.message}`);
+    return 1;
+  }
+
+  const report = runCall(loaded.pack, scenario, turns.turns, { mode });
+  if (json) io.out(JSON.stringify(report, null, 2));
+  else for (const line of describeReport(report)) io.out(line);
+  return 0;
+}
+
+function readTranscript(file: string): { ok: true; turns: TraineeTurn[] } | { ok: false; message: string } {
+  let text: string;
+  try {
+    if (statSync(file).size > MAX_TRANSCRIPT_BYTES) return { ok: false, message: `the transcript is over ${MAX_TRANSCRIPT_BYTES} bytes` };
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return { ok: false, message: `could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  if (/\.txt$/i.test(file)) {
+    // One turn per line; "..." or "(silence N)" is dead air.
+    const turns = text
+      .split(/\r?\n/)
+      .filter((l) => l.trim() !== '')
+      .map((l): TraineeTurn => {
+        const m = /^\s*(?:\.\.\.|\(silence(?:\s+(\d+(?:\.\d+)?))?\))\s*$/.exec(l);
+        if (m) return m[1] === undefined ? {} : { silenceBefore: Number(m[1]) };
+        return { text: l.trim() };
+      });
+    return { ok: true, turns };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  const parsed = TranscriptSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, message: `not a transcript: ${issue.path.join('.') || '(file)'}: ${issue.message}` };
+  }
+  return { ok: true, turns: parsed.data.map((t) => ({ ...t })) };
+}
+
+/** The report as readable lines. */
+export function describeReport(r: CallReport): string[] {
+  const out: string[] = [`Scenario: ${r.scenario.title} (${r.scenario.id})`];
+  if (r.scenario.contentNote) out.push(`Content note: ${r.scenario.contentNote}`);
+  out.push('');
+  for (const e of r.transcript) {
+    if (e.speaker === 'caller') {
+      out.push(`CALLER: ${e.text}`);
+      continue;
+    }
+    const f = e.feedback;
+    out.push(`YOU [turn ${e.turnIndex + 1}]: ${e.text}`);
+    if (f.intent?.intent) out.push(`    move: ${f.intent.intent} (${f.intent.confidence.toFixed(2)})`);
+    else if (f.intent?.best) out.push(`    move: none recognised (closest ${f.intent.best.id}, ${f.intent.best.score.toFixed(2)})`);
+    for (const s of f.statements) {
+      out.push(`    statement ${s.scriptId}: ${s.verdict} (${s.score}/100)${s.reasons.length ? `: ${s.reasons.join('; ')}` : ''}`);
+    }
+    for (const p of f.forbidden) out.push(`    never say: "${p}"`);
+    if (f.criticalError) out.push(`    CRITICAL: ${f.criticalError}`);
+    if (f.possibleMishear) out.push('    possible mishear: the recogniser may have got this wrong');
+    if (f.expected) out.push(`    expected here: ${f.expected}`);
+  }
+  out.push('');
+  if (r.ending) {
+    out.push(`Ending: ${r.ending.title} (${r.ending.outcome})`, r.ending.debrief, 'Procedure:');
+    for (const p of r.ending.procedure) out.push(`  - ${p}`);
+    if (r.ending.support?.length) {
+      out.push('Support:');
+      for (const s of r.ending.support) out.push(`  - ${s}`);
+    }
+  } else {
+    out.push(`The call has not ended (in state "${r.current.stateId}").`);
+  }
+  out.push('', 'Statements:');
+  for (const s of r.statements) {
+    const verdict = s.result ? `${s.result.verdict} (${s.result.score}/100) at turn ${s.turnIndex! + 1}` : 'not said';
+    out.push(`  - ${s.title}${s.required ? '' : ' (optional)'}: ${verdict}${s.note ? `; ${s.note}` : ''}`);
+  }
+  if (r.statements.length === 0) out.push('  (none judged)');
+  out.push('Moves:');
+  for (const m of r.moves) {
+    out.push(`  - ${m.label}: ${m.made ? `made at turn ${m.turnIndex! + 1}` : m.note ? `late: ${m.note}` : 'missed'}`);
+  }
+  if (r.moves.length === 0) out.push('  (none judged)');
+  out.push('Critical errors:');
+  for (const c of r.criticalErrors) out.push(`  - turn ${c.turnIndex + 1}: ${c.message}`);
+  if (r.criticalErrors.length === 0) out.push('  none');
+  out.push('', `Score: ${r.score}/100 (pass mark ${r.passMark}): ${r.passed ? 'PASSED' : 'NOT PASSED'}`);
+  return out;
+}

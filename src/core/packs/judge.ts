@@ -1,0 +1,131 @@
+// Judging one utterance against one state of a scenario: the predicates behind the machine's guards,
+// shared with the session replay so that feedback and transitions can never disagree.
+import { matchIntent, type IntentModel } from '../scoring/intent.ts';
+import { scoreStatement } from '../scoring/verbatim.ts';
+import type { CompiledScript } from '../scripts/script-library.ts';
+import type { IntentMatch, ScoreResult } from '../scoring/types.ts';
+import type { ConditionSpec, NeverSaySpec } from './pack-schema.ts';
+
+/** A statement as this scenario judges it: the compiled script plus the scenario's version and tolerance. */
+export interface ScenarioStatement {
+  script: CompiledScript;
+  tolerance: number | undefined;
+  required: boolean;
+  withinTurns: number | undefined;
+  note: string | undefined;
+}
+
+const MEMO_LIMIT = 2000;
+/** A statement counts as attempted (and is shown in feedback) from this score, even when it fails. */
+export const ATTEMPT_SCORE = 50;
+
+export function isAttempt(r: ScoreResult): boolean {
+  return r.verdict !== 'fail' || r.score >= ATTEMPT_SCORE;
+}
+
+/** Lower case words with punctuation gone, padded with spaces so phrase tests match whole words only. */
+export function plainWords(text: string): string {
+  const words = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`]/g, "'")
+    .replace(/[^a-z0-9£'\s]+/g, ' ')
+    .replace(/'(?![a-z])|(?<![a-z])'/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w !== '' && !FILLERS.has(w));
+  return ` ${words.join(' ')} `;
+}
+
+const FILLERS = new Set(['um', 'uh', 'er', 'erm', 'ah', 'hmm', 'mm']);
+
+export function saysPhrase(text: string, phrases: readonly string[]): string[] {
+  const said = plainWords(text);
+  return phrases.filter((p) => said.includes(plainWords(p)));
+}
+
+export class Judge {
+  readonly #intents: IntentModel;
+  readonly #statements: ReadonlyMap<string, ScenarioStatement>;
+  readonly #stateIntents: ReadonlyMap<string, string[]>;
+  readonly #neverSay: readonly NeverSaySpec[];
+  #intentMemo = new Map<string, IntentMatch>();
+  #statementMemo = new Map<string, ScoreResult>();
+
+  constructor(opts: {
+    intents: IntentModel;
+    statements: ReadonlyMap<string, ScenarioStatement>;
+    stateIntents: ReadonlyMap<string, string[]>;
+    neverSay: readonly NeverSaySpec[];
+  }) {
+    this.#intents = opts.intents;
+    this.#statements = opts.statements;
+    this.#stateIntents = opts.stateIntents;
+    this.#neverSay = opts.neverSay;
+  }
+
+  get statements(): ReadonlyMap<string, ScenarioStatement> {
+    return this.#statements;
+  }
+
+  /** The move the trainee made, among the moves expected in this state. */
+  intentAt(stateId: string, text: string): IntentMatch | null {
+    const only = this.#stateIntents.get(stateId) ?? [];
+    return only.length === 0 ? null : this.intentAmong(only, text);
+  }
+
+  intentAmong(only: readonly string[], text: string): IntentMatch {
+    const key = `${only.join(',')}\u0000${text}`;
+    const hit = this.#intentMemo.get(key);
+    if (hit !== undefined) return hit;
+    const fresh: IntentMatch = matchIntent(this.#intents, text, { only: [...only] });
+    remember(this.#intentMemo, key, fresh);
+    return fresh;
+  }
+
+  statement(scriptId: string, text: string): ScoreResult | null {
+    const st = this.#statements.get(scriptId);
+    if (st === undefined) return null;
+    const key = `${scriptId}\u0000${text}`;
+    const hit = this.#statementMemo.get(key);
+    if (hit !== undefined) return hit;
+    const fresh: ScoreResult = scoreStatement(st.script, text, st.tolerance === undefined ? {} : { tolerance: st.tolerance });
+    remember(this.#statementMemo, key, fresh);
+    return fresh;
+  }
+
+  /** Whether a condition holds for this utterance in this state: the one predicate every guard uses. */
+  holds(cond: ConditionSpec, stateId: string, text: string): boolean {
+    if (cond.otherwise) return true;
+    if (cond.intent !== undefined) {
+      const wanted = typeof cond.intent === 'string' ? [cond.intent] : cond.intent;
+      const got = this.intentAt(stateId, text)?.intent ?? null;
+      return got !== null && wanted.includes(got);
+    }
+    if (cond.statement !== undefined) {
+      const r = this.statement(cond.statement, text);
+      return r !== null && r.verdict !== 'fail';
+    }
+    if (cond.attempt !== undefined) {
+      const r = this.statement(cond.attempt, text);
+      return r !== null && isAttempt(r);
+    }
+    if (cond.phrase !== undefined) return saysPhrase(text, cond.phrase).length > 0;
+    return false;
+  }
+
+  /** Never-say rules broken by this utterance, with the phrases found. */
+  forbidden(text: string): { rule: NeverSaySpec; phrases: string[] }[] {
+    const out: { rule: NeverSaySpec; phrases: string[] }[] = [];
+    for (const rule of this.#neverSay) {
+      const phrases = saysPhrase(text, rule.phrases);
+      if (phrases.length > 0) out.push({ rule, phrases });
+    }
+    return out;
+  }
+}
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+}

@@ -1,0 +1,136 @@
+// Pack text -> plain data, refusing anything unsafe before it reaches the schema. Packs come from
+// QA staff and from files a trainee imports, so they are untrusted input.
+import { LineCounter, parseAllDocuments, visit, isScalar, type Document } from 'yaml';
+import type { PackError } from './pack-errors.ts';
+import { PACK_LIMITS } from './pack-limits.ts';
+
+/** Keys that would let a later merge or assignment reach Object.prototype. */
+const DANGEROUS_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type ParsePackTextResult = { ok: true; data: unknown } | { ok: false; errors: PackError[] };
+
+export function parsePackText(text: string, file: string): ParsePackTextResult {
+  const fail = (message: string, at?: { line: number; col: number }): ParsePackTextResult => ({
+    ok: false,
+    errors: [{ file, path: '', message, severity: 'error', ...(at ? { line: at.line, column: at.col } : {}) }],
+  });
+
+  // Size first: parsing a huge document is the slow part, so refuse before it starts.
+  if (text.length > PACK_LIMITS.maxBytes) {
+    return fail(`the file is too large (${text.length} characters; the limit is ${PACK_LIMITS.maxBytes})`);
+  }
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (body.trim() === '') return fail('the file is empty');
+  const junk = findBinary(body);
+  if (junk !== null) {
+    return fail(`the file is not text (${junk}); a pack is a YAML or JSON text file`);
+  }
+
+  const lineCounter = new LineCounter();
+  let docs: Document.Parsed[];
+  try {
+    // YAML 1.2 core schema: no custom tags, no merge keys. Aliases are refused below (and toJS resolves
+    // none): packs have no need for them, and it shuts out "billion laughs" expansion.
+    docs = parseAllDocuments(body, {
+      lineCounter,
+      prettyErrors: false,
+      uniqueKeys: true,
+      strict: true,
+      merge: false,
+    }) as Document.Parsed[];
+  } catch (error) {
+    return fail(`the file could not be read as YAML or JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!Array.isArray(docs)) return fail('the file could not be read as YAML or JSON');
+  if (docs.length === 0) return fail('the file is empty');
+  if (docs.length > 1) {
+    const second = docs[1]?.range?.[0];
+    return fail(
+      `the file holds ${docs.length} YAML documents; a pack is one document (remove the extra "---")`,
+      second !== undefined ? lineCounter.linePos(second) : undefined,
+    );
+  }
+  const doc = docs[0]!;
+  const problems = [...doc.errors, ...doc.warnings];
+  if (problems.length > 0) {
+    return {
+      ok: false,
+      errors: problems.slice(0, PACK_LIMITS.maxErrors).map((p) => {
+        const pos = lineCounter.linePos(p.pos[0]);
+        return { file, path: '', message: firstLine(p.message), line: pos.line, column: pos.col, severity: 'error' as const };
+      }),
+    };
+  }
+
+  const errors: PackError[] = [];
+  visit(doc, {
+    Alias(_, node) {
+      const pos = lineCounter.linePos(node.range?.[0] ?? 0);
+      errors.push({
+        file,
+        path: '',
+        message: `YAML aliases (*${node.source}) are not allowed in packs: write the value out`,
+        line: pos.line,
+        column: pos.col,
+        severity: 'error',
+      });
+      return visit.BREAK;
+    },
+    Pair(_, pair) {
+      const key = pair.key;
+      if (isScalar(key) && DANGEROUS_KEYS.has(String(key.value))) {
+        const pos = lineCounter.linePos(key.range?.[0] ?? 0);
+        errors.push({
+          file,
+          path: '',
+          message: `the key "${String(key.value)}" is not allowed: it could tamper with the program's objects`,
+          line: pos.line,
+          column: pos.col,
+          severity: 'error',
+        });
+      }
+    },
+  });
+  if (errors.length > 0) return { ok: false, errors: errors.slice(0, PACK_LIMITS.maxErrors) };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 0 });
+  } catch (error) {
+    return fail(`the file could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (data === null || data === undefined) return fail('the file is empty');
+  if (depth(data) > PACK_LIMITS.maxDepth) return fail(`the file is nested more than ${PACK_LIMITS.maxDepth} levels deep`);
+  return { ok: true, data };
+}
+
+/** Describes the first sign that the text is binary, or null. */
+function findBinary(text: string): string | null {
+  const sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
+  let control = 0;
+  let replacement = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return 'it contains NUL bytes';
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) control++;
+    else if (c === 0xfffd) replacement++;
+  }
+  if (control > 0) return `it contains ${control} control character${control === 1 ? '' : 's'}`;
+  if (replacement > 0) return 'it is not valid UTF-8';
+  return null;
+}
+
+function depth(value: unknown, level = 0): number {
+  if (level > PACK_LIMITS.maxDepth) return level;
+  if (Array.isArray(value)) return value.reduce<number>((m, v) => Math.max(m, depth(v, level + 1)), level + 1);
+  if (value !== null && typeof value === 'object') {
+    let m = level + 1;
+    for (const v of Object.values(value)) m = Math.max(m, depth(v, level + 1));
+    return m;
+  }
+  return level;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}

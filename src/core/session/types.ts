@@ -1,0 +1,102 @@
+/** Public shapes of a call: what the UI stores (turns) and what it shows (the report). Plain data only. */
+import type { IntentMatch, ScoreResult } from '../scoring/types.ts';
+
+export type CallMode = 'practice' | 'assessment';
+
+/** One trainee turn. No text is dead air: `silenceBefore` seconds of silence (the state's patience if left out). */
+export interface TraineeTurn {
+  text?: string;
+  silenceBefore?: number;
+  alternatives?: { text: string; confidence?: number }[];
+  source?: 'typed' | 'voice';
+}
+
+export interface TurnFeedback {
+  statements: ScoreResult[];
+  intent: IntentMatch | null;
+  /** Never-say phrases found in the turn. */
+  forbidden: string[];
+  criticalError: string | null;
+  /** What the state expected, in plain words (empty in assessment mode until the call ends). */
+  expected: string;
+  /** A fail that rests only on the recogniser: another alternative would pass, or confidence was below 0.6. */
+  possibleMishear: boolean;
+}
+
+export type TranscriptEntry =
+  | { speaker: 'caller'; text: string; stateId: string }
+  | { speaker: 'trainee'; turnIndex: number; text: string; stateId: string; feedback: TurnFeedback };
+
+/** Something the trainee could do in the current state. */
+export type Expectation =
+  | { kind: 'statement'; scriptId: string; label: string }
+  | { kind: 'move'; intentId: string; label: string };
+
+export interface CallEnding {
+  id: string;
+  title: string;
+  outcome: 'pass' | 'fail';
+  debrief: string;
+  /** Each point with its source, or marked as good practice rather than quoted CMS procedure. */
+  procedure: string[];
+  support?: string[];
+}
+
+export interface StatementOutcome {
+  scriptId: string;
+  title: string;
+  required: boolean;
+  /** The best attempt, or null when never attempted. */
+  result: ScoreResult | null;
+  turnIndex: number | null;
+  /** Why the statement earned no credit despite an attempt, for example said too late. */
+  note?: string;
+}
+
+export interface MoveOutcome {
+  intentId: string;
+  label: string;
+  made: boolean;
+  turnIndex: number | null;
+  note?: string;
+}
+
+export interface CallReport {
+  scenario: { id: string; title: string; summary: string; contentNote?: string };
+  transcript: TranscriptEntry[];
+  current: { stateId: string; callerLine: string | null; patienceSeconds: number | null; expects: Expectation[] };
+  ended: boolean;
+  ending: CallEnding | null;
+  criticalErrors: { id: string; message: string; turnIndex: number }[];
+  statements: StatementOutcome[];
+  moves: MoveOutcome[];
+  /** 0..100 over the required statements and moves. */
+  score: number;
+  passMark: number;
+  /** Ended on a pass ending, no critical error, and score at or above the pass mark. */
+  passed: boolean;
+}
+
+export interface ScenarioListing {
+  id: string;
+  title: string;
+  summary: string;
+  direction: 'inbound' | 'outbound';
+  contentNote?: string;
+}
+
+/** What will be judged, shown before the call: never a hidden rule. */
+export interface ScenarioBriefing {
+  id: string;
+  title: string;
+  summary: string;
+  contentNote?: string;
+  direction: 'inbound' | 'outbound';
+  firstContact: boolean;
+  persona: { name: string; role: string; lang: string; rate: number; pitch: number };
+  statements: { scriptId: string; title: string; required: boolean; note?: string }[];
+  moves: { intentId: string; label: string; required: boolean; note?: string }[];
+  neverSay: { id: string; message: string }[];
+  notes: string[];
+  passMark: number;
+}
