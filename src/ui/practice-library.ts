@@ -1,58 +1,16 @@
 // What the practice screens need from the installed packs, as plain data. src/adapters/builtin.ts
 // builds it from the core; tests can hand in a small fake.
-import type { IntentMatch, ScoreResult } from '../core/index.ts';
+import type { ScoreResult } from '../core/index.ts';
+import type { CallMode, CallReport, TraineeTurn } from '../core/session/types.ts';
 
-export type PracticeMode = 'practice' | 'assessment';
-
-/** One trainee turn; no text = dead air. */
-export interface TraineeTurn {
-  text?: string;
-  silenceBefore?: number;
-  alternatives?: { text: string; confidence?: number }[];
-  source?: 'typed' | 'voice';
-}
-
-export interface TurnFeedback {
-  statements: ScoreResult[];
-  intent: IntentMatch | null;
-  forbidden: string[];
-  criticalError: string | null;
-  expected: string;
-  possibleMishear: boolean;
-}
-
-export type TranscriptEntry =
-  | { speaker: 'caller'; text: string; stateId: string }
-  | { speaker: 'trainee'; turnIndex: number; text: string; stateId: string; feedback: TurnFeedback };
-
-export interface CallEnding {
-  id: string;
-  title: string;
-  outcome: 'pass' | 'fail';
-  debrief: string;
-  procedure: string[];
-  support?: string[];
-}
-
-export interface CallReport {
-  scenario: { id: string; title: string; summary: string; contentNote?: string };
-  transcript: TranscriptEntry[];
-  current: { stateId: string; callerLine: string | null; patienceSeconds: number | null; expects: unknown };
-  ended: boolean;
-  ending: CallEnding | null;
-  criticalErrors: { id: string; message: string; turnIndex: number }[];
-  statements: {
-    scriptId: string;
-    title: string;
-    required: boolean;
-    result: ScoreResult | null;
-    turnIndex: number | null;
-  }[];
-  moves: { intentId: string; label: string; made: boolean; turnIndex: number | null }[];
-  score: number;
-  passMark: number;
-  passed: boolean;
-}
+export type {
+  CallEnding,
+  CallReport,
+  TraineeTurn,
+  TranscriptEntry,
+  TurnFeedback,
+} from '../core/session/types.ts';
+export type PracticeMode = CallMode;
 
 export interface ScenarioListing {
   packId: string;

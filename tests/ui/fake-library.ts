@@ -113,7 +113,7 @@ export function runFake(turns: TraineeTurn[]): CallReport {
       stateId: 'start',
       callerLine: transcript.at(-1)?.text ?? null,
       patienceSeconds: ended ? null : 8,
-      expects: null,
+      expects: [],
     },
     ended: ended !== null,
     ending: ended,
