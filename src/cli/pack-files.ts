@@ -76,7 +76,7 @@ export function loadScriptsFrom(dir: string = DEFAULT_SCRIPTS_DIR): { ok: true; 
   }
   if (errors.length > 0) return { ok: false, errors };
   const loaded = loadScriptLibrary(files);
-  if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => ({ ...e, severity: 'error' as const })) };
+  if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e: { file: string; path: string; message: string }) => ({ ...e, severity: 'error' as const })) };
   return { ok: true, library: loaded.library };
 }
 

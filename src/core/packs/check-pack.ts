@@ -1,7 +1,7 @@
 // Our own checks after the schema: every id a pack names must exist. XState throws on an unknown guard
 // only when that transition runs, and skips an unknown action silently, so a bad reference would
 // otherwise surface in the middle of a trainee's call. All problems are collected, never just the first.
-import type { ScriptLibrary } from '../scripts/script-library.ts';
+import type { CompiledScript, ScriptLibrary } from '../scripts/script-library.ts';
 import type { PathSegment } from './pack-errors.ts';
 import type { ConditionSpec, PackSpec, ScenarioSpec } from './pack-schema.ts';
 
@@ -49,7 +49,7 @@ function checkScenario(s: ScenarioSpec, at: PathSegment[], intents: Set<string>,
     if (listed.has(st.script)) err(['statements', i, 'script'], `statement "${st.script}" is listed twice`);
     listed.add(st.script);
     if (scripts.get(st.script) === undefined) {
-      err(['statements', i, 'script'], `no statement "${st.script}" in scripts-verbatim${suggest(st.script, scripts.list().map((c) => c.id))}`);
+      err(['statements', i, 'script'], `no statement "${st.script}" in scripts-verbatim${suggest(st.script, scripts.list().map((c: CompiledScript) => c.id))}`);
     } else if (st.version !== undefined && scripts.get(st.script, st.version) === undefined) {
       err(['statements', i, 'version'], `statement "${st.script}" has no version "${st.version}"`);
     }

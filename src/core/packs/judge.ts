@@ -19,8 +19,13 @@ const MEMO_LIMIT = 2000;
 /** A statement counts as attempted (and is shown in feedback) from this score, even when it fails. */
 export const ATTEMPT_SCORE = 50;
 
-export function isAttempt(r: ScoreResult): boolean {
-  return r.verdict !== 'fail' || r.score >= ATTEMPT_SCORE;
+/**
+ * Whether the trainee was trying to say the statement, even if the wording fails: close enough overall,
+ * or at least half its key elements said. A caller cannot tell a flawed attempt from a good one.
+ */
+export function isAttempt(r: ScoreResult, keyElementCount: number): boolean {
+  if (r.verdict !== 'fail' || r.score >= ATTEMPT_SCORE) return true;
+  return keyElementCount > 0 && (keyElementCount - r.missingKeyElements.length) * 2 >= keyElementCount;
 }
 
 /** Lower case words with punctuation gone, padded with spaces so phrase tests match whole words only. */
@@ -108,7 +113,7 @@ export class Judge {
     }
     if (cond.attempt !== undefined) {
       const r = this.statement(cond.attempt, text);
-      return r !== null && isAttempt(r);
+      return r !== null && isAttempt(r, this.#statements.get(cond.attempt)!.script.keyElements.length);
     }
     if (cond.phrase !== undefined) return saysPhrase(text, cond.phrase).length > 0;
     return false;

@@ -69,7 +69,7 @@ function lintScenario(s: ScenarioSpec, i: number, out: Finding[]): void {
     }
   }
   for (const id of Object.keys(s.states)) {
-    if (reached.has(id) && !canEnd.has(id)) {
+    if (!canEnd.has(id)) {
       out.push({ path: [...at, 'states', id], message: `state "${id}" has no way out: no ending can be reached from it` });
     }
   }

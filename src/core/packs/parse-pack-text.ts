@@ -26,6 +26,13 @@ export function parsePackText(text: string, file: string): ParsePackTextResult {
     return fail(`the file is not text (${junk}); a pack is a YAML or JSON text file`);
   }
 
+  // JSON by content takes the fast path: JSON.parse is some thirty times quicker than a YAML parse on a
+  // large pack. A JSON syntax error falls through to the YAML parser, which reports line and column.
+  if (/^\s*[[{]/.test(body)) {
+    const json = parseJson(body, file);
+    if (json !== null) return json;
+  }
+
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
@@ -102,6 +109,40 @@ export function parsePackText(text: string, file: string): ParsePackTextResult {
   if (data === null || data === undefined) return fail('the file is empty');
   if (depth(data) > PACK_LIMITS.maxDepth) return fail(`the file is nested more than ${PACK_LIMITS.maxDepth} levels deep`);
   return { ok: true, data };
+}
+
+function parseJson(text: string, file: string): ParsePackTextResult | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const errors: PackError[] = [];
+  const walk = (value: unknown) => {
+    if (errors.length >= PACK_LIMITS.maxErrors || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      value.forEach(walk);
+      return;
+    }
+    for (const key of Object.keys(value)) {
+      if (DANGEROUS_KEYS.has(key)) {
+        const at = text.indexOf(`"${key}"`);
+        const before = text.slice(0, Math.max(0, at));
+        const line = before.split('\n').length;
+        errors.push({
+          file,
+          path: '',
+          message: `the key "${key}" is not allowed: it could tamper with the program's objects`,
+          ...(at >= 0 ? { line, column: at - before.lastIndexOf('\n') } : {}),
+          severity: 'error',
+        });
+      } else walk((value as Record<string, unknown>)[key]);
+    }
+  };
+  if (depth(data) > PACK_LIMITS.maxDepth) return { ok: false, errors: [{ file, path: '', message: `the file is nested more than ${PACK_LIMITS.maxDepth} levels deep`, severity: 'error' }] };
+  walk(data);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, data };
 }
 
 /** Describes the first sign that the text is binary, or null. */

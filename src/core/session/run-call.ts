@@ -91,7 +91,7 @@ export function runCall(pack: LoadedPack, scenarioId: string, turns: readonly Tr
     for (const [scriptId, st] of sc.judge.statements) {
       const result = sc.judge.statement(scriptId, said);
       if (result === null) continue;
-      const attempted = isAttempt(result);
+      const attempted = isAttempt(result, st.script.keyElements.length);
       if (attempted || expectedHere.has(scriptId)) shown.push(result);
       if (!attempted) continue;
       const onTime = st.withinTurns === undefined || i < st.withinTurns;
@@ -107,9 +107,11 @@ export function runCall(pack: LoadedPack, scenarioId: string, turns: readonly Tr
       movesMade.set(id, { turnIndex: i, onTime: within === undefined || i < within });
     };
     credit(intent?.intent ?? null);
-    const hereIntents = new Set(sc.stateIntents.get(here) ?? []);
-    const others = spec.moves.map((m) => m.intent).filter((id) => !hereIntents.has(id) && !movesMade.get(id)?.onTime);
-    if (others.length > 0) credit(sc.judge.intentAmong(others, said).intent);
+    // A turn can make more than one move ("I'll stay on the line. Where are you right now?"): each move
+    // still to be made is checked on its own.
+    for (const m of spec.moves) {
+      if (m.intent !== intent?.intent && !movesMade.get(m.intent)?.onTime) credit(sc.judge.intentAmong([m.intent], said).intent);
+    }
 
     const failed = chosen.category < 2 || shown.some((r) => expectedHere.has(r.scriptId) && r.verdict === 'fail');
     const lowConfidence = chosen.candidate.confidence !== undefined && chosen.candidate.confidence < MISHEAR_CONFIDENCE;

@@ -1,0 +1,79 @@
+// Golden transcripts: one per branch, critical error and listed mistake of each default scenario, each
+// played through the `play` command to the ending it must reach.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runPlay } from '../../src/cli/play.ts';
+import type { CallReport } from '../../src/core/session/index.ts';
+
+interface Golden {
+  scenario: string;
+  description: string;
+  expect: {
+    ending: string;
+    passed: boolean;
+    criticalErrors: string[];
+    /** Verdict per statement; null for a statement that must not have been said. */
+    statements?: Record<string, string | null>;
+  };
+}
+
+const ROOT = 'tests/golden';
+const files = readdirSync(ROOT, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) => readdirSync(join(ROOT, d.name)).filter((f) => f.endsWith('.json')).map((f) => join(ROOT, d.name, f)))
+  .sort();
+
+async function play(file: string, scenario: string, extra: string[] = []): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runPlay(['scenarios/cms-core.yaml', '--scenario', scenario, '--transcript', file, ...extra], {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    stdin: async () => '',
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('golden transcripts', () => {
+  it('cover every ending of every default scenario', () => {
+    const pack = readFileSync('scenarios/cms-core.yaml', 'utf8');
+    const goldens = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as Golden);
+    for (const scenario of ['bogus-caller', 'client-recording-call', 'representative-without-authority', 'suicide-threat', 'first-contact']) {
+      const reached = new Set(goldens.filter((g) => g.scenario === scenario).map((g) => g.expect.ending));
+      const block = pack.slice(pack.indexOf(`- id: ${scenario}`));
+      const endings = block.slice(block.indexOf('    endings:'), block.indexOf('\n  - id: ', 10) === -1 ? undefined : block.indexOf('\n  - id: ', 10));
+      for (const m of endings.matchAll(/^ {6}([a-z0-9-]+):$/gm)) expect(reached.has(m[1]!), `${scenario}: ${m[1]}`).toBe(true);
+    }
+  });
+
+  it.each(files)('%s reaches its expected ending', async (file) => {
+    const golden = JSON.parse(readFileSync(file, 'utf8')) as Golden;
+    const { code, out, err } = await play(file, golden.scenario, ['--json']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as CallReport;
+    const summary = {
+      ending: report.ending?.id ?? null,
+      passed: report.passed,
+      criticalErrors: report.criticalErrors.map((c) => c.id),
+    };
+    expect(summary, golden.description).toEqual({
+      ending: golden.expect.ending,
+      passed: golden.expect.passed,
+      criticalErrors: golden.expect.criticalErrors,
+    });
+    for (const [scriptId, verdict] of Object.entries(golden.expect.statements ?? {})) {
+      const got = report.statements.find((s) => s.scriptId === scriptId);
+      expect(got?.result?.verdict ?? null, `${scriptId}`).toBe(verdict);
+    }
+  });
+
+  it('gives the same readable report twice for the same transcript', async () => {
+    const file = files.find((f) => f.includes('suicide-threat/immediate-risk'))!;
+    const first = await play(file, 'suicide-threat');
+    expect(first.out).toContain('Ending: Emergency help arranged, caller kept on the line (pass)');
+    expect(first.out).toContain('Support:');
+    expect((await play(file, 'suicide-threat')).out).toBe(first.out);
+  });
+});
