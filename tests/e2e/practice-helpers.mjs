@@ -16,7 +16,11 @@ export async function openScenario(page, scenarioId) {
 
 /** From the briefing: picks the mode and starts the call; waits for the answer box. */
 export async function startCall(page, { mode = 'practice' } = {}) {
-  await page.getByRole('heading', { name: 'What will be judged' }).waitFor();
+  const judged = page.getByRole('heading', { name: 'What will be judged' });
+  const note = page.getByRole('button', { name: 'Continue to the call' });
+  await judged.or(note).first().waitFor();
+  if (await note.isVisible()) await note.click();
+  await judged.waitFor();
   await page.locator(mode === 'practice' ? '#mode-practice' : '#mode-assessment').check();
   await page.getByRole('button', { name: 'Start the call' }).click();
   await page.locator('#answer').waitFor();
@@ -67,9 +71,16 @@ export async function playTurns(page, turns, { voice = false } = {}) {
   }
 }
 
-export async function expectDebrief(page, { ending, outcome }) {
-  const heading = page.locator('h1');
-  await page.locator('[data-outcome]').waitFor();
-  if (ending) assert.match((await heading.textContent()) ?? '', new RegExp(ending, 'i'));
-  if (outcome) assert.equal(await page.locator('[data-outcome]').getAttribute('data-outcome'), outcome);
+export async function expectDebrief(page, { ending, outcome, criticalErrors }) {
+  const panel = page.locator('[data-outcome]');
+  await panel.waitFor();
+  assert.equal(await panel.getAttribute('data-ending'), ending, 'the call reached its ending');
+  assert.equal(await panel.getAttribute('data-outcome'), outcome);
+  if (criticalErrors) {
+    assert.equal(
+      await page.locator('[data-critical-errors] li').count(),
+      criticalErrors.length,
+      'critical errors listed',
+    );
+  }
 }
