@@ -28,6 +28,7 @@ after(async () => {
 
 const good = calls.find((c) => c.kind === 'good');
 const critical = calls.find((c) => c.kind === 'critical');
+const timed = calls.find((c) => c.scenario === 'first-contact' && c.kind === 'good');
 
 test(
   'a reload mid-call offers to resume it, and the call carries on with nothing lost',
@@ -145,11 +146,12 @@ test(
   async (t) => {
     const page = await newPage(browser, server.url, { fakeSpeech: true });
     await signIn(page);
-    await openScenario(page, good.scenario);
+    // First contact: the longest statements, so the heaviest scoring.
+    await openScenario(page, timed.scenario);
     await startCall(page);
     await useVoice(page);
     const samples = [];
-    for (const turn of good.turns.slice(0, -1)) {
+    for (const turn of timed.turns) {
       const index = await turnCount(page);
       await page.getByRole('button', { name: 'Speak' }).click();
       const timing = await page.evaluate(
@@ -196,38 +198,37 @@ test(
     await signIn(page);
     await openScenario(page, good.scenario);
     await startCall(page);
-    const firstLine = await page.locator('.app-caption').textContent();
+    const caption = page.locator('.app-caption');
+    const firstLine = await caption.textContent();
     await page.getByRole('button', { name: 'Pause the silence timer' }).click();
     await page.clock.runFor(120_000);
-    assert.equal(await turnCount(page), 0, 'no dead air while paused');
+    assert.equal(await caption.textContent(), firstLine, 'no dead air while paused');
     await page.getByRole('button', { name: 'Resume the silence timer' }).click();
-    await page.clock.runFor(120_000);
-    await page.locator('[data-feedback-turn="0"]').waitFor();
-    assert.notEqual(
-      await page.locator('.app-caption').textContent(),
-      firstLine,
-      'the caller reacted to the silence',
-    );
-    assert.match((await page.locator('.app-transcript').textContent()) ?? '', /\(silence\)/);
+    await page.clock.runFor(10_000);
+    const reaction = await caption.textContent();
+    assert.notEqual(reaction, firstLine, 'the caller reacted to the silence');
     // Switched off in the settings: no more dead air at all.
     await page.getByText('Caller voice, listening and timing settings').click();
     await page.locator('#dead-air').uncheck();
     await page.clock.runFor(600_000);
-    assert.equal(await turnCount(page), 1, 'no dead air once switched off');
+    assert.equal(await caption.textContent(), reaction, 'no dead air once switched off');
+    assert.equal(await page.locator('#answer').count(), 1, 'the call is still going');
     await closePage(page);
   },
 );
 
 test('assessment mode holds all feedback until the debrief', { skip: skipWithoutPacks }, async () => {
+  const withStatements = calls.find((c) => c.scenario === 'first-contact' && c.kind === 'good');
   const page = await newPage(browser, server.url, { fakeSpeech: true });
   await signIn(page);
-  await openScenario(page, good.scenario);
+  await openScenario(page, withStatements.scenario);
   await startCall(page, { mode: 'assessment' });
-  await answerTyped(page, good.turns[0]);
+  await answerTyped(page, withStatements.turns[0]);
   assert.equal(await page.getByRole('heading', { name: 'Feedback on your last answer' }).count(), 0);
   assert.match((await page.locator('main').textContent()) ?? '', /feedback comes at the end/);
-  for (const turn of good.turns.slice(1)) await answerTyped(page, turn);
-  await expectDebrief(page, good.expect);
+  assert.equal(await page.locator('.app-diff').count(), 0, 'no diff during the call');
+  for (const turn of withStatements.turns.slice(1)) await answerTyped(page, turn);
+  await expectDebrief(page, withStatements.expect);
   assert.ok((await page.locator('.app-diff').count()) > 0, 'the debrief shows the diffs');
   await closePage(page);
 });
