@@ -37,9 +37,10 @@ export async function appCsp(dir = distDir) {
 }
 
 /**
- * The offline speech polyfill's worker (Vosk compiled with emscripten's embind) builds its
- * function wrappers with `new Function`, so that one file, which runs off the page with no DOM,
- * needs 'unsafe-eval'. A host must send the same exception for it; the page's policy is unchanged.
+ * The offline speech polyfill's worker (Vosk compiled with emscripten's embind) compiles
+ * WebAssembly and builds its function wrappers with `new Function`, so that one file, which runs
+ * off the page with no DOM, needs 'unsafe-eval' (which also allows the WebAssembly). A host must
+ * send the same exception for it; the page's own policy allows neither.
  */
 export function workerPolicy(path, csp) {
   return /\/vosk\.worker-[\w-]+\.js$/.test(path)
