@@ -1,7 +1,9 @@
 // The offline polyfill for browsers with no SpeechRecognition: Vosk (Kaldi compiled to WebAssembly)
 // in a Web Worker. No cloud service and no key; the model is a tar.gz the deployment serves from
-// its own host (VITE_VOSK_MODEL_URL). The worker and the .wasm are separate files, so the
-// Content-Security-Policy needs only 'wasm-unsafe-eval', never 'unsafe-eval'.
+// its own host (VITE_VOSK_MODEL_URL). The worker and the .wasm are separate files, so the page's
+// Content-Security-Policy is untouched; but the worker's emscripten glue builds functions with
+// `new Function`, so the host must send 'unsafe-eval' for the worker file alone (see
+// tests/e2e/harness.mjs, workerPolicy).
 import type { ListenOptions, ListeningSession, RecognitionEngine, SpeechErrorCode } from './types.ts';
 
 /** The parts of @lichess-org/vosk-browser this engine uses (so tests can hand in a fake). */
