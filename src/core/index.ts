@@ -6,3 +6,6 @@ export { scoreStatement } from './scoring/verbatim.ts';
 export { compileIntents, matchIntent, type IntentModel } from './scoring/intent.ts';
 export { loadScriptLibrary, type ScriptLibrary, type CompiledScript } from './scripts/script-library.ts';
 export { ScriptSchema, type ScriptSpec } from './scripts/script-schema.ts';
+export { prepareStatement, allowedDeviations, type PreparedStatement } from './scoring/verbatim.ts';
+export * from './packs/index.ts';
+export * from './session/index.ts';

@@ -1,0 +1,70 @@
+import type { CliIo } from './io.ts';
+import { scoreStatement, type ScoreResult } from '../core/index.ts';
+import { loadNodeScriptLibrary } from './node-library.ts';
+import { formatDiff } from './format.ts';
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function jsonLine(id: unknown, result: ScoreResult): string {
+  return JSON.stringify({
+    id,
+    verdict: result.verdict,
+    score: result.score,
+    deviations: result.deviations,
+    missingKeyElements: result.missingKeyElements,
+  });
+}
+
+/** `score --script ID "TEXT"` (readable) or `score --jsonl` (JSON Lines on stdin). */
+export async function runScore(args: string[], io: CliIo): Promise<number> {
+  const library = loadNodeScriptLibrary();
+  if (args.includes('--jsonl')) {
+    const input = await io.stdin();
+    for (const line of input.split('\n')) {
+      if (line.trim() === '') continue;
+      let row: unknown;
+      try {
+        row = JSON.parse(line);
+      } catch {
+        io.out(JSON.stringify({ id: null, error: 'not a JSON line' }));
+        continue;
+      }
+      const r = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
+      const id = r['id'] ?? null;
+      if (typeof r['script'] !== 'string' || typeof r['text'] !== 'string') {
+        io.out(JSON.stringify({ id, error: 'each line needs "script" and "text" strings' }));
+        continue;
+      }
+      const version = typeof r['version'] === 'string' ? r['version'] : undefined;
+      const script = library.get(r['script'], version);
+      if (script === undefined) {
+        io.out(JSON.stringify({ id, error: `unknown script "${r['script']}"` }));
+        continue;
+      }
+      io.out(jsonLine(id, scoreStatement(script, r['text'])));
+    }
+    return 0;
+  }
+  const id = option(args, '--script');
+  const version = option(args, '--version');
+  const text = args.filter((a, i) => !a.startsWith('--') && !['--script', '--version'].includes(args[i - 1] ?? ''))[0];
+  if (id === undefined || text === undefined) {
+    io.err('Usage: score --script ID [--version V] "TEXT"   or   score --jsonl < lines.jsonl');
+    return 2;
+  }
+  const script = library.get(id, version);
+  if (script === undefined) {
+    io.err(`Unknown script "${id}"${version ? ` version "${version}"` : ''}. Known: ${library.list().map((s) => s.id).join(', ')}`);
+    return 2;
+  }
+  const result = scoreStatement(script, text);
+  io.out(`${script.title} (${script.versionLabel}): ${result.verdict.toUpperCase()}, score ${result.score}`);
+  io.out(`Deviations: ${result.deviationCount} of ${result.allowedDeviations} allowed (${result.scriptWordCount} words)`);
+  for (const reason of result.reasons) io.out(`- ${reason}`);
+  io.out('');
+  io.out(formatDiff(result));
+  return 0;
+}
