@@ -28,7 +28,9 @@ export interface StatementDetail {
 }
 
 const scored = (attempts: readonly ReviewAttempt[]) =>
-  attempts.filter((a): a is ReviewAttempt & { summary: NonNullable<ReviewAttempt['summary']> } => a.summary !== null);
+  attempts.filter(
+    (a): a is ReviewAttempt & { summary: NonNullable<ReviewAttempt['summary']> } => a.summary !== null,
+  );
 
 /** Oldest first. */
 export function scoresOverTime(attempts: readonly ReviewAttempt[], trainee: string): ScorePoint[] {
@@ -89,7 +91,10 @@ export function movesSkippedMost(attempts: readonly ReviewAttempt[], opts: Misse
 }
 
 /** Script words and key elements left out most, from re-scored statement details. */
-export function missedMost(details: readonly StatementDetail[], opts: MissedOptions = {}): { words: Tally[]; keyElements: Tally[] } {
+export function missedMost(
+  details: readonly StatementDetail[],
+  opts: MissedOptions = {},
+): { words: Tally[]; keyElements: Tally[] } {
   const words = new Map<string, { count: number; of: number }>();
   const keys = new Map<string, { count: number; of: number }>();
   for (const d of details) {
@@ -98,7 +103,10 @@ export function missedMost(details: readonly StatementDetail[], opts: MissedOpti
   }
   const total = details.length;
   const withTotal = (t: Tally[]) => t.map((x) => ({ ...x, of: total }));
-  return { words: withTotal(ranked(words, opts.limit ?? 10)), keyElements: withTotal(ranked(keys, opts.limit ?? 10)) };
+  return {
+    words: withTotal(ranked(words, opts.limit ?? 10)),
+    keyElements: withTotal(ranked(keys, opts.limit ?? 10)),
+  };
 }
 
 export interface TraineeStatementRow {
@@ -113,7 +121,10 @@ export interface TraineeStatementRow {
 }
 
 /** Per-statement results for one trainee, across their attempts. */
-export function traineeStatementResults(attempts: readonly ReviewAttempt[], trainee: string): TraineeStatementRow[] {
+export function traineeStatementResults(
+  attempts: readonly ReviewAttempt[],
+  trainee: string,
+): TraineeStatementRow[] {
   const rows = new Map<string, TraineeStatementRow>();
   const mine = scored(attempts)
     .filter((a) => a.trainee === trainee)
@@ -121,7 +132,14 @@ export function traineeStatementResults(attempts: readonly ReviewAttempt[], trai
   for (const a of mine) {
     for (const st of a.summary.statements) {
       const row = rows.get(st.scriptId) ?? {
-        scriptId: st.scriptId, attempts: 0, exact: 0, minor: 0, fail: 0, notSaid: 0, bestScore: null, lastVerdict: null,
+        scriptId: st.scriptId,
+        attempts: 0,
+        exact: 0,
+        minor: 0,
+        fail: 0,
+        notSaid: 0,
+        bestScore: null,
+        lastVerdict: null,
       };
       const v = effectiveVerdict(a, { kind: 'statement', scriptId: st.scriptId }).verdict;
       row.attempts += 1;
@@ -156,7 +174,9 @@ export function traineeOverviews(attempts: readonly ReviewAttempt[]): TraineeOve
         trainee,
         attempts: list.length,
         completed: done.length,
-        averageScore: done.length ? Math.round(done.reduce((s, a) => s + a.summary.score, 0) / done.length) : null,
+        averageScore: done.length
+          ? Math.round(done.reduce((s, a) => s + a.summary.score, 0) / done.length)
+          : null,
         lastAt: list.reduce<string | null>((m, a) => (m === null || a.startedAt > m ? a.startedAt : m), null),
         passes: done.filter((a) => a.summary.passed).length,
       };

@@ -16,12 +16,34 @@ export function csvCell(value: string | number | boolean | null | undefined): st
 const row = (cells: (string | number | boolean | null | undefined)[]) => cells.map(csvCell).join(',');
 
 export const ATTEMPT_COLUMNS = [
-  'attempt_id', 'trainee', 'scenario_id', 'scenario', 'pack_id', 'pack_version', 'started_at', 'mode',
-  'status', 'ending', 'outcome', 'score', 'passed', 'critical_errors', 'turns', 'notes', 'disputes',
+  'attempt_id',
+  'trainee',
+  'scenario_id',
+  'scenario',
+  'pack_id',
+  'pack_version',
+  'started_at',
+  'mode',
+  'status',
+  'ending',
+  'outcome',
+  'score',
+  'passed',
+  'critical_errors',
+  'turns',
+  'notes',
+  'disputes',
 ] as const;
 
 export const STATEMENT_COLUMNS = [
-  'attempt_id', 'trainee', 'scenario_id', 'started_at', 'script_id', 'verdict', 'score', 'coach_verdict',
+  'attempt_id',
+  'trainee',
+  'scenario_id',
+  'started_at',
+  'script_id',
+  'verdict',
+  'score',
+  'coach_verdict',
 ] as const;
 
 /** One row per attempt. Lines end in CRLF, as RFC 4180 asks. */
@@ -31,9 +53,23 @@ export function attemptsCsv(attempts: readonly ReviewAttempt[]): string {
     const s = a.summary;
     lines.push(
       row([
-        a.id, a.trainee, a.scenarioId, a.scenarioTitle, a.packId, a.packVersion, a.startedAt, a.mode, a.status,
-        s?.ending.title, s?.ending.outcome, s?.score, s?.passed, s?.criticalErrors.map((e) => e.message).join('; '),
-        a.turns.length, a.notes.length, a.disputes.length,
+        a.id,
+        a.trainee,
+        a.scenarioId,
+        a.scenarioTitle,
+        a.packId,
+        a.packVersion,
+        a.startedAt,
+        a.mode,
+        a.status,
+        s?.ending.title,
+        s?.ending.outcome,
+        s?.score,
+        s?.passed,
+        s?.criticalErrors.map((e) => e.message).join('; '),
+        a.turns.length,
+        a.notes.length,
+        a.disputes.length,
       ]),
     );
   }
@@ -47,7 +83,16 @@ export function statementsCsv(attempts: readonly ReviewAttempt[]): string {
     for (const st of a.summary?.statements ?? []) {
       const eff = effectiveStatementVerdict(a, st.scriptId);
       lines.push(
-        row([a.id, a.trainee, a.scenarioId, a.startedAt, st.scriptId, st.verdict, st.score, eff.overridden ? eff.verdict : null]),
+        row([
+          a.id,
+          a.trainee,
+          a.scenarioId,
+          a.startedAt,
+          st.scriptId,
+          st.verdict,
+          st.score,
+          eff.overridden ? eff.verdict : null,
+        ]),
       );
     }
   }

@@ -24,7 +24,10 @@ export interface Stamp {
 export type DisputeResult = { ok: true; attempt: ReviewAttempt } | { ok: false; error: string };
 
 const sameTarget = (a: DisputeTarget, b: DisputeTarget) =>
-  a.kind === b.kind && (a.kind === 'statement' ? a.scriptId === (b as typeof a).scriptId : a.intentId === (b as { intentId: string }).intentId);
+  a.kind === b.kind &&
+  (a.kind === 'statement'
+    ? a.scriptId === (b as typeof a).scriptId
+    : a.intentId === (b as { intentId: string }).intentId);
 
 export function currentVerdict(attempt: ReviewAttempt, target: DisputeTarget): DisputedVerdict | undefined {
   const s = attempt.summary;
@@ -56,10 +59,16 @@ export function flagDispute(attempt: ReviewAttempt, input: FlagInput, stamp: Sta
   return { ok: true, attempt: { ...attempt, disputes: [...attempt.disputes, dispute] } };
 }
 
-export function resolveDispute(attempt: ReviewAttempt, disputeId: string, input: ResolveInput, now: string): DisputeResult {
+export function resolveDispute(
+  attempt: ReviewAttempt,
+  disputeId: string,
+  input: ResolveInput,
+  now: string,
+): DisputeResult {
   const dispute = attempt.disputes.find((d) => d.id === disputeId);
   if (!dispute) return { ok: false, error: 'No such dispute.' };
-  if (dispute.resolution) return { ok: false, error: 'This dispute is already resolved; its resolution is kept as made.' };
+  if (dispute.resolution)
+    return { ok: false, error: 'This dispute is already resolved; its resolution is kept as made.' };
   if (!input.by.trim()) return { ok: false, error: 'Give the coach’s name.' };
   if (!input.reason.trim()) return { ok: false, error: 'Give a reason.' };
   if (input.kind === 'overridden' && (input.verdict === undefined || input.verdict === dispute.original)) {
@@ -67,11 +76,20 @@ export function resolveDispute(attempt: ReviewAttempt, disputeId: string, input:
   }
   const resolution =
     input.kind === 'overridden'
-      ? { kind: input.kind, by: input.by.trim(), at: now, reason: input.reason.trim(), verdict: input.verdict }
+      ? {
+          kind: input.kind,
+          by: input.by.trim(),
+          at: now,
+          reason: input.reason.trim(),
+          verdict: input.verdict,
+        }
       : { kind: input.kind, by: input.by.trim(), at: now, reason: input.reason.trim() };
   return {
     ok: true,
-    attempt: { ...attempt, disputes: attempt.disputes.map((d) => (d.id === disputeId ? { ...d, resolution } : d)) },
+    attempt: {
+      ...attempt,
+      disputes: attempt.disputes.map((d) => (d.id === disputeId ? { ...d, resolution } : d)),
+    },
   };
 }
 
@@ -79,7 +97,12 @@ export function resolveDispute(attempt: ReviewAttempt, disputeId: string, input:
 export function effectiveVerdict(
   attempt: ReviewAttempt,
   target: DisputeTarget,
-): { verdict: DisputedVerdict | undefined; original: DisputedVerdict | undefined; overridden: boolean; dispute?: Dispute } {
+): {
+  verdict: DisputedVerdict | undefined;
+  original: DisputedVerdict | undefined;
+  overridden: boolean;
+  dispute?: Dispute;
+} {
   const original = currentVerdict(attempt, target);
   const over = [...attempt.disputes]
     .reverse()
@@ -94,4 +117,6 @@ export const effectiveStatementVerdict = (attempt: ReviewAttempt, scriptId: stri
   effectiveVerdict(attempt, { kind: 'statement', scriptId });
 
 export const openDisputes = (attempts: readonly ReviewAttempt[]) =>
-  attempts.flatMap((a) => a.disputes.filter((d) => d.resolution === null).map((d) => ({ attempt: a, dispute: d })));
+  attempts.flatMap((a) =>
+    a.disputes.filter((d) => d.resolution === null).map((d) => ({ attempt: a, dispute: d })),
+  );

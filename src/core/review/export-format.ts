@@ -23,7 +23,12 @@ export interface ExportOptions {
 /** The file's text: every field of every attempt, note and dispute, in a stable order (oldest first). */
 export function buildExport(attempts: readonly ReviewAttempt[], opts: ExportOptions): string {
   const sorted = [...attempts].sort((a, b) => compare(a.startedAt, b.startedAt) || compare(a.id, b.id));
-  const file: ExportFile = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: opts.exportedAt, attempts: sorted };
+  const file: ExportFile = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: opts.exportedAt,
+    attempts: sorted,
+  };
   return JSON.stringify(file, null, 2);
 }
 
@@ -35,7 +40,9 @@ function describePath(path: readonly PropertyKey[], attempts: unknown): string {
   if (path.length === 0) return 'The file';
   const parts: string[] = [];
   if (path[0] === 'attempts' && typeof path[1] === 'number') {
-    const attempt = Array.isArray(attempts) ? (attempts[path[1]] as Record<string, unknown> | undefined) : undefined;
+    const attempt = Array.isArray(attempts)
+      ? (attempts[path[1]] as Record<string, unknown> | undefined)
+      : undefined;
     const id = attempt && typeof attempt.id === 'string' ? ` (id ${JSON.stringify(attempt.id)})` : '';
     parts.push(`Attempt ${path[1] + 1}${id}`);
     const rest = path.slice(2).map(String);
@@ -52,14 +59,20 @@ export function parseExport(text: string): ParseResult {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [`The file is not valid JSON (${e instanceof Error ? e.message : String(e)}).`] };
+    return {
+      ok: false,
+      errors: [`The file is not valid JSON (${e instanceof Error ? e.message : String(e)}).`],
+    };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, errors: ['The file is not a Verbatim export: it holds no export header.'] };
   }
   const head = raw as Record<string, unknown>;
   if (head.format !== EXPORT_FORMAT) {
-    return { ok: false, errors: ['The file is not a Verbatim attempts export (its "format" is missing or different).'] };
+    return {
+      ok: false,
+      errors: ['The file is not a Verbatim attempts export (its "format" is missing or different).'],
+    };
   }
   if (typeof head.version !== 'number' || !Number.isInteger(head.version) || head.version < 1) {
     return { ok: false, errors: ['The file has no valid format version.'] };
@@ -74,7 +87,9 @@ export function parseExport(text: string): ParseResult {
   }
   const parsed = ExportFileSchema.safeParse(raw);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => `${describePath(issue.path, head.attempts)}: ${issue.message}.`);
+    const errors = parsed.error.issues.map(
+      (issue) => `${describePath(issue.path, head.attempts)}: ${issue.message}.`,
+    );
     return { ok: false, errors };
   }
   const seen = new Set<string>();

@@ -11,7 +11,8 @@ export interface AttemptFilter {
   ending?: string;
 }
 
-export type SortKey = 'trainee' | 'scenario' | 'packVersion' | 'date' | 'mode' | 'ending' | 'score' | 'criticalErrors';
+export type SortKey =
+  'trainee' | 'scenario' | 'packVersion' | 'date' | 'mode' | 'ending' | 'score' | 'criticalErrors';
 export type SortDir = 'asc' | 'desc';
 
 export function filterAttempts(attempts: readonly ReviewAttempt[], f: AttemptFilter): ReviewAttempt[] {
@@ -28,19 +29,31 @@ export function filterAttempts(attempts: readonly ReviewAttempt[], f: AttemptFil
 
 function sortValue(a: ReviewAttempt, key: SortKey): string | number {
   switch (key) {
-    case 'trainee': return a.trainee.toLowerCase();
-    case 'scenario': return a.scenarioTitle.toLowerCase();
-    case 'packVersion': return a.packVersion;
-    case 'date': return a.startedAt;
-    case 'mode': return a.mode;
-    case 'ending': return a.summary?.ending.title.toLowerCase() ?? '';
-    case 'score': return a.summary?.score ?? -1;
-    case 'criticalErrors': return a.summary?.criticalErrors.length ?? -1;
+    case 'trainee':
+      return a.trainee.toLowerCase();
+    case 'scenario':
+      return a.scenarioTitle.toLowerCase();
+    case 'packVersion':
+      return a.packVersion;
+    case 'date':
+      return a.startedAt;
+    case 'mode':
+      return a.mode;
+    case 'ending':
+      return a.summary?.ending.title.toLowerCase() ?? '';
+    case 'score':
+      return a.summary?.score ?? -1;
+    case 'criticalErrors':
+      return a.summary?.criticalErrors.length ?? -1;
   }
 }
 
 /** Stable: ties keep date order, newest first. */
-export function sortAttempts(attempts: readonly ReviewAttempt[], key: SortKey, dir: SortDir): ReviewAttempt[] {
+export function sortAttempts(
+  attempts: readonly ReviewAttempt[],
+  key: SortKey,
+  dir: SortDir,
+): ReviewAttempt[] {
   const sign = dir === 'asc' ? 1 : -1;
   const keyed = attempts.map((a) => ({ a, v: sortValue(a, key) }));
   keyed.sort((x, y) => {

@@ -18,7 +18,10 @@ function unionById<T extends { id: string }>(mine: readonly T[], theirs: readonl
 }
 
 /** A dispute resolved in the file but open here takes the resolution; a resolution is never undone. */
-function mergeDisputes(mine: ReviewAttempt['disputes'], theirs: ReviewAttempt['disputes']): ReviewAttempt['disputes'] {
+function mergeDisputes(
+  mine: ReviewAttempt['disputes'],
+  theirs: ReviewAttempt['disputes'],
+): ReviewAttempt['disputes'] {
   const byId = new Map(theirs.map((d) => [d.id, d]));
   const joined = mine.map((d) => {
     const other = byId.get(d.id);

@@ -22,7 +22,11 @@ export type Rescorer = (attempt: ReviewAttempt) => ReviewSummary | null;
 
 const show = (v: unknown): string => (v === null || v === undefined ? '—' : String(v));
 
-export function compareSummaries(attemptId: string, file: ReviewSummary | null, ours: ReviewSummary | null): ScoreDifference[] {
+export function compareSummaries(
+  attemptId: string,
+  file: ReviewSummary | null,
+  ours: ReviewSummary | null,
+): ScoreDifference[] {
   const out: ScoreDifference[] = [];
   const add = (field: string, a: unknown, b: unknown) => {
     if (show(a) !== show(b)) out.push({ attemptId, field, inFile: show(a), rescored: show(b) });
@@ -34,7 +38,11 @@ export function compareSummaries(attemptId: string, file: ReviewSummary | null, 
   const theirs = new Map((file?.statements ?? []).map((s) => [s.scriptId, s]));
   for (const s of ours?.statements ?? []) {
     const t = theirs.get(s.scriptId);
-    add(`statement ${s.scriptId}`, t ? `${show(t.verdict)} ${show(t.score)}` : undefined, `${show(s.verdict)} ${show(s.score)}`);
+    add(
+      `statement ${s.scriptId}`,
+      t ? `${show(t.verdict)} ${show(t.score)}` : undefined,
+      `${show(s.verdict)} ${show(s.score)}`,
+    );
   }
   const theirMoves = new Map((file?.moves ?? []).map((m) => [m.intentId, m]));
   for (const m of ours?.moves ?? []) add(`move ${m.intentId}`, theirMoves.get(m.intentId)?.made, m.made);

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import {
+  missedMost,
+  movesSkippedMost,
+  scoresOverTime,
+  statementsFailedMost,
+  traineeOverviews,
+  traineeStatementResults,
+} from '../../../src/core/review/index.ts';
+import { attempt } from './fixtures.ts';
+
+const withScore = (trainee: string, startedAt: string, score: number) => {
+  const a = attempt({ trainee, startedAt });
+  return { ...a, summary: a.summary && { ...a.summary, score } };
+};
+
+describe('aggregation', () => {
+  it('lists one trainee’s scores oldest first, leaving out unfinished calls', () => {
+    const list = [
+      withScore('Sam', '2026-01-03T00:00:00.000Z', 70),
+      withScore('Sam', '2026-01-01T00:00:00.000Z', 50),
+      withScore('Kim', '2026-01-02T00:00:00.000Z', 90),
+      attempt({ trainee: 'Sam', summary: null }),
+    ];
+    expect(scoresOverTime(list, 'Sam').map((p) => p.score)).toEqual([50, 70]);
+  });
+
+  it('ranks statements failed most across trainees, counting overrides', () => {
+    const a = attempt({ trainee: 'Sam' });
+    const b = attempt({ trainee: 'Kim' });
+    const c = attempt({
+      trainee: 'Lee',
+      disputes: [
+        {
+          id: 'd',
+          target: { kind: 'statement', scriptId: 'call-recording' },
+          original: 'fail',
+          comment: 'c',
+          raisedBy: 'Lee',
+          raisedAt: '2026-01-01T00:00:00.000Z',
+          resolution: {
+            kind: 'overridden',
+            by: 'Coach',
+            at: '2026-01-02T00:00:00.000Z',
+            reason: 'r',
+            verdict: 'exact',
+          },
+        },
+      ],
+    });
+    expect(statementsFailedMost([a, b, c])).toEqual([{ key: 'call-recording', count: 2, of: 3 }]);
+    expect(movesSkippedMost([a, b, c])).toEqual([{ key: 'ask-postcode', count: 3, of: 3 }]);
+  });
+
+  it('ranks the words and key elements missed most, once per statement', () => {
+    const r = missedMost([
+      {
+        attemptId: '1',
+        scriptId: 's',
+        missingWords: ['recorded', 'Recorded', 'training'],
+        missingKeyElements: ['recorded'],
+      },
+      { attemptId: '2', scriptId: 's', missingWords: ['recorded'], missingKeyElements: [] },
+    ]);
+    expect(r.words).toEqual([
+      { key: 'recorded', count: 2, of: 2 },
+      { key: 'training', count: 1, of: 2 },
+    ]);
+    expect(r.keyElements).toEqual([{ key: 'recorded', count: 1, of: 2 }]);
+  });
+
+  it('sums each statement’s results for a trainee', () => {
+    const rows = traineeStatementResults([attempt({ trainee: 'Sam' }), attempt({ trainee: 'Sam' })], 'Sam');
+    expect(rows).toEqual([
+      {
+        scriptId: 'call-recording',
+        attempts: 2,
+        exact: 0,
+        minor: 0,
+        fail: 2,
+        notSaid: 0,
+        bestScore: 40,
+        lastVerdict: 'fail',
+      },
+      {
+        scriptId: 'dpa-intro',
+        attempts: 2,
+        exact: 2,
+        minor: 0,
+        fail: 0,
+        notSaid: 0,
+        bestScore: 100,
+        lastVerdict: 'exact',
+      },
+    ]);
+  });
+
+  it('gives each trainee’s overview', () => {
+    const o = traineeOverviews([
+      withScore('Sam', '2026-01-01T00:00:00.000Z', 60),
+      withScore('Sam', '2026-01-02T00:00:00.000Z', 81),
+    ]);
+    expect(o).toEqual([
+      {
+        trainee: 'Sam',
+        attempts: 2,
+        completed: 2,
+        averageScore: 71,
+        lastAt: '2026-01-02T00:00:00.000Z',
+        passes: 2,
+      },
+    ]);
+  });
+});
