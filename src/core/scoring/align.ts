@@ -38,13 +38,13 @@ export function align(script: Int32Array, attempt: Int32Array): Alignment {
       d[row + j] = diag < up ? (diag < left ? diag : left) : up < left ? up : left;
     }
   }
-  // Best end: the fewest deviations; on a tie the shorter stretch.
+  // Best end: the fewest deviations; on a tie the longer stretch, so a word said at the end is credited.
   const last = n * width;
   let end = 0;
   let best = d[last] as number;
   for (let j = 1; j <= m; j++) {
     const v = d[last + j] as number;
-    if (v < best) {
+    if (v <= best) {
       best = v;
       end = j;
     }
@@ -64,18 +64,18 @@ export function align(script: Int32Array, attempt: Int32Array): Alignment {
         j--;
         continue;
       }
-      if (!same && diag + 1 === here) {
-        steps.push({ type: 'sub', s: i - 1, a: j - 1, free: false });
-        i--;
-        j--;
-        continue;
-      }
       if ((d[(i - 1) * width + j] as number) + 1 === here) {
         steps.push({ type: 'del', s: i - 1, a: j, free: false });
         i--;
         continue;
       }
-      steps.push({ type: 'ins', s: i, a: j - 1, free: false });
+      if ((d[i * width + j - 1] as number) + 1 === here) {
+        steps.push({ type: 'ins', s: i, a: j - 1, free: false });
+        j--;
+        continue;
+      }
+      steps.push({ type: 'sub', s: i - 1, a: j - 1, free: false });
+      i--;
       j--;
       continue;
     }

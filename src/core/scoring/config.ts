@@ -26,7 +26,6 @@ export const FILLERS: ReadonlySet<string> = new Set([
   'ah',
   'ahh',
   'hmm',
-  'hm',
   'mm',
   'mmm',
   'mhm',

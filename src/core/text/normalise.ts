@@ -85,7 +85,7 @@ function expandContraction(word: string): readonly string[] | null {
 
 // Money, numbers with separators, words with inner apostrophes, and the ampersand. Everything else
 // (punctuation, hyphens, slashes, bullets, emoji, control characters) separates words.
-const TOKEN = /£\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?|[a-z]+(?:'[a-z]+)*|&/g;
+const TOKEN = /£\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?|[a-z]+(?:'[a-z]+)*|&/gi;
 
 interface Raw {
   word: string;
@@ -111,29 +111,29 @@ export function normalise(text: string, options?: NormaliseOptions): Token[] {
   const folded = text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
-    .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'")
-    .toLowerCase();
+    .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'");
 
   // 1. Lexical tokens, contractions expanded, fillers dropped.
   const raws: Raw[] = [];
   let group = 0;
   for (const m of folded.matchAll(TOKEN)) {
-    const t = m[0];
+    const shown = m[0];
+    const t = shown.toLowerCase();
     const first = t.charCodeAt(0);
     if (t === '&') {
       raws.push({ word: 'and', display: '&', digits: null, money: false });
     } else if (t.startsWith('£') || (first >= 48 && first <= 57)) {
       const value = digitValue(t);
-      raws.push({ word: t, display: t, digits: value, money: t.startsWith('£') });
+      raws.push({ word: t, display: shown, digits: value, money: t.startsWith('£') });
     } else if (FILLERS.has(t)) {
       continue;
     } else {
       const expanded = expandContraction(t);
       if (expanded) {
         group += 1;
-        for (const w of expanded) raws.push({ word: w, display: t, digits: null, money: false, contraction: group });
+        for (const w of expanded) raws.push({ word: w, display: shown, digits: null, money: false, contraction: group });
       } else {
-        raws.push({ word: t.replace(/'s$/, 's').replace(/'/g, ''), display: t, digits: null, money: false });
+        raws.push({ word: t.replace(/'s$/, 's').replace(/'/g, ''), display: shown, digits: null, money: false });
       }
     }
   }
