@@ -1,9 +1,12 @@
 // The attempts database. Every write that depends on what is stored (appending a turn, finishing a
 // call) reads and writes inside one IndexedDB transaction: transactions over the same store are
 // serialised across tabs, so two tabs can never interleave and corrupt one call.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { planMerge } from '../../core/review/index.ts';
 import type {
   AppendResult,
+  ImportResult,
+  PersistenceState,
   AttemptQuery,
   AttemptRecord,
   AttemptStatus,
@@ -15,7 +18,33 @@ import type {
 } from './types.ts';
 
 export const DB_NAME = 'verbatim';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
+
+/** A write failed because the browser's storage for this site is full. */
+export class StorageFullError extends Error {
+  constructor(cause?: unknown) {
+    super(
+      'This computer has run out of space for saved calls. Export the attempts (Review, Export), then clear old ones or free disk space. Nothing was saved from the last change.',
+      { cause },
+    );
+    this.name = 'StorageFullError';
+  }
+}
+
+function isQuotaError(e: unknown): boolean {
+  const name = (e as { name?: unknown } | null)?.name;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+}
+
+/** Turns a quota failure into a plain message; other errors pass through. */
+async function guard<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (isQuotaError(e)) throw new StorageFullError(e);
+    throw e;
+  }
+}
 
 interface VerbatimDB extends DBSchema {
   attempts: {
@@ -27,6 +56,7 @@ interface VerbatimDB extends DBSchema {
       byTraineeScenario: [string, string];
       byStatus: string;
       byStartedAt: string;
+      byTraineeStartedAt: [string, string];
     };
   };
   settings: {
@@ -45,10 +75,27 @@ export interface OpenOptions {
   onVersionChange?: () => void;
   now?: () => Date;
   newId?: () => string;
+  /** The browser's StorageManager (tests pass a fake); defaults to navigator.storage; null: none. */
+  storageManager?: Pick<StorageManager, 'persist' | 'persisted' | 'estimate'> | null;
 }
 
-/** Schema upgrades: append a `case` per version, never edit a released one. */
-function upgrade(db: IDBPDatabase<VerbatimDB>, oldVersion: number): void {
+/** Brings a record saved by schema version 1 up to version 2: notes and disputes always arrays. */
+export function migrateRecordV1(record: unknown): AttemptRecord {
+  const r = record as AttemptRecord;
+  return {
+    ...r,
+    notes: Array.isArray(r.notes) ? r.notes : [],
+    disputes: Array.isArray(r.disputes) ? r.disputes : [],
+  };
+}
+
+/** Schema upgrades: append a `case` per version, never edit a released one. Cases fall through. */
+function upgrade(
+  db: IDBPDatabase<VerbatimDB>,
+  oldVersion: number,
+  tx: IDBPTransaction<VerbatimDB, StoreNames<VerbatimDB>[], 'versionchange'>,
+): void {
+  /* eslint-disable no-fallthrough -- each version's step runs after the one before */
   switch (oldVersion) {
     case 0: {
       const attempts = db.createObjectStore('attempts', { keyPath: 'id' });
@@ -59,14 +106,25 @@ function upgrade(db: IDBPDatabase<VerbatimDB>, oldVersion: number): void {
       attempts.createIndex('byStartedAt', 'startedAt');
       db.createObjectStore('settings');
     }
+    case 1: {
+      const attempts = tx.objectStore('attempts');
+      attempts.createIndex('byTraineeStartedAt', ['trainee', 'startedAt']);
+      // Rewrite every record in this same upgrade transaction: if it fails, version 1 stays intact.
+      void attempts.openCursor().then(async function step(cursor): Promise<void> {
+        if (!cursor) return;
+        await cursor.update(migrateRecordV1(cursor.value));
+        return cursor.continue().then(step);
+      });
+    }
   }
+  /* eslint-enable no-fallthrough */
 }
 
 export async function openAttemptStore(options: OpenOptions = {}): Promise<AttemptStore> {
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => crypto.randomUUID());
   const db = await openDB<VerbatimDB>(options.name ?? DB_NAME, DB_VERSION, {
-    upgrade: (database, oldVersion) => upgrade(database, oldVersion),
+    upgrade: (database, oldVersion, _newVersion, tx) => upgrade(database, oldVersion, tx),
     blocking: () => {
       db.close();
       options.onVersionChange?.();
@@ -115,6 +173,25 @@ export async function openAttemptStore(options: OpenOptions = {}): Promise<Attem
     return next ?? record;
   }
 
+  async function appendTurn(id: string, expectedIndex: number, turn: StoredTurn): Promise<AppendResult> {
+    const tx = db.transaction('attempts', 'readwrite');
+    const record = await tx.store.get(id);
+    let result: AppendResult;
+    if (!record) result = { ok: false, reason: 'missing' };
+    else if (record.status !== 'in-progress') result = { ok: false, reason: 'closed', record };
+    else if (record.turns.length !== expectedIndex) result = { ok: false, reason: 'conflict', record };
+    else {
+      const next: AttemptRecord = { ...record, turns: [...record.turns, turn], updatedAt: iso() };
+      await tx.store.put(next);
+      result = { ok: true, record: next };
+    }
+    await tx.done;
+    return result;
+  }
+
+  const guardedUpdate = (id: string, change: (record: AttemptRecord) => AttemptRecord | null) =>
+    guard(() => update(id, change));
+
   return {
     async create(attempt: NewAttempt): Promise<AttemptRecord> {
       const at = attempt.startedAt ?? iso();
@@ -134,7 +211,7 @@ export async function openAttemptStore(options: OpenOptions = {}): Promise<Attem
         notes: [],
         disputes: [],
       };
-      await db.add('attempts', record);
+      await guard(() => db.add('attempts', record));
       return record;
     },
 
@@ -160,27 +237,14 @@ export async function openAttemptStore(options: OpenOptions = {}): Promise<Attem
     },
 
     async put(record: AttemptRecord): Promise<void> {
-      await db.put('attempts', record);
+      await guard(() => db.put('attempts', record));
     },
 
-    async appendTurn(id: string, expectedIndex: number, turn: StoredTurn): Promise<AppendResult> {
-      const tx = db.transaction('attempts', 'readwrite');
-      const record = await tx.store.get(id);
-      let result: AppendResult;
-      if (!record) result = { ok: false, reason: 'missing' };
-      else if (record.status !== 'in-progress') result = { ok: false, reason: 'closed', record };
-      else if (record.turns.length !== expectedIndex) result = { ok: false, reason: 'conflict', record };
-      else {
-        const next: AttemptRecord = { ...record, turns: [...record.turns, turn], updatedAt: iso() };
-        await tx.store.put(next);
-        result = { ok: true, record: next };
-      }
-      await tx.done;
-      return result;
-    },
+    appendTurn: (id: string, expectedIndex: number, turn: StoredTurn): Promise<AppendResult> =>
+      guard(() => appendTurn(id, expectedIndex, turn)),
 
     flagTurn: (id, index, flagged) =>
-      update(id, (record) => {
+      guardedUpdate(id, (record) => {
         const turn = record.turns[index];
         if (!turn) return null;
         const turns = record.turns.slice();
@@ -189,9 +253,61 @@ export async function openAttemptStore(options: OpenOptions = {}): Promise<Attem
       }),
 
     finish: (id: string, summary: AttemptSummary | null, status: Exclude<AttemptStatus, 'in-progress'>) =>
-      update(id, (record) =>
+      guardedUpdate(id, (record) =>
         record.status === 'in-progress' ? { ...record, summary, status, updatedAt: iso() } : null,
       ),
+
+    modify: guardedUpdate,
+
+    importAttempts: (records: AttemptRecord[]): Promise<ImportResult> =>
+      guard(async () => {
+        // One transaction reads what is here and writes the merge: all or nothing, and no other
+        // tab can write between the read and the writes.
+        const tx = db.transaction('attempts', 'readwrite');
+        const ids = new Set(records.map((r) => r.id));
+        const existing = (await Promise.all([...ids].map((id) => tx.store.get(id)))).filter(
+          (r): r is AttemptRecord => r !== undefined,
+        );
+        const plan = planMerge(existing, records);
+        try {
+          await Promise.all(plan.writes.map((r) => tx.store.put(r as AttemptRecord)));
+          await tx.done;
+        } catch (e) {
+          try {
+            tx.abort();
+          } catch {
+            // already aborted by the failed request
+          }
+          throw e;
+        }
+        return { added: plan.added, updated: plan.updated, unchanged: plan.unchanged };
+      }),
+
+    async clearAttempts(): Promise<void> {
+      await db.clear('attempts');
+    },
+
+    markExported: (at?: string) => writeSettings({ lastExportedAt: at ?? iso() }),
+
+    async requestPersistence(): Promise<PersistenceState> {
+      const storage =
+        options.storageManager === undefined ? globalThis.navigator?.storage : options.storageManager;
+      if (!storage?.persist) return 'unsupported';
+      try {
+        if (storage.persisted && (await storage.persisted())) return 'granted';
+        return (await storage.persist()) ? 'granted' : 'denied';
+      } catch {
+        return 'unsupported';
+      }
+    },
+
+    async estimate() {
+      const storage =
+        options.storageManager === undefined ? globalThis.navigator?.storage : options.storageManager;
+      if (!storage?.estimate) return null;
+      const e = await storage.estimate();
+      return { usage: e.usage ?? 0, quota: e.quota ?? 0 };
+    },
 
     async findInProgress(trainee: string, scenarioId: string): Promise<AttemptRecord | undefined> {
       const records = await db.getAllFromIndex('attempts', 'byTraineeScenario', [trainee, scenarioId]);

@@ -1,4 +1,7 @@
 /** Saved practice calls. Plain data only: records are shown, exported and re-scored from their turns. */
+import type { Dispute } from '../../core/review/index.ts';
+
+export type { Dispute };
 
 export type AttemptMode = 'practice' | 'assessment';
 export type AttemptStatus = 'in-progress' | 'completed' | 'abandoned';
@@ -47,8 +50,8 @@ export interface AttemptRecord {
   turns: StoredTurn[];
   summary: AttemptSummary | null;
   notes: AttemptNote[];
-  /** Filled in by the review screens (verdict disputes); empty in version 1. */
-  disputes: unknown[];
+  /** Verdict disputes and their resolutions (schema version 2; empty arrays after migrating version 1). */
+  disputes: Dispute[];
 }
 
 export interface NewAttempt {
@@ -107,5 +110,28 @@ export interface AttemptStore {
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   /** Makes `name` the current trainee and moves it to the front of the known trainees. */
   rememberTrainee(name: string): Promise<Settings>;
+  /** Changes one attempt inside one transaction (so two tabs cannot interleave); `null` leaves it. */
+  modify(
+    id: string,
+    change: (record: AttemptRecord) => AttemptRecord | null,
+  ): Promise<AttemptRecord | undefined>;
+  /** Merges an imported file's attempts by id in one transaction: all are written or none. */
+  importAttempts(records: AttemptRecord[]): Promise<ImportResult>;
+  /** Removes every attempt (settings stay). */
+  clearAttempts(): Promise<void>;
+  /** Records that this machine's attempts were exported now. */
+  markExported(at?: string): Promise<Settings>;
+  /** Asks the browser to keep this site's data when space runs low. */
+  requestPersistence(): Promise<PersistenceState>;
+  /** How much space is used and left, when the browser says. */
+  estimate(): Promise<{ usage: number; quota: number } | null>;
   close(): void;
+}
+
+export type PersistenceState = 'granted' | 'denied' | 'unsupported';
+
+export interface ImportResult {
+  added: string[];
+  updated: string[];
+  unchanged: string[];
 }

@@ -5,27 +5,27 @@ import { z } from '../zod.ts';
 const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'is not a date' });
 const verdict = z.enum(['exact', 'minor', 'fail']);
 
-export const TurnSchema = z.looseObject({
+export const TurnSchema = z.object({
   text: z.string().optional(),
   silenceBefore: z.number().nonnegative().optional(),
-  alternatives: z.array(z.looseObject({ text: z.string(), confidence: z.number().optional() })).optional(),
+  alternatives: z.array(z.object({ text: z.string(), confidence: z.number().optional() })).optional(),
   source: z.enum(['typed', 'voice']).optional(),
   at: isoDate,
   flaggedForCoach: z.boolean().optional(),
 });
 
-export const SummarySchema = z.looseObject({
-  ending: z.looseObject({ id: z.string(), title: z.string(), outcome: z.enum(['pass', 'fail']) }),
+export const SummarySchema = z.object({
+  ending: z.object({ id: z.string(), title: z.string(), outcome: z.enum(['pass', 'fail']) }),
   score: z.number().min(0).max(100),
   passed: z.boolean(),
-  criticalErrors: z.array(z.looseObject({ id: z.string(), message: z.string() })),
+  criticalErrors: z.array(z.object({ id: z.string(), message: z.string() })),
   statements: z.array(
-    z.looseObject({ scriptId: z.string(), verdict: verdict.nullable(), score: z.number().nullable() }),
+    z.object({ scriptId: z.string(), verdict: verdict.nullable(), score: z.number().nullable() }),
   ),
-  moves: z.array(z.looseObject({ intentId: z.string(), made: z.boolean() })),
+  moves: z.array(z.object({ intentId: z.string(), made: z.boolean() })),
 });
 
-export const NoteSchema = z.looseObject({
+export const NoteSchema = z.object({
   id: z.string().min(1),
   author: z.string(),
   text: z.string(),
@@ -49,7 +49,7 @@ export const ResolutionSchema = z.object({
   verdict: DisputedVerdictSchema.optional(),
 });
 
-export const DisputeSchema = z.looseObject({
+export const DisputeSchema = z.object({
   id: z.string().min(1),
   target: DisputeTargetSchema,
   original: DisputedVerdictSchema,
@@ -59,7 +59,7 @@ export const DisputeSchema = z.looseObject({
   resolution: ResolutionSchema.nullable(),
 });
 
-export const AttemptSchema = z.looseObject({
+export const AttemptSchema = z.object({
   id: z.string().min(1),
   trainee: z.string(),
   packId: z.string(),
