@@ -45,6 +45,10 @@ address addresses whereabouts live lives living location
 worried worry concerned concern
 confidential confidentiality private privacy
 callback call-back ring-back phone-back
+information info details detail data particulars
+person persons people individual someone somebody party
+help support assist assistance
+understand understood appreciate
 `;
 
 const PHRASES = new Map<string, string>();
@@ -72,10 +76,14 @@ function stem(word: string): string {
 }
 
 const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'unable', 'nobody', 'none', 'neither', 'nor', 'cannot']);
+/** How many words after a negator it reaches. */
+const NEGATION_SCOPE = 4;
 const NEGATION_IDIOMS = /\b(no problem|no worries|no bother|not a problem|no doubt|nothing else|never mind)\b/g;
 
 interface Analysed {
   concepts: Map<string, string>; // concept -> the word that said it
+  /** Concepts said under a negation ("not", "can't", "no") within a few words before them. */
+  negatedConcepts: Set<string>;
   negated: boolean;
   question: boolean;
 }
@@ -88,31 +96,40 @@ function analyse(text: string): Analysed {
   const tokens = normalise(lowered.replace(NEGATION_IDIOMS, ' '));
   const keys = tokens.map((t) => t.key);
   const concepts = new Map<string, string>();
+  const negatedConcepts = new Set<string>();
   let negated = false;
+  let negatedUntil = -1;
+  const add = (concept: string, display: string, i: number): void => {
+    concepts.set(concept, display);
+    if (i <= negatedUntil) negatedConcepts.add(concept);
+  };
   for (let i = 0; i < keys.length; i++) {
     const w = keys[i] as string;
     const display = tokens[i]?.display ?? w;
     if (NEGATORS.has(w)) {
       // A leading "no," is an answer to the caller, not a negation of what follows.
-      if (!(w === 'no' && i === 0 && /^\s*no\b\s*[,.!]/.test(lowered))) negated = true;
+      if (!(w === 'no' && i === 0 && /^\s*no\b\s*[,.!]/.test(lowered))) {
+        negated = true;
+        negatedUntil = i + NEGATION_SCOPE;
+      }
       continue;
     }
     const pair = i + 1 < keys.length ? `${w} ${keys[i + 1] as string}` : '';
     const phrase = PHRASES.get(pair);
     if (phrase !== undefined) {
-      concepts.set(phrase, `${display} ${tokens[i + 1]?.display ?? ''}`);
+      add(phrase, `${display} ${tokens[i + 1]?.display ?? ''}`, i);
       i++;
       continue;
     }
     const direct = WORD_CONCEPT.get(w);
     if (direct !== undefined) {
-      concepts.set(direct, display);
+      add(direct, display, i);
       continue;
     }
     if (STOP.has(w)) continue;
     const s = stem(w);
     const viaStem = WORD_CONCEPT.get(s) ?? WORD_CONCEPT.get(s + 'e') ?? WORD_CONCEPT.get(s + 's');
-    concepts.set(viaStem ?? s, display);
+    add(viaStem ?? s, display, i);
   }
   const first = keys[0] ?? '';
   const second = keys[1] ?? '';
@@ -121,7 +138,7 @@ function analyse(text: string): Analysed {
     (AUX.has(first) && STOP.has(second)) ||
     WH.has(first) ||
     /\b(ask|check|know|wonder|wondering|confirm|mind)\b[^.?!]{0,20}\b(if|whether)\b/.test(lowered);
-  return { concepts, negated, question };
+  return { concepts, negatedConcepts, negated, question };
 }
 
 export interface IntentModel {
@@ -192,12 +209,14 @@ export function matchIntent(model: IntentModel, text: string, options?: { only?:
       const e = example.analysed;
       let shared = 0;
       let total = 0;
+      let flipped = false;
       const words: string[] = [];
       for (const c of e.concepts.keys()) {
         const w = model.weight(c);
         total += w;
         const by = said.concepts.get(c);
         if (by !== undefined) {
+          if (e.negatedConcepts.has(c) !== said.negatedConcepts.has(c)) flipped = true;
           shared += w;
           words.push(by);
         }
@@ -209,7 +228,7 @@ export function matchIntent(model: IntentModel, text: string, options?: { only?:
       const precision = shared / (shared + extra);
       let score = (2 * recall * precision) / (recall + precision);
       let reason: string | undefined;
-      if (e.negated !== said.negated) {
+      if (flipped || (e.negated !== said.negated && (e.negatedConcepts.size > 0 || said.negatedConcepts.size > 0))) {
         reason = said.negated ? 'the words are negated' : 'the example is a refusal and this is not';
         score = 0;
       }
