@@ -1,0 +1,65 @@
+// The shipped pack's intents as the real matcher sees them: each example must be recognised as its own
+// intent in every state that listens for it. This catches examples made only of stop words (they can never
+// match) and two intents whose examples share the same words (the earlier one always wins).
+import { describe, expect, it } from 'vitest';
+import { defaultPack } from './fixtures.ts';
+
+const pack = defaultPack();
+
+describe.each([...pack.scenarios.keys()])('scenario %s: intent examples', (id) => {
+  const sc = pack.scenarios.get(id)!;
+  const cases = [...sc.stateIntents].flatMap(([state, intents]) =>
+    intents.flatMap((intent) => pack.intents.get(intent)!.examples.map((text) => ({ state, intent, text }))),
+  );
+
+  it.each(cases)('$state: "$text" is $intent', ({ state, intent, text }) => {
+    expect(sc.judge.intentAt(state, text)?.intent ?? null).toBe(intent);
+  });
+});
+
+describe('realistic phrasings the examples must cover', () => {
+  const cases: { scenario: string; state: string; text: string; intent: string }[] = [
+    // Without a "not": the negated examples alone cannot match a plain statement.
+    {
+      scenario: 'first-contact',
+      state: 'worried',
+      text: "It's a standard statement we read to everyone.",
+      intent: 'explain-standard-statement',
+    },
+    {
+      scenario: 'first-contact',
+      state: 'worried',
+      text: "We read this to every client, it's not an accusation.",
+      intent: 'explain-standard-statement',
+    },
+    {
+      scenario: 'suicide-threat',
+      state: 'asked',
+      text: 'Where are you right now, are you at home? Is anyone with you?',
+      intent: 'ask-location-support',
+    },
+    {
+      scenario: 'suicide-threat',
+      state: 'asked',
+      text: 'Are you on your own at the moment, or is anyone with you?',
+      intent: 'ask-location-support',
+    },
+    // A promise about our recording, not an objection to the client's.
+    {
+      scenario: 'client-recording-call',
+      state: 'objects',
+      text: "Don't worry, this call isn't being recorded.",
+      intent: 'promise-not-recorded',
+    },
+    {
+      scenario: 'client-recording-call',
+      state: 'recording-announced',
+      text: "You can't record this call.",
+      intent: 'object-to-recording',
+    },
+  ];
+
+  it.each(cases)('$scenario/$state: "$text" is $intent', ({ scenario, state, text, intent }) => {
+    expect(pack.scenarios.get(scenario)!.judge.intentAt(state, text)?.intent ?? null).toBe(intent);
+  });
+});
