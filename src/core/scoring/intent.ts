@@ -209,14 +209,16 @@ export function matchIntent(model: IntentModel, text: string, options?: { only?:
       const e = example.analysed;
       let shared = 0;
       let total = 0;
-      let flipped = false;
+      let negatedInExample = 0;
+      let negatedInSaid = 0;
       const words: string[] = [];
       for (const c of e.concepts.keys()) {
         const w = model.weight(c);
         total += w;
         const by = said.concepts.get(c);
         if (by !== undefined) {
-          if (e.negatedConcepts.has(c) !== said.negatedConcepts.has(c)) flipped = true;
+          if (e.negatedConcepts.has(c)) negatedInExample++;
+          if (said.negatedConcepts.has(c)) negatedInSaid++;
           shared += w;
           words.push(by);
         }
@@ -228,7 +230,8 @@ export function matchIntent(model: IntentModel, text: string, options?: { only?:
       const precision = shared / (shared + extra);
       let score = (2 * recall * precision) / (recall + precision);
       let reason: string | undefined;
-      if (flipped || (e.negated !== said.negated && (e.negatedConcepts.size > 0 || said.negatedConcepts.size > 0))) {
+      // Polarity: what both share must be negated in both or in neither ("I won't tell my manager").
+      if (e.negated !== said.negated || negatedInExample > 0 !== negatedInSaid > 0) {
         reason = said.negated ? 'the words are negated' : 'the example is a refusal and this is not';
         score = 0;
       }
