@@ -133,3 +133,17 @@ export function formatOf(file: string, text: string): 'yaml' | 'json' {
   if (/\.ya?ml$/i.test(file)) return 'yaml';
   return /^\s*[[{]/.test(text) ? 'json' : 'yaml';
 }
+
+/** The packs shipped with the app, as text: read-only, listed beside the imported ones. */
+export async function builtinPackFiles(): Promise<{ file: string; text: string }[]> {
+  const files = import.meta.glob<string>('../../scenarios/*.{yaml,yml,json}', {
+    query: '?raw',
+    import: 'default',
+  });
+  const out = await Promise.all(
+    Object.entries(files)
+      .filter(([path]) => !/\.schema\.json$/.test(path))
+      .map(async ([path, load]) => ({ file: path.replace(/^(\.\.\/)+/, ''), text: await load() })),
+  );
+  return out.sort((a, b) => a.file.localeCompare(b.file));
+}

@@ -1,0 +1,66 @@
+// The pack editor's state: the text being edited, its problems (checked as the author types, by
+// the same loader the import uses), saving to the browser and downloading.
+import { packJsonSchema, type PackError } from '../../core/packs/index.ts';
+import { downloadText, exportName, type InstalledPack, type PacksState } from './packs.svelte.ts';
+
+export class PackEditorState {
+  text = $state('');
+  problems = $state.raw<PackError[]>([]);
+  saved = $state<string | null>(null);
+  readonly file: string;
+  readonly #packs: PacksState;
+  readonly #pack: InstalledPack;
+  errors = $derived(this.problems.filter((p) => p.severity === 'error'));
+  warnings = $derived(this.problems.filter((p) => p.severity === 'warning'));
+
+  constructor(packs: PacksState, pack: InstalledPack) {
+    this.#packs = packs;
+    this.#pack = pack;
+    this.text = pack.text;
+    this.file = pack.file.replace(/^.*\//, '');
+    this.problems = pack.warnings;
+  }
+
+  /** Checks the text and keeps its problems; returns them for the editor to show in place. */
+  validate = (text: string): PackError[] => {
+    const result = this.#packs.compile(text, this.file);
+    this.problems = result.ok ? result.warnings : result.errors;
+    return this.problems;
+  };
+
+  change = (text: string): void => {
+    this.text = text;
+    this.saved = null;
+  };
+
+  async save(): Promise<void> {
+    const problems = this.validate(this.text);
+    if (problems.some((p) => p.severity === 'error')) return;
+    const ok = await this.#packs.save(this.text, this.file);
+    this.saved = ok ? 'Saved in this browser.' : null;
+  }
+
+  download(): void {
+    const result = this.#packs.compile(this.text, this.file);
+    const name = result.ok ? exportName({ ...result.pack, format: this.#pack.format }) : this.file;
+    downloadText(this.text, name);
+  }
+}
+
+/** Every property name the pack format uses, for completion. */
+export function schemaKeys(): string[] {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local value, never reactive state
+  const keys = new Set<string>();
+  const walk = (node: unknown, depth: number) => {
+    if (depth > 40 || typeof node !== 'object' || node === null) return;
+    if (Array.isArray(node)) {
+      for (const n of node) walk(n, depth + 1);
+      return;
+    }
+    const props = (node as { properties?: Record<string, unknown> }).properties;
+    if (props) for (const k of Object.keys(props)) keys.add(k);
+    for (const v of Object.values(node)) walk(v, depth + 1);
+  };
+  walk(packJsonSchema(), 0);
+  return [...keys].sort();
+}

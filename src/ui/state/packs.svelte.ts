@@ -1,0 +1,271 @@
+// The scenario packs screen: the installed packs (built-in and imported), importing a file through
+// the validation worker, replacing an older version after confirmation, removing and exporting.
+// Imported packs are checked in a worker first (size and time limits) and only then compiled here,
+// because play-testing needs the compiled machines, which cannot cross from a worker.
+import type { ScriptLibrary } from '../../core/index.ts';
+import { loadPack, parsePackText, type LoadedPack, type PackError } from '../../core/packs/index.ts';
+import {
+  builtinPackFiles,
+  formatOf,
+  openPackStore,
+  planImport,
+  type PackStore,
+} from '../../adapters/pack-store.ts';
+import {
+  builtinScripts,
+  validateInWorker,
+  type PackValidation,
+  type WorkerLike,
+} from '../../adapters/pack-worker.ts';
+
+export interface InstalledPack {
+  source: 'built-in' | 'imported';
+  id: string;
+  version: string;
+  title: string;
+  author: string;
+  description: string;
+  file: string;
+  format: 'yaml' | 'json';
+  text: string;
+  pack: LoadedPack;
+  /** Lint results: the pack loads, but something in it cannot work as written. */
+  warnings: PackError[];
+}
+
+export interface PendingReplace {
+  incoming: { id: string; version: string; title: string; file: string; text: string };
+  installed: InstalledPack;
+}
+
+export interface PacksDeps {
+  openStore?: () => Promise<PackStore>;
+  createWorker?: () => WorkerLike;
+  builtinFiles?: () => Promise<{ file: string; text: string }[]>;
+  scripts?: () => ScriptLibrary | null;
+}
+
+const defaultWorker = (): WorkerLike =>
+  new Worker(new URL('../../adapters/pack-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'pack-validator',
+  });
+
+export class PacksState {
+  installed = $state.raw<InstalledPack[]>([]);
+  /** Problems with the last import or save, for the error summary. */
+  errors = $state.raw<PackError[]>([]);
+  /** A short confirmation after an action, for the notification banner. */
+  notice = $state<string | null>(null);
+  pending = $state.raw<PendingReplace | null>(null);
+  busy = $state(false);
+  ready = $state(false);
+  loadProblems = $state.raw<string[]>([]);
+
+  #deps: Required<PacksDeps>;
+  #store: Promise<PackStore> | null = null;
+  #scripts: ScriptLibrary | null = null;
+
+  constructor(deps: PacksDeps = {}) {
+    this.#deps = {
+      openStore: deps.openStore ?? (() => openPackStore()),
+      createWorker: deps.createWorker ?? defaultWorker,
+      builtinFiles: deps.builtinFiles ?? builtinPackFiles,
+      scripts: deps.scripts ?? builtinScripts,
+    };
+  }
+
+  #openStore(): Promise<PackStore> {
+    return (this.#store ??= this.#deps.openStore());
+  }
+
+  get scripts(): ScriptLibrary | null {
+    return (this.#scripts ??= this.#deps.scripts());
+  }
+
+  find(id: string): InstalledPack | undefined {
+    return this.installed.find((p) => p.id === id);
+  }
+
+  /** Compiles a pack's text; errors (with line and column) when it does not load. */
+  compile(
+    text: string,
+    file: string,
+  ): { ok: true; pack: LoadedPack; warnings: PackError[] } | { ok: false; errors: PackError[] } {
+    const scripts = this.scripts;
+    if (!scripts)
+      return {
+        ok: false,
+        errors: [{ file, path: '', message: 'the statement library could not be loaded', severity: 'error' }],
+      };
+    const parsed = parsePackText(text, file);
+    if (!parsed.ok) return parsed;
+    return loadPack(parsed.data, { file, scripts, source: text });
+  }
+
+  async load(): Promise<void> {
+    const problems: string[] = [];
+    const out: InstalledPack[] = [];
+    for (const { file, text } of await this.#deps.builtinFiles()) {
+      const entry = this.#entry('built-in', file, text);
+      if (entry) out.push(entry);
+      else problems.push(`${file} did not load`);
+    }
+    try {
+      const store = await this.#openStore();
+      for (const stored of await store.list()) {
+        const entry = this.#entry('imported', stored.file, stored.text);
+        if (!entry) {
+          problems.push(`${stored.file} (imported) no longer loads`);
+          continue;
+        }
+        // An imported pack with a built-in pack's id replaces it in the list.
+        const at = out.findIndex((p) => p.id === entry.id);
+        if (at >= 0) out.splice(at, 1, entry);
+        else out.push(entry);
+      }
+    } catch {
+      problems.push('Imported packs could not be read from this browser’s storage.');
+    }
+    this.installed = out;
+    this.loadProblems = problems;
+    this.ready = true;
+  }
+
+  #entry(source: InstalledPack['source'], file: string, text: string): InstalledPack | null {
+    const result = this.compile(text, file);
+    if (!result.ok) return null;
+    const { pack, warnings } = result;
+    return {
+      source,
+      id: pack.id,
+      version: pack.version,
+      title: pack.title,
+      author: pack.author,
+      description: pack.description,
+      file,
+      format: formatOf(file, text),
+      text,
+      pack,
+      warnings,
+    };
+  }
+
+  /** Validates a file in the worker; installs it, or asks first when it replaces an older version. */
+  async importFile(file: { name: string; text(): Promise<string> }): Promise<void> {
+    const text = await file.text();
+    await this.importText(text, file.name);
+  }
+
+  async importText(text: string, fileName: string): Promise<void> {
+    this.busy = true;
+    this.notice = null;
+    this.errors = [];
+    this.pending = null;
+    try {
+      const result: PackValidation = await validateInWorker(
+        { text, file: fileName },
+        { createWorker: this.#deps.createWorker },
+      );
+      if (!result.ok) {
+        this.errors = result.errors;
+        return;
+      }
+      const { id, version, title } = result.pack;
+      const installed = this.find(id);
+      const plan = planImport(installed, { version });
+      if (plan.kind === 'new') {
+        await this.#install(text, fileName);
+        this.notice = `Installed ${title} (${id}, version ${version}).`;
+      } else if (plan.kind === 'newer' && installed) {
+        this.pending = { incoming: { id, version, title, file: fileName, text }, installed };
+      } else {
+        this.errors = [
+          {
+            file: fileName,
+            path: 'version',
+            severity: 'error',
+            message:
+              plan.kind === 'same'
+                ? `version ${version} of ${id} is already installed; give the pack a newer version to replace it`
+                : `version ${version} is older than the installed version ${plan.kind === 'older' ? plan.installed : ''} of ${id}`,
+          },
+        ];
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async confirmReplace(): Promise<void> {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = null;
+    await this.#install(pending.incoming.text, pending.incoming.file);
+    this.notice = `Replaced ${pending.incoming.id} version ${pending.installed.version} with version ${pending.incoming.version}.`;
+  }
+
+  cancelReplace(): void {
+    if (this.pending)
+      this.notice = `Kept ${this.pending.installed.id} version ${this.pending.installed.version}.`;
+    this.pending = null;
+  }
+
+  async #install(text: string, fileName: string): Promise<void> {
+    const entry = this.#entry('imported', fileName, text);
+    if (!entry) {
+      const result = this.compile(text, fileName);
+      this.errors = result.ok ? [] : result.errors;
+      return;
+    }
+    const store = await this.#openStore();
+    await store.put({
+      id: entry.id,
+      version: entry.version,
+      title: entry.title,
+      author: entry.author,
+      file: fileName,
+      format: entry.format,
+      text,
+    });
+    const rest = this.installed.filter((p) => p.id !== entry.id);
+    this.installed = [...rest, entry].sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  /** Saves edited text as the imported version of this pack (the editor has validated it). */
+  async save(text: string, fileName: string): Promise<boolean> {
+    const result = this.compile(text, fileName);
+    if (!result.ok) {
+      this.errors = result.errors;
+      return false;
+    }
+    this.errors = [];
+    await this.#install(text, fileName);
+    this.notice = `Saved ${result.pack.id} version ${result.pack.version} in this browser.`;
+    return true;
+  }
+
+  async remove(id: string): Promise<void> {
+    const store = await this.#openStore();
+    await store.remove(id);
+    this.notice = `Removed ${id}.`;
+    await this.load();
+  }
+}
+
+/** Offers text as a file download. */
+export function downloadText(text: string, fileName: string, doc: Document = document): void {
+  const type = /\.json$/i.test(fileName) ? 'application/json' : 'application/yaml';
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  doc.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The file name a pack is exported as. */
+export const exportName = (p: Pick<InstalledPack, 'id' | 'version' | 'format'>) =>
+  `${p.id}-${p.version}.${p.format === 'json' ? 'json' : 'yaml'}`;
