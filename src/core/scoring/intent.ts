@@ -19,6 +19,9 @@ const STOP = new Set(
   something anything everything someone anyone everyone`.split(/\s+/),
 );
 
+/** Words too common to carry meaning even when nothing else was said. */
+const TRIVIAL = new Set(['a', 'an', 'the', 'is', 'am', 'are', 'i', 'you', 'to', 'of', 'and', 'or', 'it', 'be', 'ok', 'okay', 'oh', 'yes', 'yeah', 'please', 'so', 'well']);
+
 /** Synonym groups: each word (or two-word phrase) on a line maps to the group's first entry. */
 const SYNONYMS = `
 greet hello hi hiya morning afternoon evening good-morning good-afternoon good-evening
@@ -130,6 +133,12 @@ function analyse(text: string): Analysed {
     const s = stem(w);
     const viaStem = WORD_CONCEPT.get(s) ?? WORD_CONCEPT.get(s + 'e') ?? WORD_CONCEPT.get(s + 's');
     add(viaStem ?? s, display, i);
+  }
+  if (concepts.size === 0) {
+    // Only common words ("Where are you right now?"): then those words are what it says.
+    keys.forEach((w, i) => {
+      if (!TRIVIAL.has(w) && !NEGATORS.has(w)) add(w, tokens[i]?.display ?? w, i);
+    });
   }
   const first = keys[0] ?? '';
   const second = keys[1] ?? '';

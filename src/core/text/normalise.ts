@@ -4,7 +4,7 @@
  */
 import type { Token } from '../scoring/types.ts';
 import { FILLERS, SOUND_ALIKES } from '../scoring/config.ts';
-import { readNumber } from './numbers.ts';
+import { isNumberWord, readNumber } from './numbers.ts';
 import { spellingKey } from './spelling.ts';
 
 export interface NormaliseOptions {
@@ -154,7 +154,10 @@ export function normalise(text: string, options?: NormaliseOptions): Token[] {
       i += 1;
       continue;
     }
-    const num = r.contraction === undefined ? readNumber(words, i, digitsAt) : null;
+    const num =
+      r.contraction === undefined && (isNumberWord(r.word) || r.word === 'a' || r.word === 'an')
+        ? readNumber(words, i, digitsAt)
+        : null;
     if (num !== null) {
       const display = raws
         .slice(i, i + num.length)

@@ -48,8 +48,20 @@ const OUR_STEMS = [
 
 const DOUBLE_L = /^(cancel|travel|label|model|counsel|signal|level|fuel|total|equal|marvel|channel)l(ed|ing|er|ers|or|ors)$/;
 
-/** The comparison key of one lower-case word. */
+const cache = new Map<string, string>();
+
+/** The comparison key of one lower-case word (memoised: the same few hundred words recur). */
 export function spellingKey(word: string): string {
+  let key = cache.get(word);
+  if (key === undefined) {
+    key = computeKey(word);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(word, key);
+  }
+  return key;
+}
+
+function computeKey(word: string): string {
   const direct = WORDS[word];
   if (direct !== undefined) return direct;
   if (word.length >= 5) {
