@@ -17,8 +17,8 @@ export interface RescoreOutcome {
   unverified: string[];
 }
 
-/** `null`: cannot re-score (unknown pack or scenario). */
-export type Rescorer = (attempt: ReviewAttempt) => ReviewSummary | null;
+/** `null`: cannot re-score (unknown pack or scenario); otherwise the summary (null: the call never ended). */
+export type Rescorer = (attempt: ReviewAttempt) => { summary: ReviewSummary | null } | null;
 
 const show = (v: unknown): string => (v === null || v === undefined ? '—' : String(v));
 
@@ -56,12 +56,13 @@ export function rescoreAttempts(attempts: readonly ReviewAttempt[], rescore: Res
       outcome.attempts.push(attempt);
       continue;
     }
-    const ours = rescore(attempt);
-    if (ours === null) {
+    const rescored = rescore(attempt);
+    if (rescored === null) {
       outcome.unverified.push(attempt.id);
       outcome.attempts.push(attempt);
       continue;
     }
+    const ours = rescored.summary;
     outcome.differences.push(...compareSummaries(attempt.id, attempt.summary, ours));
     outcome.attempts.push({ ...attempt, summary: ours });
   }
