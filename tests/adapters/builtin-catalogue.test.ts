@@ -1,7 +1,7 @@
 // The start page lists the built-in scenarios from src/adapters/builtin-catalogue.json, so the first
 // page needs no pack loader. This keeps that file in step with scenarios/ and scripts-verbatim/.
 // To regenerate it: UPDATE_CATALOGUE=1 npx vitest run tests/adapters/builtin-catalogue.test.ts
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SourceFile } from '../../src/adapters/library.ts';
@@ -13,10 +13,7 @@ const read = (dir: string, pattern: RegExp): SourceFile[] =>
     .sort()
     .map((f) => ({ file: `${dir}/${f}`, text: readFileSync(join(root, dir, f), 'utf8') }));
 
-// The pack loader needs the scorer; until it is in the core there is nothing to list.
-const scorerPresent = existsSync(join(root, 'src/core/scoring/verbatim.ts'));
-
-describe.skipIf(!scorerPresent)('built-in catalogue', () => {
+describe('built-in catalogue', () => {
   it('lists exactly the scenarios of the shipped packs', async () => {
     const { catalogueOf, loadSources } = await import('../../src/adapters/library.ts');
     const library = loadSources(read('scripts-verbatim', /\.json$/), read('scenarios', /\.(ya?ml|json)$/));

@@ -13,7 +13,7 @@ import {
   turnCount,
   useVoice,
 } from './practice-helpers.mjs';
-import { calls, skipWithoutPacks } from './role-plays.mjs';
+import { calls } from './role-plays.mjs';
 
 let server;
 let browser;
@@ -32,7 +32,6 @@ const timed = calls.find((c) => c.scenario === 'first-contact' && c.kind === 'go
 
 test(
   'a reload mid-call offers to resume it, and the call carries on with nothing lost',
-  { skip: skipWithoutPacks },
   async () => {
     const page = await newPage(browser, server.url, { fakeSpeech: true });
     await signIn(page);
@@ -54,7 +53,6 @@ test(
 
 test(
   'two tabs on one call never corrupt it: the second to answer follows what the first saved',
-  { skip: skipWithoutPacks },
   async () => {
     const context = await browser.newContext({ reducedMotion: 'reduce' });
     const tabA = await newPage(browser, server.url, { fakeSpeech: true, context });
@@ -98,7 +96,6 @@ test(
 
 test(
   'a critical error ends the call at its ending and is listed in the debrief',
-  { skip: skipWithoutPacks },
   async () => {
     const page = await newPage(browser, server.url, { fakeSpeech: true });
     await signIn(page);
@@ -113,7 +110,6 @@ test(
 
 test(
   'axe finds no violations on the start page, a call in progress and its debrief',
-  { skip: skipWithoutPacks },
   async () => {
     const page = await newPage(browser, server.url, { fakeSpeech: true });
     await page.locator('h1').waitFor();
@@ -142,7 +138,6 @@ test(
 
 test(
   'from a final speech result to its feedback on screen takes under 50 ms',
-  { skip: skipWithoutPacks },
   async (t) => {
     const page = await newPage(browser, server.url, { fakeSpeech: true });
     await signIn(page);
@@ -190,7 +185,6 @@ test(
 
 test(
   'silence makes the caller react; the silence timer can be paused and switched off',
-  { skip: skipWithoutPacks },
   async () => {
     const page = await newPage(browser, null, { fakeSpeech: true });
     await page.clock.install();
@@ -217,7 +211,7 @@ test(
   },
 );
 
-test('assessment mode holds all feedback until the debrief', { skip: skipWithoutPacks }, async () => {
+test('assessment mode holds all feedback until the debrief', async () => {
   const withStatements = calls.find((c) => c.scenario === 'first-contact' && c.kind === 'good');
   const page = await newPage(browser, server.url, { fakeSpeech: true });
   await signIn(page);
@@ -235,7 +229,6 @@ test('assessment mode holds all feedback until the debrief', { skip: skipWithout
 
 test(
   'the suicide-threat scenario opens with a content note, can be left at any time and offers support',
-  { skip: skipWithoutPacks },
   async () => {
     const page = await newPage(browser, server.url, { fakeSpeech: true });
     await signIn(page);
@@ -261,7 +254,6 @@ test(
 
 test(
   'the trainee is remembered, and each scenario shows their last result',
-  { skip: skipWithoutPacks },
   async () => {
     const page = await newPage(browser, server.url, { fakeSpeech: true });
     await signIn(page, 'Remembered Person');
@@ -280,7 +272,6 @@ test(
 
 test(
   'a call can be done by keyboard alone, and route changes move focus to the heading',
-  { skip: skipWithoutPacks },
   async () => {
     const page = await newPage(browser, server.url, { fakeSpeech: true });
     await signIn(page);
@@ -314,7 +305,6 @@ test(
 
 test(
   'the statement drill fades the text and shows the diff after each try',
-  { skip: skipWithoutPacks },
   async () => {
     const page = await newPage(browser, server.url + '#/drill', { fakeSpeech: true });
     await page.getByRole('heading', { name: 'Statement drill' }).waitFor();

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closePage, launchBrowser, newPage, startServer } from './harness.mjs';
 import { expectDebrief, openScenario, playTurns, signIn, startCall, useVoice } from './practice-helpers.mjs';
-import { calls, required, skipWithoutPacks } from './role-plays.mjs';
+import { calls, required } from './role-plays.mjs';
 
 let server;
 let browser;
@@ -35,7 +35,6 @@ for (const scenario of required) {
   for (const voice of [false, true]) {
     test(
       `${scenario}: ${call.description}, ${voice ? 'by voice' : 'typed'}`,
-      { skip: skipWithoutPacks },
       async () => {
         const page = await play(call, { voice });
         if (voice) {
@@ -49,7 +48,7 @@ for (const scenario of required) {
 }
 
 for (const call of calls.filter((c) => !(required.includes(c.scenario) && c.kind === 'good'))) {
-  test(`${call.scenario}: ${call.description}`, { skip: skipWithoutPacks }, async () => {
+  test(`${call.scenario}: ${call.description}`, async () => {
     const page = await play(call, { voice: false });
     await closePage(page);
   });

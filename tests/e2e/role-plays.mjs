@@ -61,7 +61,7 @@ export const calls = [
     turns: [
       "When you say end it, do you mean you're thinking of taking your own life?",
       "I'm getting my team leader to help me now, I'm staying on the line with you.",
-      'Where are you right now? Is anyone with you at the moment?',
+      'Where are you right now, are you at home? Is anyone with you?',
       'Have you made any plans? When were you thinking of doing this?',
       'You can call Samaritans free any time on 116 123.',
       'We can look at the arrears repayment rate together, paying parents can ask to negotiate their arrears payments.',
@@ -127,12 +127,8 @@ export const required = [
   'suicide-threat',
 ];
 
-/**
- * Whether this build has the built-in packs (the start page's catalogue lists them). Until it
- * does, the tests that play calls are skipped rather than failed.
- */
+/** The built-in packs this build ships (the start page's catalogue lists them). */
 const catalogue = JSON.parse(
   readFileSync(new URL('../../src/adapters/builtin-catalogue.json', import.meta.url), 'utf8'),
 );
 export const packsInstalled = catalogue.packs.some((p) => p.scenarios.length > 0);
-export const skipWithoutPacks = packsInstalled ? false : 'the built-in packs are not in this build yet';

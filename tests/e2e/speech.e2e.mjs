@@ -3,7 +3,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closePage, launchBrowser, newPage, startServer } from './harness.mjs';
-import { skipWithoutPacks } from './role-plays.mjs';
 import {
   answerTyped,
   answerVoice,
@@ -37,7 +36,6 @@ async function inCall(fakeSpeech = true) {
 
 test(
   'voice answers in the cloud are explained first, and typing can be kept instead',
-  { skip: skipWithoutPacks },
   async () => {
     const page = await inCall();
     await page.getByRole('button', { name: 'Answer by voice' }).click();
@@ -71,7 +69,6 @@ test(
 
 test(
   'on-device recognition is used without a cloud notice when the browser has it',
-  { skip: skipWithoutPacks },
   async () => {
     const page = await inCall({ localAvailable: 'available' });
     await page.getByRole('button', { name: 'Answer by voice' }).click();
@@ -82,7 +79,7 @@ test(
   },
 );
 
-test('the on-device recogniser can be installed from the notice', { skip: skipWithoutPacks }, async () => {
+test('the on-device recogniser can be installed from the notice', async () => {
   const page = await inCall();
   await page.getByRole('button', { name: 'Answer by voice' }).click();
   await page.getByRole('button', { name: 'Install speech recognition on this computer' }).click();
@@ -96,7 +93,6 @@ test('the on-device recogniser can be installed from the notice', { skip: skipWi
 
 test(
   'a browser with no speech recognition and no offline model says voice is not set up',
-  { skip: skipWithoutPacks },
   async () => {
     const page = await newPage(browser, server.url, { fakeSpeech: true });
     await page.addInitScript(() => {
@@ -129,7 +125,6 @@ const errors = [
 for (const [code, message, when] of errors) {
   test(
     `the ${code} error gets a plain message, typing still works and no turn is lost`,
-    { skip: skipWithoutPacks },
     async () => {
       const page = await inCall();
       await useVoice(page);
@@ -166,7 +161,6 @@ for (const [code, message, when] of errors) {
 
 test(
   'continuous listening takes answer after answer until Stop, with a listening indicator',
-  { skip: skipWithoutPacks },
   async () => {
     const page = await inCall();
     await useVoice(page);

@@ -11,13 +11,12 @@ import { randomBytes } from 'node:crypto';
 import { build } from 'vite';
 import { closePage, launchBrowser, newPage, startServer } from './harness.mjs';
 import { openScenario, signIn, startCall } from './practice-helpers.mjs';
-import { calls, skipWithoutPacks } from './role-plays.mjs';
+import { calls } from './role-plays.mjs';
 
 let dir;
 let server;
 let browser;
 before(async () => {
-  if (skipWithoutPacks) return;
   dir = await mkdtemp(join(tmpdir(), 'verbatim-vosk-'));
   process.env.VITE_VOSK_MODEL_URL = './models/vosk-model-en.tar.gz';
   try {
@@ -39,7 +38,6 @@ after(async () => {
 
 test(
   'with no SpeechRecognition, the offline model loads with progress in the Vosk worker, and a bad model is reported plainly',
-  { skip: skipWithoutPacks },
   async () => {
     const page = await newPage(browser, null, { fakeSpeech: true });
     await page.addInitScript(() => {
