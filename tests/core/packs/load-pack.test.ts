@@ -1,3 +1,4 @@
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { loadPack } from '../../../src/core/packs/index.ts';
@@ -134,8 +135,7 @@ describe('loadPack', () => {
 
   it('places errors in the default pack text at the right line', () => {
     const text = defaultPackText().replace('initial: trigger', 'initial: trigger-typo');
-    const { parse } = require('yaml') as typeof import('yaml');
-    const r = loadPack(parse(text), { file: 'cms-core.yaml', scripts: shippedScripts(), source: text });
+    const r = loadPack(parseYaml(text), { file: 'cms-core.yaml', scripts: shippedScripts(), source: text });
     if (r.ok) throw new Error('expected a failure');
     const line = text.split('\n')[r.errors[0]!.line! - 1];
     expect(line).toContain('initial: trigger-typo');
