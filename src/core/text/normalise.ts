@@ -43,7 +43,7 @@ function soundMapFor(options: NormaliseOptions | undefined): Map<string, string>
 }
 
 /** Contractions with irregular expansions; the regular ones are handled by suffix. */
-const IRREGULAR: Record<string, readonly string[]> = {
+const IRREGULAR = new Map<string, readonly string[]>(Object.entries({
   "won't": ['will', 'not'],
   "can't": ['can', 'not'],
   "shan't": ['shall', 'not'],
@@ -51,13 +51,13 @@ const IRREGULAR: Record<string, readonly string[]> = {
   cannot: ['can', 'not'],
   "let's": ['let', 'us'],
   "y'all": ['you', 'all'],
-};
+}));
 
 /** Words after which "'s" is "is" rather than a possessive. */
 const S_IS = new Set(['it', 'that', 'there', 'here', 'what', 'who', 'where', 'he', 'she', 'how', 'when', 'why', 'this']);
 
 function expandContraction(word: string): readonly string[] | null {
-  const irregular = IRREGULAR[word];
+  const irregular = IRREGULAR.get(word);
   if (irregular) return irregular;
   const apos = word.indexOf("'");
   if (apos <= 0) return null;

@@ -1,6 +1,6 @@
 /** Spelled-out numbers to digits (scoring standard 2.4): "one thousand", "a thousand", "twenty" -> 1000, 1000, 20. */
 
-const UNITS: Record<string, number> = {
+const UNITS = new Map<string, number>(Object.entries({
   zero: 0,
   one: 1,
   two: 2,
@@ -30,16 +30,20 @@ const UNITS: Record<string, number> = {
   seventy: 70,
   eighty: 80,
   ninety: 90,
-};
+}));
 
-const MULTIPLIERS: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
+const MULTIPLIERS = new Map<string, number>([
+  ['hundred', 100],
+  ['thousand', 1000],
+  ['million', 1_000_000],
+]);
 
 export function isNumberWord(word: string): boolean {
-  return word in UNITS || word in MULTIPLIERS;
+  return UNITS.has(word) || MULTIPLIERS.has(word);
 }
 
 export function isMultiplier(word: string): boolean {
-  return word in MULTIPLIERS;
+  return MULTIPLIERS.has(word);
 }
 
 /**
@@ -76,7 +80,7 @@ export function readNumber(
       used = i - start;
       continue;
     }
-    const unit = UNITS[w];
+    const unit = UNITS.get(w);
     if (unit !== undefined) {
       const isTens = unit >= 20;
       // "twenty four" joins; "four four" or "twenty thirty" are separate numbers.
@@ -89,7 +93,7 @@ export function readNumber(
       used = i - start;
       continue;
     }
-    const mult = MULTIPLIERS[w];
+    const mult = MULTIPLIERS.get(w);
     if (mult !== undefined && sawAny) {
       if (mult === 100) current = (current === 0 ? 1 : current) * 100;
       else {
@@ -102,7 +106,7 @@ export function readNumber(
       used = i - start;
       continue;
     }
-    if (w === 'and' && sawAny && (lastWasUnit === false && lastWasTens === false) && UNITS[words[i + 1] ?? ''] !== undefined) {
+    if (w === 'and' && sawAny && (lastWasUnit === false && lastWasTens === false) && UNITS.has(words[i + 1] ?? '')) {
       i += 1;
       continue;
     }

@@ -3,7 +3,7 @@
  * comparison key; the key is never shown, so its direction does not matter, only that variants meet.
  */
 
-const WORDS: Record<string, string> = {
+const WORDS = new Map<string, string>(Object.entries({
   offense: 'offence',
   offenses: 'offences',
   defense: 'defence',
@@ -27,7 +27,7 @@ const WORDS: Record<string, string> = {
   jewelry: 'jewellery',
   catalog: 'catalogue',
   dialog: 'dialogue',
-};
+}));
 
 const OUR_STEMS = [
   'behavio',
@@ -62,7 +62,7 @@ export function spellingKey(word: string): string {
 }
 
 function computeKey(word: string): string {
-  const direct = WORDS[word];
+  const direct = WORDS.get(word);
   if (direct !== undefined) return direct;
   if (word.length >= 5) {
     for (const stem of OUR_STEMS) {

@@ -149,3 +149,10 @@ describe('scoreStatement properties', () => {
     );
   });
 });
+
+describe('scoreStatement with words that name object properties', () => {
+  it('treats "constructor", "toString" and "__proto__" as ordinary words', () => {
+    const r = scoreStatement(notice, `constructor toString __proto__ hasOwnProperty valueOf ${NOTICE}`);
+    expect(r.verdict).toBe('exact');
+  });
+});
