@@ -31,11 +31,17 @@ export function align(script: Int32Array, attempt: Int32Array): Alignment {
     const prev = row - width;
     const si = script[i - 1];
     d[row] = i;
+    // One read per cell: the diagonal and left neighbours are carried in locals.
+    let left = i;
+    let diagonal = d[prev] as number;
     for (let j = 1; j <= m; j++) {
-      const diag = (d[prev + j - 1] as number) + (si === attempt[j - 1] ? 0 : 1);
-      const up = (d[prev + j] as number) + 1;
-      const left = (d[row + j - 1] as number) + 1;
-      d[row + j] = diag < up ? (diag < left ? diag : left) : up < left ? up : left;
+      const above = d[prev + j] as number;
+      let v = si === attempt[j - 1] ? diagonal : diagonal + 1;
+      if (above + 1 < v) v = above + 1;
+      if (left + 1 < v) v = left + 1;
+      d[row + j] = v;
+      left = v;
+      diagonal = above;
     }
   }
   // Best end: the fewest deviations; on a tie the longer stretch, so a word said at the end is credited.
