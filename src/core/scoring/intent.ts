@@ -81,6 +81,8 @@ function stem(word: string): string {
 const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'unable', 'nobody', 'none', 'neither', 'nor', 'cannot']);
 /** How many words after a negator it reaches. */
 const NEGATION_SCOPE = 4;
+/** "Not happy" is one idea, the opposite of happy, rather than a negated statement. */
+const UNHAPPY = /\s*\b(?:not|n't)\s+(?:happy|satisfied|pleased)\b/g;
 const NEGATION_IDIOMS = /\b(no problem|no worries|no bother|not a problem|no doubt|nothing else|never mind)\b/g;
 
 interface Analysed {
@@ -96,7 +98,7 @@ const WH = new Set(['what', 'where', 'when', 'who', 'why', 'how', 'which', 'whet
 
 function analyse(text: string): Analysed {
   const lowered = text.toLowerCase();
-  const tokens = normalise(lowered.replace(NEGATION_IDIOMS, ' '));
+  const tokens = normalise(lowered.replace(NEGATION_IDIOMS, ' ').replace(UNHAPPY, ' unhappy'));
   const keys = tokens.map((t) => t.key);
   const concepts = new Map<string, string>();
   const negatedConcepts = new Set<string>();
@@ -182,7 +184,8 @@ export function compileIntents(defs: readonly IntentDefinition[]): IntentModel {
   const n = Math.max(1, defs.length);
   const weight = (c: string): number => {
     const d = df.get(c);
-    return d === undefined ? 1 : 1 + Math.log(n / d);
+    // A word no intent uses still says what the utterance is about: weighted like a fairly rare one.
+    return 1 + Math.log(n / (d ?? 2));
   };
   const fuse = new Fuse(
     intents.flatMap((i) => i.examples.map((e) => ({ id: i.def.id, text: e.text }))),

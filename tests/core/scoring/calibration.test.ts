@@ -20,7 +20,11 @@ describe('scoreStatement on the worked examples', () => {
 describe('matchIntent on the worked examples', () => {
   const defs = (JSON.parse(readFileSync(new URL('intents.json', dir), 'utf8')) as { intents: IntentDefinition[] }).intents;
   const model = compileIntents(defs);
-  const rows = lines<{ id: string; text: string; label: string | null }>('intents.jsonl');
+  const rows = [
+    ...lines<{ id: string; text: string; label: string | null }>('intents.jsonl'),
+    // More paraphrases, questions, negations and unrelated talk, labelled by the same rule.
+    ...lines<{ id: string; text: string; label: string | null }>('../intents-paraphrases.jsonl'),
+  ];
   it.each(rows)('$id: "$text" is $label', (row) => {
     expect(matchIntent(model, row.text).intent).toBe(row.label);
   });
