@@ -5,6 +5,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import { planMerge } from '../../core/review/index.ts';
 import type {
   AppendResult,
+  AttemptHead,
   ImportResult,
   PersistenceState,
   AttemptQuery,
@@ -63,6 +64,16 @@ interface VerbatimDB extends DBSchema {
     key: string;
     value: unknown;
   };
+  /** Version 2: each attempt's head, kept in step with `attempts` in the same transactions. */
+  heads: {
+    key: string;
+    value: AttemptHead;
+  };
+}
+
+export function headOf(record: AttemptRecord): AttemptHead {
+  const { turns: _t, notes: _n, disputes: _d, updatedAt: _u, ...head } = record;
+  return head;
 }
 
 const defaultSettings: Settings = { knownTrainees: [], currentTrainee: null, lastExportedAt: null };
@@ -109,10 +120,12 @@ function upgrade(
     case 1: {
       const attempts = tx.objectStore('attempts');
       attempts.createIndex('byTraineeStartedAt', ['trainee', 'startedAt']);
+      const heads = db.createObjectStore('heads', { keyPath: 'id' });
       // Rewrite every record in this same upgrade transaction: if it fails, version 1 stays intact.
       void attempts.openCursor().then(async function step(cursor): Promise<void> {
         if (!cursor) return;
-        await cursor.update(migrateRecordV1(cursor.value));
+        const record = migrateRecordV1(cursor.value);
+        await Promise.all([cursor.update(record), heads.put(headOf(record))]);
         return cursor.continue().then(step);
       });
     }
@@ -161,14 +174,15 @@ export async function openAttemptStore(options: OpenOptions = {}): Promise<Attem
     id: string,
     change: (record: AttemptRecord) => AttemptRecord | null,
   ): Promise<AttemptRecord | undefined> {
-    const tx = db.transaction('attempts', 'readwrite');
-    const record = await tx.store.get(id);
+    const tx = db.transaction(['attempts', 'heads'], 'readwrite');
+    const record = await tx.objectStore('attempts').get(id);
     if (!record) {
       await tx.done;
       return undefined;
     }
     const next = change(record);
-    if (next) await tx.store.put(next);
+    if (next)
+      await Promise.all([tx.objectStore('attempts').put(next), tx.objectStore('heads').put(headOf(next))]);
     await tx.done;
     return next ?? record;
   }
@@ -211,7 +225,14 @@ export async function openAttemptStore(options: OpenOptions = {}): Promise<Attem
         notes: [],
         disputes: [],
       };
-      await guard(() => db.add('attempts', record));
+      await guard(async () => {
+        const tx = db.transaction(['attempts', 'heads'], 'readwrite');
+        await Promise.all([
+          tx.objectStore('attempts').add(record),
+          tx.objectStore('heads').put(headOf(record)),
+        ]);
+        await tx.done;
+      });
       return record;
     },
 
@@ -236,8 +257,20 @@ export async function openAttemptStore(options: OpenOptions = {}): Promise<Attem
         .sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
     },
 
+    async listHeads(): Promise<AttemptHead[]> {
+      const heads = await db.getAll('heads');
+      return heads.sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
+    },
+
     async put(record: AttemptRecord): Promise<void> {
-      await guard(() => db.put('attempts', record));
+      await guard(async () => {
+        const tx = db.transaction(['attempts', 'heads'], 'readwrite');
+        await Promise.all([
+          tx.objectStore('attempts').put(record),
+          tx.objectStore('heads').put(headOf(record)),
+        ]);
+        await tx.done;
+      });
     },
 
     appendTurn: (id: string, expectedIndex: number, turn: StoredTurn): Promise<AppendResult> =>
@@ -263,14 +296,20 @@ export async function openAttemptStore(options: OpenOptions = {}): Promise<Attem
       guard(async () => {
         // One transaction reads what is here and writes the merge: all or nothing, and no other
         // tab can write between the read and the writes.
-        const tx = db.transaction('attempts', 'readwrite');
+        const tx = db.transaction(['attempts', 'heads'], 'readwrite');
+        const store = tx.objectStore('attempts');
         const ids = new Set(records.map((r) => r.id));
-        const existing = (await Promise.all([...ids].map((id) => tx.store.get(id)))).filter(
+        const existing = (await Promise.all([...ids].map((id) => store.get(id)))).filter(
           (r): r is AttemptRecord => r !== undefined,
         );
         const plan = planMerge(existing, records);
         try {
-          await Promise.all(plan.writes.map((r) => tx.store.put(r as AttemptRecord)));
+          await Promise.all(
+            plan.writes.flatMap((r) => [
+              store.put(r as AttemptRecord),
+              tx.objectStore('heads').put(headOf(r as AttemptRecord)),
+            ]),
+          );
           await tx.done;
         } catch (e) {
           try {
@@ -284,7 +323,9 @@ export async function openAttemptStore(options: OpenOptions = {}): Promise<Attem
       }),
 
     async clearAttempts(): Promise<void> {
-      await db.clear('attempts');
+      const tx = db.transaction(['attempts', 'heads'], 'readwrite');
+      await Promise.all([tx.objectStore('attempts').clear(), tx.objectStore('heads').clear()]);
+      await tx.done;
     },
 
     markExported: (at?: string) => writeSettings({ lastExportedAt: at ?? iso() }),

@@ -54,6 +54,9 @@ export interface AttemptRecord {
   disputes: Dispute[];
 }
 
+/** What the attempts table shows: a record without its turns, notes and disputes (fast to read). */
+export type AttemptHead = Omit<AttemptRecord, 'turns' | 'notes' | 'disputes' | 'updatedAt'>;
+
 export interface NewAttempt {
   trainee: string;
   packId: string;
@@ -94,6 +97,8 @@ export interface AttemptStore {
   get(id: string): Promise<AttemptRecord | undefined>;
   /** Newest first (by startedAt). */
   list(query?: AttemptQuery): Promise<AttemptRecord[]>;
+  /** Every attempt's head, newest first: the review table reads these, not whole records. */
+  listHeads(): Promise<AttemptHead[]>;
   put(record: AttemptRecord): Promise<void>;
   /** Adds a turn at `expectedIndex`, in one transaction, only if no other tab has written it. */
   appendTurn(id: string, expectedIndex: number, turn: StoredTurn): Promise<AppendResult>;

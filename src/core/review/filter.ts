@@ -1,6 +1,12 @@
 // The attempts table's filters and sort, kept pure so 10,000 rows filter in one pass.
 import type { ReviewAttempt } from './schema.ts';
 
+/** The fields the table shows and filters on: a whole attempt or just its head. */
+export type AttemptHeadFields = Pick<
+  ReviewAttempt,
+  'id' | 'trainee' | 'scenarioId' | 'scenarioTitle' | 'packVersion' | 'startedAt' | 'mode' | 'summary'
+>;
+
 export interface AttemptFilter {
   trainee?: string;
   scenarioId?: string;
@@ -15,7 +21,7 @@ export type SortKey =
   'trainee' | 'scenario' | 'packVersion' | 'date' | 'mode' | 'ending' | 'score' | 'criticalErrors';
 export type SortDir = 'asc' | 'desc';
 
-export function filterAttempts(attempts: readonly ReviewAttempt[], f: AttemptFilter): ReviewAttempt[] {
+export function filterAttempts<T extends AttemptHeadFields>(attempts: readonly T[], f: AttemptFilter): T[] {
   const to = f.to ? (f.to.length === 10 ? `${f.to}T23:59:59.999Z` : f.to) : undefined;
   return attempts.filter(
     (a) =>
@@ -27,7 +33,7 @@ export function filterAttempts(attempts: readonly ReviewAttempt[], f: AttemptFil
   );
 }
 
-function sortValue(a: ReviewAttempt, key: SortKey): string | number {
+function sortValue(a: AttemptHeadFields, key: SortKey): string | number {
   switch (key) {
     case 'trainee':
       return a.trainee.toLowerCase();
@@ -49,11 +55,11 @@ function sortValue(a: ReviewAttempt, key: SortKey): string | number {
 }
 
 /** Stable: ties keep date order, newest first. */
-export function sortAttempts(
-  attempts: readonly ReviewAttempt[],
+export function sortAttempts<T extends AttemptHeadFields>(
+  attempts: readonly T[],
   key: SortKey,
   dir: SortDir,
-): ReviewAttempt[] {
+): T[] {
   const sign = dir === 'asc' ? 1 : -1;
   const keyed = attempts.map((a) => ({ a, v: sortValue(a, key) }));
   keyed.sort((x, y) => {
@@ -70,7 +76,7 @@ export interface FilterOptions {
   endings: { id: string; title: string }[];
 }
 
-export function filterOptions(attempts: readonly ReviewAttempt[]): FilterOptions {
+export function filterOptions(attempts: readonly AttemptHeadFields[]): FilterOptions {
   const trainees = new Set<string>();
   const scenarios = new Map<string, string>();
   const endings = new Map<string, string>();

@@ -75,6 +75,7 @@ describe('schema migration', () => {
     expect(await store.get('old-1')).toEqual(v1);
     expect(await store.get('old-2')).toEqual({ ...v1, id: 'old-2' });
     expect((await store.getSettings()).knownTrainees).toEqual(['Sam']);
+    expect((await store.listHeads()).map((h) => h.id).sort()).toEqual(['old-1', 'old-2']);
     const raw = await openDB(name);
     expect([...raw.transaction('attempts').store.indexNames]).toContain('byTraineeStartedAt');
     expect(raw.version).toBe(2);
@@ -83,6 +84,27 @@ describe('schema migration', () => {
 });
 
 describe('review writes', () => {
+  it('keeps each attempt’s head in step with the record, without turns, notes or disputes', async () => {
+    const store = await open();
+    const created = await store.create({
+      trainee: 'Kim',
+      packId: 'p',
+      packVersion: '1',
+      scenarioId: 's',
+      scenarioTitle: 'S',
+      mode: 'practice',
+      startedAt: '2026-01-05T00:00:00.000Z',
+    });
+    await store.put(record('h1'));
+    await store.finish(created.id, record('x').summary, 'completed');
+    const heads = await store.listHeads();
+    expect(heads.map((h) => h.id)).toEqual([created.id, 'h1']);
+    expect(heads[0]).toMatchObject({ status: 'completed', summary: { score: 75 } });
+    expect(heads[0]).not.toHaveProperty('turns');
+    await store.clearAttempts();
+    expect(await store.listHeads()).toEqual([]);
+  });
+
   it('imports new attempts and merges notes into ones already here, without duplicates', async () => {
     const store = await open();
     await store.put(record('a1'));

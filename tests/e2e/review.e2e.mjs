@@ -1,0 +1,259 @@
+// The coaches' review screens in the built app with the real IndexedDB: calls practised and
+// reloaded show up; export, clear and import give identical data; broken, future, forged and
+// hostile files are each handled with nothing lost; axe finds no violations; and a benchmark
+// with 10,000 stored attempts times the list and a filter.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { closePage, formatViolations, launchBrowser, newPage, runAxe, startServer } from './harness.mjs';
+import { answerTyped, expectDebrief, openScenario, signIn, startCall } from './practice-helpers.mjs';
+import { calls } from './role-plays.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const good = calls.find((c) => c.kind === 'good');
+const other = calls.find((c) => c.scenario !== good.scenario) ?? calls[1];
+
+async function practise(page, call) {
+  await page.evaluate(() => (location.hash = '#/'));
+  await page.getByRole('heading', { name: 'Scenarios' }).waitFor();
+  await openScenario(page, call.scenario);
+  await startCall(page);
+  for (const turn of call.turns) await answerTyped(page, turn);
+  await expectDebrief(page, call.expect);
+}
+
+async function openReview(page, path = '') {
+  await page.evaluate((p) => (location.hash = `#/review${p}`), path);
+  await page.locator('h1').first().waitFor();
+  await page.locator('[role="status"]', { hasText: 'Loading attempts' }).waitFor({ state: 'detached' });
+}
+
+async function expectNoAxe(page, where) {
+  const violations = await runAxe(page);
+  assert.equal(violations.length, 0, `${where}:\n${formatViolations(violations)}`);
+}
+
+async function exportJson(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export-json]').click()]);
+  const stream = await download.createReadStream();
+  const chunks = [];
+  for await (const c of stream) chunks.push(c);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function importFile(page, text, name = 'attempts.json') {
+  await page.locator('#import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.locator('[data-import-errors], [data-import-report]').first().waitFor();
+}
+
+const rowCount = (page) => page.locator('[data-review-table] tbody tr[data-attempt]').count();
+
+test('practised calls appear in review after a reload; pages pass axe; notes and disputes are kept', async () => {
+  const page = await newPage(browser, server.url, { fakeSpeech: true });
+  await signIn(page, 'Sam Review');
+  await practise(page, good);
+  await practise(page, other);
+  await page.reload();
+  await openReview(page);
+  assert.equal(await rowCount(page), 2);
+  await expectNoAxe(page, 'review list');
+
+  // Sorting by score is announced on the column header, keyboard first.
+  await page.locator('[data-sort="score"]').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('th[aria-sort="descending"] [data-sort="score"]').count(), 1);
+
+  const firstId = await page.locator('[data-review-table] tbody tr[data-attempt]').first().getAttribute('data-attempt');
+  await openReview(page, `/trainee/${firstId}`);
+  await page.locator('[data-scores-table] tbody tr').first().waitFor();
+  assert.equal(await page.locator('[data-scores-table] tbody tr').count(), 2);
+  await page.getByRole('heading', { name: 'Words missed most' }).or(page.locator('caption', { hasText: 'Words missed most' })).first().waitFor();
+  await expectNoAxe(page, 'trainee page');
+
+  await openReview(page, `/attempt/${firstId}`);
+  await page.locator('.app-transcript [data-feedback-turn]').first().waitFor();
+  await page.locator('#note-author').fill('Coach Lee');
+  await page.locator('#note-text').fill('Slow down before the security questions.');
+  await page.locator('[data-add-note]').click();
+  await page.locator('[data-note]').waitFor();
+  await page.locator('#flag-target').selectOption({ index: 1 });
+  await page.locator('#flag-by').fill('Sam Review');
+  await page.locator('#flag-comment').fill('I said every word.');
+  await page.locator('[data-flag]').click();
+  await page.locator('[data-dispute]').waitFor();
+  const disputeId = await page.locator('[data-dispute]').getAttribute('data-dispute');
+  await page.locator(`#res-kind-${disputeId}`).selectOption('overridden');
+  await page.locator(`#res-verdict-${disputeId}`).selectOption('minor');
+  await page.locator(`#res-by-${disputeId}`).fill('Coach Lee');
+  await page.locator(`#res-reason-${disputeId}`).fill('Recogniser misheard.');
+  await page.locator('[data-resolve]').click();
+  await page.locator('[data-resolution]', { hasText: 'Overridden to minor by Coach Lee' }).waitFor();
+  await expectNoAxe(page, 'attempt page');
+
+  await page.reload();
+  await openReview(page, `/attempt/${firstId}`);
+  await page.locator('[data-note]').waitFor();
+  assert.match((await page.locator('[data-dispute]').textContent()) ?? '', /Original verdict/);
+  await openReview(page, '/coaching');
+  await expectNoAxe(page, 'coaching page');
+  await openReview(page, '/disputes');
+  await expectNoAxe(page, 'disputes page');
+  assert.deepEqual(page.problems, []);
+  await closePage(page);
+});
+
+test('export, clear and import give identical data; bad, future, forged and hostile files are handled', async () => {
+  const page = await newPage(browser, server.url, { fakeSpeech: true });
+  await signIn(page, 'Kim Export');
+  await practise(page, good);
+  await openReview(page);
+  await page.locator('#note-author').count();
+  const exported = await exportJson(page);
+  await page.locator('[data-last-exported]', { hasText: 'last exported on' }).waitFor();
+  const original = JSON.parse(exported);
+  assert.equal(original.attempts.length, 1);
+
+  await page.locator('[data-clear]').click();
+  await page.locator('[data-clear-confirm]').click();
+  await page.locator('[data-review-count="0"]').waitFor();
+
+  await importFile(page, exported);
+  assert.match((await page.locator('[data-import-report]').textContent()) ?? '', /1 new/);
+  assert.match((await page.locator('[data-import-report]').textContent()) ?? '', /no difference/);
+  const again = JSON.parse(await exportJson(page));
+  assert.deepEqual(again.attempts, original.attempts, 'the import round-trips exactly');
+
+  // Importing the same file again duplicates nothing.
+  await importFile(page, exported);
+  assert.match((await page.locator('[data-import-report]').textContent()) ?? '', /1 already here/);
+  assert.equal(await rowCount(page), 1);
+
+  // A broken file changes nothing and says what is wrong.
+  const broken = structuredClone(original);
+  broken.attempts.push({ ...structuredClone(original.attempts[0]), id: 'second', mode: 'karaoke' });
+  await importFile(page, JSON.stringify(broken));
+  assert.match((await page.locator('[data-import-errors]').textContent()) ?? '', /Attempt 2 \(id "second"\), field "mode"/);
+  assert.equal(await rowCount(page), 1);
+  await importFile(page, '{"format": "verbatim-attempts", "version": 1, "attempts": [');
+  assert.match((await page.locator('[data-import-errors]').textContent()) ?? '', /not valid JSON/);
+
+  // A file from a future version is refused plainly.
+  await importFile(page, JSON.stringify({ ...original, version: 99 }));
+  assert.match((await page.locator('[data-import-errors]').textContent()) ?? '', /newer version of Verbatim/);
+  assert.equal(await rowCount(page), 1);
+
+  // Forged scores are re-scored and the difference shown.
+  const forged = structuredClone(original);
+  const realScore = forged.attempts[0].summary.score;
+  forged.attempts[0] = { ...forged.attempts[0], id: 'forged-1', summary: { ...forged.attempts[0].summary, score: realScore === 100 ? 1 : 100 } };
+  await importFile(page, JSON.stringify(forged));
+  await page.locator('[data-score-differences]').waitFor();
+  assert.match((await page.locator('[data-import-report]').textContent()) ?? '', /score/);
+  await openReview(page, '/attempt/forged-1');
+  assert.match((await page.locator('[data-attempt-score]').textContent()) ?? '', new RegExp(`^${realScore}`));
+
+  // Hostile names show as text.
+  await openReview(page);
+  const hostile = structuredClone(original);
+  const name = '<img src=x onerror=alert(1)>';
+  hostile.attempts[0] = { ...hostile.attempts[0], id: 'hostile-1', trainee: name, scenarioTitle: '=cmd|calc', notes: [{ id: 'n-h', author: name, text: '<script>alert(2)</script>', at: '2026-01-01T00:00:00.000Z' }] };
+  await importFile(page, JSON.stringify(hostile));
+  await page.locator('[data-review-table] a', { hasText: name }).first().waitFor();
+  assert.equal(await page.locator('main img').count(), 0);
+  await openReview(page, '/attempt/hostile-1');
+  await page.locator('[data-note]', { hasText: '<script>alert(2)</script>' }).waitFor();
+  assert.equal(await page.locator('main img, main script').count(), 0);
+  assert.deepEqual(page.problems, []);
+  await closePage(page);
+});
+
+test('benchmark: with 10,000 attempts stored the list opens in under 300 ms and a filter applies in under 50 ms', async () => {
+  const page = await newPage(browser, server.url, { fakeSpeech: true });
+  await openReview(page);
+  await page.evaluate(async () => {
+    const db = await new Promise((ok, fail) => {
+      const r = indexedDB.open('verbatim');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const tx = db.transaction('attempts', 'readwrite');
+    const store = tx.objectStore('attempts');
+    for (let i = 0; i < 10000; i++) {
+      const day = String((i % 28) + 1).padStart(2, '0');
+      store.put({
+        id: `bench-${i}`,
+        trainee: `Trainee ${i % 40}`,
+        packId: 'cms-core',
+        packVersion: '1.0.0',
+        scenarioId: `scenario-${i % 8}`,
+        scenarioTitle: `Scenario ${i % 8}`,
+        mode: i % 3 ? 'practice' : 'assessment',
+        startedAt: `2026-02-${day}T09:${String(i % 60).padStart(2, '0')}:00.000Z`,
+        updatedAt: `2026-02-${day}T09:30:00.000Z`,
+        status: 'completed',
+        turns: Array.from({ length: 6 }, (_, t) => ({ text: `turn ${t} of attempt ${i} with some words`, source: 'typed', at: `2026-02-${day}T09:0${t}:00.000Z` })),
+        summary: {
+          ending: { id: i % 4 ? 'handled-well' : 'disclosed', title: i % 4 ? 'Handled well' : 'Disclosed', outcome: i % 4 ? 'pass' : 'fail' },
+          score: i % 101,
+          passed: i % 4 !== 0,
+          criticalErrors: i % 4 ? [] : [{ id: 'disclosure', message: 'Disclosed case details' }],
+          statements: [{ scriptId: 'security', verdict: 'exact', score: 100 }, { scriptId: 'recording', verdict: i % 2 ? 'fail' : 'minor', score: 60 }],
+          moves: [{ intentId: 'ask-name', made: i % 5 !== 0 }],
+        },
+        notes: [],
+        disputes: [],
+      });
+    }
+    await new Promise((ok, fail) => {
+      tx.oncomplete = ok;
+      tx.onerror = () => fail(tx.error);
+    });
+    db.close();
+  });
+  await page.evaluate(() => (location.hash = '#/'));
+  await page.locator('h1').first().waitFor();
+
+  const open = await page.evaluate(
+    () =>
+      new Promise((done) => {
+        const t0 = performance.now();
+        const check = () => {
+          const el = document.querySelector('[data-review-count]');
+          if (el && el.getAttribute('data-review-count') === '10000' && document.querySelector('[data-review-table] tbody tr[data-attempt]'))
+            done(performance.now() - t0);
+          else requestAnimationFrame(check);
+        };
+        location.hash = '#/review';
+        check();
+      }),
+  );
+  const filter = await page.evaluate(
+    () =>
+      new Promise((done) => {
+        const select = document.querySelector('#f-trainee');
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('[data-review-count]')?.getAttribute('data-review-count') === '250') {
+            observer.disconnect();
+            done(performance.now() - t0);
+          }
+        });
+        observer.observe(document.querySelector('main'), { subtree: true, attributes: true, childList: true });
+        select.value = 'Trainee 7';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }),
+  );
+  console.log(`review benchmark: list of 10,000 opened in ${open.toFixed(0)} ms; filter applied in ${filter.toFixed(1)} ms`);
+  assert.ok(open < 300, `list opened in ${open} ms`);
+  assert.ok(filter < 50, `filter applied in ${filter} ms`);
+  await closePage(page);
+});
