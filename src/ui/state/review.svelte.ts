@@ -1,6 +1,6 @@
 // The coaches' review screens: every saved attempt, filters, export and import, notes and disputes.
 // Components only render this state and call its methods.
-import type { AttemptRecord, AttemptStore, Settings } from '../../adapters/storage/types.ts';
+import type { AttemptHead, AttemptRecord, AttemptStore, Settings } from '../../adapters/storage/types.ts';
 import {
   attemptsCsv,
   buildExport,
@@ -51,6 +51,11 @@ function download(filename: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+function headOf(record: AttemptRecord): AttemptHead {
+  const { turns: _t, notes: _n, disputes: _d, updatedAt: _u, ...head } = record;
+  return head;
+}
+
 const toTraineeTurns = (r: AttemptRecord): TraineeTurn[] =>
   r.turns.map(({ text, silenceBefore, alternatives, source }) => ({
     text,
@@ -60,8 +65,12 @@ const toTraineeTurns = (r: AttemptRecord): TraineeTurn[] =>
   }));
 
 export class ReviewState {
+  /** The table's rows: heads only, so 10,000 attempts open quickly. */
+  heads = $state.raw<AttemptHead[]>([]);
+  /** Whole records (turns, notes, disputes), read when a page needs them. */
   attempts = $state.raw<AttemptRecord[]>([]);
   loaded = $state(false);
+  full = $state(false);
   loadError = $state<string | null>(null);
   settings = $state.raw<Settings | null>(null);
   persistence = $state<'granted' | 'denied' | 'unsupported' | null>(null);
@@ -76,8 +85,8 @@ export class ReviewState {
   /** The last write that failed, in plain words. */
   writeError = $state<string | null>(null);
 
-  visible = $derived(sortAttempts(filterAttempts(this.attempts, this.filter), this.sortKey, this.sortDir));
-  options = $derived(filterOptions(this.attempts));
+  visible = $derived(sortAttempts(filterAttempts(this.heads, this.filter), this.sortKey, this.sortDir));
+  options = $derived(filterOptions(this.heads));
 
   #deps: ReviewDeps;
 
@@ -92,14 +101,37 @@ export class ReviewState {
   async load(): Promise<void> {
     try {
       const store = await this.#deps.store();
-      const [attempts, settings] = await Promise.all([store.list(), store.getSettings()]);
-      this.attempts = attempts;
+      const [heads, settings] = await Promise.all([store.listHeads(), store.getSettings()]);
+      this.heads = heads;
       this.settings = settings;
       this.loaded = true;
       this.persistence = await store.requestPersistence();
     } catch (e) {
       this.loadError = e instanceof Error ? e.message : String(e);
       this.loaded = true;
+    }
+  }
+
+  async #reloadFull(store: AttemptStore): Promise<void> {
+    this.attempts = await store.list();
+    this.full = true;
+  }
+
+  async #reloadAll(store: AttemptStore): Promise<void> {
+    this.heads = await store.listHeads();
+    if (this.full) await this.#reloadFull(store);
+  }
+
+  #loadingFull = false;
+
+  /** Reads whole records, for the pages that need turns, notes and disputes. */
+  async ensureFull(): Promise<void> {
+    if (this.full || this.#loadingFull) return;
+    this.#loadingFull = true;
+    try {
+      await this.#reloadFull(await this.#deps.store());
+    } finally {
+      this.#loadingFull = false;
     }
   }
 
@@ -123,14 +155,19 @@ export class ReviewState {
 
   async exportJson(): Promise<void> {
     const now = this.#deps.now().toISOString();
-    const text = buildExport(this.attempts, { exportedAt: now });
+    const store = await this.#deps.store();
+    // Read fresh from the store: another tab may have saved a call since this page opened.
+    const text = buildExport(await store.list(), { exportedAt: now });
     (this.#deps.save ?? download)(`verbatim-attempts-${this.#stamp()}.json`, text, 'application/json');
     const store = await this.#deps.store();
     this.settings = await store.markExported(now);
   }
 
-  exportCsv(kind: 'attempts' | 'statements'): void {
-    const text = kind === 'attempts' ? attemptsCsv(this.visible) : statementsCsv(this.visible);
+  async exportCsv(kind: 'attempts' | 'statements'): Promise<void> {
+    const shown = new Set(this.visible.map((h) => h.id));
+    const store = await this.#deps.store();
+    const rows = (await store.list()).filter((a) => shown.has(a.id));
+    const text = kind === 'attempts' ? attemptsCsv(rows) : statementsCsv(rows);
     (this.#deps.save ?? download)(`verbatim-${kind}-${this.#stamp()}.csv`, text, 'text/csv');
   }
 
@@ -161,7 +198,7 @@ export class ReviewState {
         differences: outcome.differences,
         unverified: outcome.unverified,
       };
-      this.attempts = await store.list();
+      await this.#reloadAll(store);
     } catch (e) {
       this.importErrors = [`Nothing was imported: ${e instanceof Error ? e.message : String(e)}`];
     } finally {
@@ -173,6 +210,7 @@ export class ReviewState {
     const store = await this.#deps.store();
     await store.clearAttempts();
     this.attempts = [];
+    this.heads = [];
   }
 
   async #modify(id: string, change: (r: AttemptRecord) => AttemptRecord | null): Promise<void> {
@@ -180,7 +218,10 @@ export class ReviewState {
     try {
       const store = await this.#deps.store();
       const next = await store.modify(id, change);
-      if (next) this.attempts = this.attempts.map((a) => (a.id === id ? next : a));
+      if (next) {
+        this.attempts = this.attempts.map((a) => (a.id === id ? next : a));
+        this.heads = this.heads.map((h) => (h.id === id ? headOf(next) : h));
+      }
     } catch (e) {
       this.writeError = e instanceof Error ? e.message : String(e);
     }
