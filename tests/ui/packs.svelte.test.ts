@@ -100,7 +100,11 @@ describe('PacksState', () => {
     const packs = newState();
     await packs.load();
     await packs.importText(core, 'cms-core.yaml');
-    expect(packs.errors[0]?.message).toMatch(/already installed/);
+    expect(packs.errors).toEqual([]);
+    expect(packs.notice).toMatch(/already installed/);
+    await packs.importText(qa('2.0.0'), 'qa.yaml');
+    await packs.importText(qa('1.0.0'), 'qa.yaml');
+    expect(packs.errors[0]?.message).toMatch(/older than the installed version 2.0.0/);
   });
 
   it('removes an imported pack', async () => {

@@ -12,6 +12,13 @@ export class PackEditorState {
   readonly #pack: InstalledPack;
   errors = $derived(this.problems.filter((p) => p.severity === 'error'));
   warnings = $derived(this.problems.filter((p) => p.severity === 'warning'));
+  summary = $derived.by(() => {
+    const e = this.errors.length;
+    const w = this.warnings.length;
+    if (e > 0)
+      return `${e} ${e === 1 ? 'error' : 'errors'}: the pack cannot be saved until ${e === 1 ? 'it is' : 'they are'} fixed.`;
+    return `The pack is valid${w ? `, with ${w} lint warning${w === 1 ? '' : 's'}` : ''}.`;
+  });
 
   constructor(packs: PacksState, pack: InstalledPack) {
     this.#packs = packs;

@@ -179,16 +179,15 @@ export class PacksState {
         this.notice = `Installed ${title} (${id}, version ${version}).`;
       } else if (plan.kind === 'newer' && installed) {
         this.pending = { incoming: { id, version, title, file: fileName, text }, installed };
+      } else if (plan.kind === 'same') {
+        this.notice = `Version ${version} of ${id} is already installed, so nothing was changed.`;
       } else {
         this.errors = [
           {
             file: fileName,
             path: 'version',
             severity: 'error',
-            message:
-              plan.kind === 'same'
-                ? `version ${version} of ${id} is already installed; give the pack a newer version to replace it`
-                : `version ${version} is older than the installed version ${plan.kind === 'older' ? plan.installed : ''} of ${id}`,
+            message: `version ${version} is older than the installed version ${plan.installed} of ${id}; give the pack a newer version`,
           },
         ];
       }

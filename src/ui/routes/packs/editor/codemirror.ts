@@ -62,13 +62,23 @@ function keyCompletion(keys: readonly string[], format: 'yaml' | 'json') {
   };
 }
 
-export function createEditor(parent: HTMLElement, opts: EditorOptions): EditorView {
+/**
+ * The editor lives in a shadow root: CodeMirror then styles itself with constructed style sheets,
+ * which the page's Content-Security-Policy (style-src 'self', no inline styles) allows, instead of
+ * <style> elements, which it blocks.
+ */
+export function createEditor(host: HTMLElement, opts: EditorOptions): EditorView {
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const parent = document.createElement('div');
+  root.replaceChildren(parent);
   return new EditorView({
     parent,
+    root,
     state: EditorState.create({
       doc: opts.doc,
       extensions: [
         lineNumbers(),
+        EditorView.lineWrapping,
         history(),
         drawSelection(),
         indentOnInput(),
@@ -86,6 +96,24 @@ export function createEditor(parent: HTMLElement, opts: EditorOptions): EditorVi
           { delay: 400 },
         ),
         autocompletion({ override: [keyCompletion(opts.keys, opts.format)] }),
+        EditorView.theme({
+          // No height limit and wrapped lines: the page scrolls, so there is no scrolling region
+          // that keyboard users would have to reach separately.
+          '&': { fontSize: '16px' },
+          '.cm-scroller': { fontFamily: 'monospace' },
+          '&.cm-focused': { outline: '3px solid #ffdd00' },
+          // CodeMirror draws these marks with data: images, which the page's img-src 'self' blocks.
+          '.cm-lintRange-error': { backgroundImage: 'none', textDecoration: 'underline wavy #d4351c' },
+          '.cm-lintRange-warning': { backgroundImage: 'none', textDecoration: 'underline wavy #f47738' },
+          '.cm-lintRange-info, .cm-lintRange-hint': {
+            backgroundImage: 'none',
+            textDecoration: 'underline dotted',
+          },
+          '.cm-lint-marker': { content: 'normal', width: '1em', height: '1em', lineHeight: '1' },
+          '.cm-lint-marker-error::before': { content: '"✖"', color: '#d4351c' },
+          '.cm-lint-marker-warning::before': { content: '"!"', color: '#b35200', fontWeight: 'bold' },
+          '.cm-lint-marker-info::before': { content: '"i"' },
+        }),
         EditorView.contentAttributes.of({ 'aria-label': opts.label, 'aria-multiline': 'true' }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) opts.onChange(u.state.doc.toString());
