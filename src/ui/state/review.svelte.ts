@@ -159,11 +159,11 @@ export class ReviewState {
     // Read fresh from the store: another tab may have saved a call since this page opened.
     const text = buildExport(await store.list(), { exportedAt: now });
     (this.#deps.save ?? download)(`verbatim-attempts-${this.#stamp()}.json`, text, 'application/json');
-    const store = await this.#deps.store();
     this.settings = await store.markExported(now);
   }
 
   async exportCsv(kind: 'attempts' | 'statements'): Promise<void> {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, not state
     const shown = new Set(this.visible.map((h) => h.id));
     const store = await this.#deps.store();
     const rows = (await store.list()).filter((a) => shown.has(a.id));
