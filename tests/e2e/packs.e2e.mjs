@@ -3,6 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { closePage, formatViolations, launchBrowser, newPage, runAxe, startServer } from './harness.mjs';
 
 const core = readFileSync(new URL('../../scenarios/cms-core.yaml', import.meta.url), 'utf8');
@@ -241,6 +242,25 @@ test('export and remove an imported pack', async () => {
   await page.getByRole('button', { name: 'Yes, remove it' }).click();
   await page.locator('[data-pack="cms-core"]').waitFor();
   assert.equal(await page.locator('[data-pack="qa-pack"]').count(), 0);
+  assert.deepEqual(page.problems, []);
+  await closePage(page);
+});
+
+test('a JSON pack is imported; an oversize file is refused before it is parsed', async () => {
+  const page = await open();
+  await page.locator('[data-pack="cms-core"]').waitFor();
+  const data = parse(qa('1.0.0'));
+  data.id = 'qa-json';
+  await page.setInputFiles('#pack-file', {
+    name: 'qa-json.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(data, null, 2)),
+  });
+  await page.locator('[data-pack="qa-json"]').waitFor();
+  await upload(page, 'huge.yaml', `# ${'x'.repeat(2_100_000)}\n${qa('9.0.0')}`);
+  const summary = page.getByTestId('error-summary');
+  await summary.waitFor();
+  assert.match(await summary.innerText(), /too large/);
   assert.deepEqual(page.problems, []);
   await closePage(page);
 });

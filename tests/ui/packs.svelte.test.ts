@@ -12,6 +12,7 @@ import { loadScriptLibrary } from '../../src/core/index.ts';
 import { PacksState } from '../../src/ui/state/packs.svelte.ts';
 import { ANY_STATE, scenarioStructure } from '../../src/ui/state/packs-graph.svelte.ts';
 import { PlayTest, safeHref } from '../../src/ui/state/packs-play.svelte.ts';
+import { PackEditorState, schemaKeys } from '../../src/ui/state/packs-editor.svelte.ts';
 
 const files = readdirSync('scripts-verbatim').filter(
   (f) => f.endsWith('.json') && !f.endsWith('.schema.json'),
@@ -163,5 +164,28 @@ describe('safeHref', () => {
     ['001_43724bad90100c4e.txt', null],
   ])('%s -> %s', (input, out) => {
     expect(safeHref(input)).toBe(out);
+  });
+});
+
+describe('PackEditorState', () => {
+  it('finds problems as the text changes and saves only a valid pack', async () => {
+    const packs = newState();
+    await packs.load();
+    await packs.importText(qa('1.0.0'), 'qa.yaml');
+    const editor = new PackEditorState(packs, packs.find('qa-pack')!);
+    expect(editor.summary).toMatch(/valid/);
+    editor.change(`bogusKey: 1\n${editor.text}`);
+    expect(editor.validate(editor.text)[0]).toMatchObject({ line: 1, severity: 'error' });
+    expect(editor.summary).toMatch(/^1 error/);
+    await editor.save();
+    expect(editor.saved).toBeNull();
+    editor.change(qa('1.2.0'));
+    await editor.save();
+    expect(editor.saved).toMatch(/Saved/);
+    expect(packs.find('qa-pack')?.version).toBe('1.2.0');
+  });
+
+  it('offers the pack format property names for completion', () => {
+    expect(schemaKeys()).toEqual(expect.arrayContaining(['id', 'version', 'scenarios', 'states', 'deadAir']));
   });
 });
