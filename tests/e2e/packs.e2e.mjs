@@ -264,3 +264,19 @@ test('a JSON pack is imported; an oversize file is refused before it is parsed',
   assert.deepEqual(page.problems, []);
   await closePage(page);
 });
+
+test('play-test shows the verdict of a required statement', async () => {
+  const golden = JSON.parse(
+    readFileSync(new URL('../golden/first-contact/good-call.json', import.meta.url), 'utf8'),
+  );
+  const page = await open('#/packs/cms-core/scenarios/first-contact');
+  const panel = page.getByTestId('play-test');
+  await panel.waitFor();
+  await page.getByLabel('What the caseworker says').fill(golden.turns[0].text);
+  await panel.getByRole('button', { name: 'Say it' }).click();
+  const feedback = page.getByTestId('turn-feedback').first();
+  await feedback.waitFor();
+  assert.match(await feedback.innerText(), /Statement confidentiality-statement: exact \(100%\)/);
+  assert.deepEqual(page.problems, []);
+  await closePage(page);
+});
