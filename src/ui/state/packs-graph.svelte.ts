@@ -112,16 +112,16 @@ interface ElkResult {
   }[];
 }
 
-/** Lays the structure out with elkjs (layered, left to right). */
+/** Lays the structure out with elkjs (layered, top to bottom). */
 export async function layoutStructure(structure: ScenarioStructure): Promise<Positioned> {
   const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
   const elk = new ELK();
-  const width = (n: GraphNode) => Math.max(90, Math.min(260, n.title.length * CHAR_W + 24));
+  const width = (n: GraphNode) => Math.max(90, Math.min(260, (n.title.length + 2) * CHAR_W + 24));
   const result = (await elk.layout({
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
-      'elk.direction': 'RIGHT',
+      'elk.direction': 'DOWN',
       'elk.edgeLabels.inline': 'false',
       'elk.layered.spacing.nodeNodeBetweenLayers': '60',
       'elk.spacing.nodeNode': '30',
