@@ -18,6 +18,17 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   return () => (promise ??= load());
 }
 
+/** Loads on first use and again only when QA has imported, replaced or removed a pack since. */
+function whilePacksUnchanged<T>(load: () => Promise<T>): () => Promise<T> {
+  let cached: { signature: string; value: Promise<T> } | null = null;
+  return async () => {
+    const { installedSignature } = await import('./adapters/installed-packs.ts');
+    const signature = await installedSignature();
+    if (cached === null || cached.signature !== signature) cached = { signature, value: load() };
+    return cached.value;
+  };
+}
+
 function localStore(): Storage | null {
   try {
     return window.localStorage;
@@ -36,8 +47,10 @@ const services: Services = {
       },
     });
   }),
-  catalogue: once(() => import('./adapters/catalogue.ts').then((m) => m.loadCatalogue())),
-  library: once<PracticeLibrary>(() => import('./adapters/builtin.ts').then((m) => m.loadBuiltinLibrary())),
+  catalogue: whilePacksUnchanged(() => import('./adapters/catalogue.ts').then((m) => m.loadCatalogue())),
+  library: whilePacksUnchanged<PracticeLibrary>(() =>
+    import('./adapters/builtin.ts').then((m) => m.loadBuiltinLibrary()),
+  ),
   voice: createCallerVoice(window),
   speech: {
     detect: () => detectSpeech(window),

@@ -2,6 +2,7 @@
 // which validates them. Loaded lazily: the pack loader, scorer and statecharts are the heavy part.
 import { buildLibrary, loadSources, type SourceFile } from './library.ts';
 import type { PracticeLibrary } from '../ui/practice-library.ts';
+import { importedPackFiles } from './installed-packs.ts';
 
 const scriptFiles = import.meta.glob<string>('../../scripts-verbatim/*.json', {
   query: '?raw',
@@ -19,6 +20,15 @@ const sources = (files: Record<string, string>): SourceFile[] =>
     .map(([path, text]) => ({ file: path.replace(/^(\.\.\/)+/, ''), text }))
     .sort((a, b) => a.file.localeCompare(b.file));
 
+/** The built-in packs and any imported ones; an imported pack replaces a built-in pack with its id. */
 export async function loadBuiltinLibrary(): Promise<PracticeLibrary> {
-  return buildLibrary(loadSources(sources(scriptFiles), sources(packFiles)));
+  const imported = await importedPackFiles();
+  const library = loadSources(sources(scriptFiles), [...imported, ...sources(packFiles)]);
+  const seen = new Set<string>();
+  library.packs = library.packs.filter((pack) => {
+    if (seen.has(pack.id)) return false;
+    seen.add(pack.id);
+    return true;
+  });
+  return buildLibrary(library);
 }

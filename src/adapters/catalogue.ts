@@ -26,6 +26,13 @@ export function listScenarios(file: CatalogueFile): ScenarioListing[] {
 }
 
 export async function loadCatalogue(): Promise<Catalogue> {
+  // Only when QA has imported packs does the start page need the pack loader to list them.
+  const { installedSignature } = await import('./installed-packs.ts');
+  if ((await installedSignature()) !== '') {
+    const { loadBuiltinLibrary } = await import('./builtin.ts');
+    const library = await loadBuiltinLibrary();
+    return { scenarios: library.scenarios, problems: library.problems };
+  }
   const file = builtin as CatalogueFile;
   return { scenarios: listScenarios(file), problems: file.problems };
 }
