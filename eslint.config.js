@@ -24,7 +24,12 @@ export default ts.config(
   {
     files: ['**/*.ts', '**/*.svelte', '**/*.svelte.ts'],
     languageOptions: {
-      parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig },
+      parserOptions: {
+        projectService: true,
+        extraFileExtensions: ['.svelte'],
+        parser: ts.parser,
+        svelteConfig,
+      },
     },
     rules: { '@typescript-eslint/no-floating-promises': 'error' },
   },

@@ -31,11 +31,17 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const load = name === undefined ? undefined : commands[name];
   if (load === undefined) {
-    io.err(name === undefined || name === '--help' || name === '-h' ? USAGE : `Unknown command "${name}".\n\n${USAGE}`);
+    io.err(
+      name === undefined || name === '--help' || name === '-h'
+        ? USAGE
+        : `Unknown command "${name}".\n\n${USAGE}`,
+    );
     return name === '--help' || name === '-h' ? 0 : 2;
   }
   try {
-    return await (await load())(args, io);
+    return await (
+      await load()
+    )(args, io);
   } catch (error) {
     // Never a stack trace: a one-line message and a failing exit code.
     io.err(`verbatim ${name}: ${error instanceof Error ? error.message : String(error)}`);

@@ -8,7 +8,11 @@ function readIntents(file: string): IntentDefinition[] {
   if (!Array.isArray(list)) throw new Error(`${file}: expected {"intents": [...]}`);
   return list.map((raw, i) => {
     const d = raw as Partial<IntentDefinition>;
-    if (typeof d.id !== 'string' || !Array.isArray(d.examples) || !d.examples.every((e) => typeof e === 'string')) {
+    if (
+      typeof d.id !== 'string' ||
+      !Array.isArray(d.examples) ||
+      !d.examples.every((e) => typeof e === 'string')
+    ) {
       throw new Error(`${file}: intents.${i}: needs an "id" and "examples" (strings)`);
     }
     return d as IntentDefinition;

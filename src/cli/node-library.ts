@@ -9,7 +9,10 @@ export function loadNodeScriptLibrary(dir = join(ROOT, 'scripts-verbatim')): Scr
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
     .sort()
-    .map((f) => ({ file: join('scripts-verbatim', f), data: JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown }));
+    .map((f) => ({
+      file: join('scripts-verbatim', f),
+      data: JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown,
+    }));
   const loaded = loadScriptLibrary(files);
   if (!loaded.ok) {
     throw new Error(loaded.errors.map((e) => `${e.file}: ${e.path}: ${e.message}`).join('\n'));

@@ -2,7 +2,13 @@
 // library. Everything past the bytes is the core's job.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPack, parsePackText, PACK_LIMITS, type LoadedPack, type PackError } from '../core/packs/index.ts';
+import {
+  loadPack,
+  parsePackText,
+  PACK_LIMITS,
+  type LoadedPack,
+  type PackError,
+} from '../core/packs/index.ts';
 import { loadScriptLibrary, type ScriptLibrary } from '../core/scripts/script-library.ts';
 
 const PACK_EXTENSIONS = /\.(ya?ml|json)$/i;
@@ -11,14 +17,21 @@ const SCHEMA_FILE = /\.schema\.json$/i;
 
 export const DEFAULT_SCRIPTS_DIR = 'scripts-verbatim';
 
-const problem = (file: string, message: string): PackError => ({ file, path: '', message, severity: 'error' });
+const problem = (file: string, message: string): PackError => ({
+  file,
+  path: '',
+  message,
+  severity: 'error',
+});
 
 /** The pack files named by PATHS (files, or folders searched recursively), in a stable order. */
 export function collectPackFiles(paths: readonly string[]): { files: string[]; errors: PackError[] } {
   const files: string[] = [];
   const errors: PackError[] = [];
   const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full);
@@ -46,21 +59,35 @@ export function readPackText(file: string): { ok: true; text: string } | { ok: f
   try {
     const size = statSync(file).size;
     if (size > PACK_LIMITS.maxBytes) {
-      return { ok: false, errors: [problem(file, `the file is too large (${size} bytes; the limit is ${PACK_LIMITS.maxBytes})`)] };
+      return {
+        ok: false,
+        errors: [
+          problem(file, `the file is too large (${size} bytes; the limit is ${PACK_LIMITS.maxBytes})`),
+        ],
+      };
     }
     if (size === 0) return { ok: false, errors: [problem(file, 'the file is empty')] };
     const bytes = readFileSync(file);
     const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
     return { ok: true, text };
   } catch (error) {
-    return { ok: false, errors: [problem(file, `the file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)] };
+    return {
+      ok: false,
+      errors: [
+        problem(file, `the file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`),
+      ],
+    };
   }
 }
 
-export function loadScriptsFrom(dir: string = DEFAULT_SCRIPTS_DIR): { ok: true; library: ScriptLibrary } | { ok: false; errors: PackError[] } {
+export function loadScriptsFrom(
+  dir: string = DEFAULT_SCRIPTS_DIR,
+): { ok: true; library: ScriptLibrary } | { ok: false; errors: PackError[] } {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.json') && !SCHEMA_FILE.test(n)).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.json') && !SCHEMA_FILE.test(n))
+      .sort();
   } catch {
     return { ok: false, errors: [problem(dir, 'the statement folder could not be read')] };
   }
@@ -76,11 +103,19 @@ export function loadScriptsFrom(dir: string = DEFAULT_SCRIPTS_DIR): { ok: true; 
   }
   if (errors.length > 0) return { ok: false, errors };
   const loaded = loadScriptLibrary(files);
-  if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e: { file: string; path: string; message: string }) => ({ ...e, severity: 'error' as const })) };
+  if (!loaded.ok)
+    return {
+      ok: false,
+      errors: loaded.errors.map((e: { file: string; path: string; message: string }) => ({
+        ...e,
+        severity: 'error' as const,
+      })),
+    };
   return { ok: true, library: loaded.library };
 }
 
-export type PackFileResult = { ok: true; pack: LoadedPack; warnings: PackError[] } | { ok: false; errors: PackError[] };
+export type PackFileResult =
+  { ok: true; pack: LoadedPack; warnings: PackError[] } | { ok: false; errors: PackError[] };
 
 /** Reads, parses and loads one pack file. */
 export function loadPackFile(file: string, scripts: ScriptLibrary): PackFileResult {

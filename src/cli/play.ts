@@ -8,7 +8,8 @@ import { z } from '../core/zod.ts';
 import type { CliIo } from './io.ts';
 import { DEFAULT_SCRIPTS_DIR, loadPackFile, loadScriptsFrom } from './pack-files.ts';
 
-const USAGE = 'Usage: play PACK --scenario ID --transcript FILE [--json] [--mode practice|assessment] [--scripts DIR]';
+const USAGE =
+  'Usage: play PACK --scenario ID --transcript FILE [--json] [--mode practice|assessment] [--scripts DIR]';
 const MAX_TRANSCRIPT_BYTES = 512_000;
 
 const TurnSchema = z.strictObject({
@@ -71,7 +72,9 @@ export async function runPlay(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   if (!loaded.pack.scenarios.has(scenario)) {
-    io.err(`${pack}: no scenario "${scenario}"; the pack has ${[...loaded.pack.scenarios.keys()].join(', ')}`);
+    io.err(
+      `${pack}: no scenario "${scenario}"; the pack has ${[...loaded.pack.scenarios.keys()].join(', ')}`,
+    );
     return 1;
   }
   const turns = readTranscript(transcript);
@@ -89,7 +92,8 @@ export async function runPlay(args: string[], io: CliIo): Promise<number> {
 function readTranscript(file: string): { ok: true; turns: TraineeTurn[] } | { ok: false; message: string } {
   let text: string;
   try {
-    if (statSync(file).size > MAX_TRANSCRIPT_BYTES) return { ok: false, message: `the transcript is over ${MAX_TRANSCRIPT_BYTES} bytes` };
+    if (statSync(file).size > MAX_TRANSCRIPT_BYTES)
+      return { ok: false, message: `the transcript is over ${MAX_TRANSCRIPT_BYTES} bytes` };
     text = readFileSync(file, 'utf8');
   } catch (error) {
     return { ok: false, message: `could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
@@ -110,7 +114,10 @@ function readTranscript(file: string): { ok: true; turns: TraineeTurn[] } | { ok
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      ok: false,
+      message: `not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
   const parsed = TranscriptSchema.safeParse(data);
   if (!parsed.success) {
@@ -133,9 +140,12 @@ export function describeReport(r: CallReport): string[] {
     const f = e.feedback;
     out.push(`YOU [turn ${e.turnIndex + 1}]: ${e.text}`);
     if (f.intent?.intent) out.push(`    move: ${f.intent.intent} (${f.intent.confidence.toFixed(2)})`);
-    else if (f.intent?.best) out.push(`    move: none recognised (closest ${f.intent.best.id}, ${f.intent.best.score.toFixed(2)})`);
+    else if (f.intent?.best)
+      out.push(`    move: none recognised (closest ${f.intent.best.id}, ${f.intent.best.score.toFixed(2)})`);
     for (const s of f.statements) {
-      out.push(`    statement ${s.scriptId}: ${s.verdict} (${s.score}/100)${s.reasons.length ? `: ${s.reasons.join('; ')}` : ''}`);
+      out.push(
+        `    statement ${s.scriptId}: ${s.verdict} (${s.score}/100)${s.reasons.length ? `: ${s.reasons.join('; ')}` : ''}`,
+      );
     }
     for (const p of f.forbidden) out.push(`    never say: "${p}"`);
     if (f.criticalError) out.push(`    CRITICAL: ${f.criticalError}`);
@@ -155,13 +165,17 @@ export function describeReport(r: CallReport): string[] {
   }
   out.push('', 'Statements:');
   for (const s of r.statements) {
-    const verdict = s.result ? `${s.result.verdict} (${s.result.score}/100) at turn ${s.turnIndex! + 1}` : 'not said';
+    const verdict = s.result
+      ? `${s.result.verdict} (${s.result.score}/100) at turn ${s.turnIndex! + 1}`
+      : 'not said';
     out.push(`  - ${s.title}${s.required ? '' : ' (optional)'}: ${verdict}${s.note ? `; ${s.note}` : ''}`);
   }
   if (r.statements.length === 0) out.push('  (none judged)');
   out.push('Moves:');
   for (const m of r.moves) {
-    out.push(`  - ${m.label}: ${m.made ? `made at turn ${m.turnIndex! + 1}` : m.note ? `late: ${m.note}` : 'missed'}`);
+    out.push(
+      `  - ${m.label}: ${m.made ? `made at turn ${m.turnIndex! + 1}` : m.note ? `late: ${m.note}` : 'missed'}`,
+    );
   }
   if (r.moves.length === 0) out.push('  (none judged)');
   out.push('Critical errors:');

@@ -50,19 +50,28 @@ export async function runScore(args: string[], io: CliIo): Promise<number> {
   }
   const id = option(args, '--script');
   const version = option(args, '--version');
-  const text = args.filter((a, i) => !a.startsWith('--') && !['--script', '--version'].includes(args[i - 1] ?? ''))[0];
+  const text = args.filter(
+    (a, i) => !a.startsWith('--') && !['--script', '--version'].includes(args[i - 1] ?? ''),
+  )[0];
   if (id === undefined || text === undefined) {
     io.err('Usage: score --script ID [--version V] "TEXT"   or   score --jsonl < lines.jsonl');
     return 2;
   }
   const script = library.get(id, version);
   if (script === undefined) {
-    io.err(`Unknown script "${id}"${version ? ` version "${version}"` : ''}. Known: ${library.list().map((s) => s.id).join(', ')}`);
+    io.err(
+      `Unknown script "${id}"${version ? ` version "${version}"` : ''}. Known: ${library
+        .list()
+        .map((s) => s.id)
+        .join(', ')}`,
+    );
     return 2;
   }
   const result = scoreStatement(script, text);
   io.out(`${script.title} (${script.versionLabel}): ${result.verdict.toUpperCase()}, score ${result.score}`);
-  io.out(`Deviations: ${result.deviationCount} of ${result.allowedDeviations} allowed (${result.scriptWordCount} words)`);
+  io.out(
+    `Deviations: ${result.deviationCount} of ${result.allowedDeviations} allowed (${result.scriptWordCount} words)`,
+  );
   for (const reason of result.reasons) io.out(`- ${reason}`);
   io.out('');
   io.out(formatDiff(result));

@@ -4,7 +4,8 @@ import { formatPackError } from '../core/packs/index.ts';
 import type { CliIo } from './io.ts';
 import { collectPackFiles, DEFAULT_SCRIPTS_DIR, loadPackFile, loadScriptsFrom } from './pack-files.ts';
 
-const USAGE = 'Usage: validate [--scripts DIR] PATH...   (pack files, or folders searched for *.yaml, *.yml, *.json)';
+const USAGE =
+  'Usage: validate [--scripts DIR] PATH...   (pack files, or folders searched for *.yaml, *.yml, *.json)';
 
 export async function runValidate(args: string[], io: CliIo): Promise<number> {
   const paths: string[] = [];
@@ -52,7 +53,9 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
     }
     for (const w of result.warnings) io.out(formatPackError(w));
     const n = result.pack.scenarios.size;
-    io.out(`${file}: ok (${n} scenario${n === 1 ? '' : 's'}${result.warnings.length ? `, ${result.warnings.length} warnings` : ''})`);
+    io.out(
+      `${file}: ok (${n} scenario${n === 1 ? '' : 's'}${result.warnings.length ? `, ${result.warnings.length} warnings` : ''})`,
+    );
   }
   return failed > 0 ? 1 : 0;
 }

@@ -11,12 +11,18 @@ import { loadScriptLibrary } from '../../src/core/scripts/script-library.ts';
 const lib = loadScriptLibrary(
   readdirSync('scripts-verbatim')
     .filter((n) => n.endsWith('.json') && !n.endsWith('.schema.json'))
-    .map((n) => ({ file: n, data: JSON.parse(readFileSync(join('scripts-verbatim', n), 'utf8')) as unknown })),
+    .map((n) => ({
+      file: n,
+      data: JSON.parse(readFileSync(join('scripts-verbatim', n), 'utf8')) as unknown,
+    })),
 );
 if (!lib.ok) throw new Error('statements did not load');
 const scripts = lib.library;
 const base = parse(readFileSync('scenarios/cms-core.yaml', 'utf8')) as { scenarios: { id: string }[] };
-const scenarios = Array.from({ length: 100 }, (_, i) => ({ ...structuredClone(base.scenarios[i % base.scenarios.length]!), id: `scenario-${i + 1}` }));
+const scenarios = Array.from({ length: 100 }, (_, i) => ({
+  ...structuredClone(base.scenarios[i % base.scenarios.length]!),
+  id: `scenario-${i + 1}`,
+}));
 const pack = { ...base, id: 'bench-100', scenarios };
 const jsonText = JSON.stringify(pack, null, 2);
 const yamlText = stringify(pack, { aliasDuplicateObjects: false });
@@ -34,5 +40,7 @@ describe('loading a 100-scenario pack', () => {
     const r = loadPack(pack, { file: 'bench', scripts });
     if (!r.ok) throw new Error(JSON.stringify(r.errors.slice(0, 3)));
   });
-  bench('YAML text: parse, validate, check and compile', () => load(yamlText, 'bench.yaml'), { iterations: 5 });
+  bench('YAML text: parse, validate, check and compile', () => load(yamlText, 'bench.yaml'), {
+    iterations: 5,
+  });
 });

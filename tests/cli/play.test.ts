@@ -8,7 +8,11 @@ import type { CallReport } from '../../src/core/session/index.ts';
 async function play(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runPlay(args, { out: (l) => out.push(l), err: (l) => err.push(l), stdin: async () => '' });
+  const code = await runPlay(args, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    stdin: async () => '',
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -24,7 +28,7 @@ describe('play', () => {
     const file = write('t.json', JSON.stringify([{ text: 'Let me transfer you to someone who can help.' }]));
     const r = await play('scenarios/cms-core.yaml', '--scenario', 'suicide-threat', '--transcript', file);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('CALLER: You\'ve taken six hundred pounds');
+    expect(r.out).toContain("CALLER: You've taken six hundred pounds");
     expect(r.out).toContain('YOU [turn 1]: Let me transfer you to someone who can help.');
     expect(r.out).toContain('CRITICAL: You tried to transfer the caller.');
     expect(r.out).toContain('Ending: The caller was transferred (fail)');
@@ -33,8 +37,15 @@ describe('play', () => {
   });
 
   it('gives the same report as one JSON document with --json', async () => {
-    const file = write('t2.json', JSON.stringify({ turns: [{ text: 'Don\'t be silly, it\'s only money.' }] }));
-    const r = await play('scenarios/cms-core.yaml', '--scenario', 'suicide-threat', '--transcript', file, '--json');
+    const file = write('t2.json', JSON.stringify({ turns: [{ text: "Don't be silly, it's only money." }] }));
+    const r = await play(
+      'scenarios/cms-core.yaml',
+      '--scenario',
+      'suicide-threat',
+      '--transcript',
+      file,
+      '--json',
+    );
     const report = JSON.parse(r.out) as CallReport;
     expect(report.ending?.id).toBe('dismissed');
     expect(report.criticalErrors.map((c) => c.id)).toEqual(['dismissed']);
@@ -42,14 +53,24 @@ describe('play', () => {
 
   it('reads a plain-text transcript, one turn a line, "..." for dead air', async () => {
     const file = write('t.txt', '...\n...\n...\n');
-    const r = await play('scenarios/cms-core.yaml', '--scenario', 'bogus-caller', '--transcript', file, '--json');
+    const r = await play(
+      'scenarios/cms-core.yaml',
+      '--scenario',
+      'bogus-caller',
+      '--transcript',
+      file,
+      '--json',
+    );
     const report = JSON.parse(r.out) as CallReport;
     expect(report.ending?.id).toBe('caller-hung-up');
   });
 
   it.each([
     [['scenarios/cms-core.yaml', '--scenario', 'nope', '--transcript', 'x.json'], /no scenario "nope"/],
-    [['scenarios/cms-core.yaml', '--scenario', 'bogus-caller', '--transcript', '/no/such/file.json'], /could not be read/],
+    [
+      ['scenarios/cms-core.yaml', '--scenario', 'bogus-caller', '--transcript', '/no/such/file.json'],
+      /could not be read/,
+    ],
     [['scenarios/cms-core.yaml', '--scenario', 'bogus-caller'], /^Usage/],
   ])('refuses bad input with a plain message: %j', async (args, message) => {
     const r = await play(...args);

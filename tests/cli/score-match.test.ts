@@ -15,7 +15,9 @@ const NOTICE = 'I should tell you that this call may be recorded for quality and
 describe('score', () => {
   it('prints a readable verdict, score and word diff', async () => {
     const fake = io();
-    expect(await runScore(['--script', 'call-recording-notice', NOTICE.replace('this call', 'your call')], fake)).toBe(0);
+    expect(
+      await runScore(['--script', 'call-recording-notice', NOTICE.replace('this call', 'your call')], fake),
+    ).toBe(0);
     expect(fake.lines[0]).toBe('Call recording notice (CMS wording): MINOR, score 94');
     expect(fake.lines.at(-1)).toContain('[-this->your+]');
   });
@@ -27,12 +29,23 @@ describe('score', () => {
         'not json',
         JSON.stringify({ id: 'b', script: 'no-such-script', text: 'x' }),
         JSON.stringify({ id: 'c', script: 'call-recording-notice' }),
-        JSON.stringify({ id: 'd', script: 'call-recording-notice', version: 'cmg', text: NOTICE.replace('may be', 'is') }),
+        JSON.stringify({
+          id: 'd',
+          script: 'call-recording-notice',
+          version: 'cmg',
+          text: NOTICE.replace('may be', 'is'),
+        }),
       ].join('\n'),
     );
     expect(await runScore(['--jsonl'], fake)).toBe(0);
     const out = fake.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(out[0]).toMatchObject({ id: 'a', verdict: 'exact', score: 100, deviations: [], missingKeyElements: [] });
+    expect(out[0]).toMatchObject({
+      id: 'a',
+      verdict: 'exact',
+      score: 100,
+      deviations: [],
+      missingKeyElements: [],
+    });
     expect(out[1]).toEqual({ id: null, error: 'not a JSON line' });
     expect(out[2]).toEqual({ id: 'b', error: 'unknown script "no-such-script"' });
     expect(out[3]?.['error']).toBeDefined();

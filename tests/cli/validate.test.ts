@@ -11,7 +11,11 @@ import { smallPack } from '../core/packs/fixtures.ts';
 async function validate(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runValidate(args, { out: (l) => out.push(l), err: (l) => err.push(l), stdin: async () => '' });
+  const code = await runValidate(args, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    stdin: async () => '',
+  });
   return { code, out, err };
 }
 
@@ -33,9 +37,19 @@ describe('validate', () => {
   it.each([
     ['an oversize file', 'big.yaml', 'a: 1\n' + '#'.repeat(PACK_LIMITS.maxBytes + 10), /too large/],
     ['an empty file', 'empty.yaml', '', /empty/],
-    ['binary junk', 'junk.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), /not text/],
+    [
+      'binary junk',
+      'junk.yaml',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
+      /not text/,
+    ],
     ['a YAML alias bomb', 'bomb.yaml', 'a: &a ["x","x"]\nb: &b [*a,*a]\nc: &c [*b,*b]\n', /alias/i],
-    ['a __proto__ key', 'proto.json', '{"id": "x", "__proto__": {"polluted": true}}', /"__proto__" is not allowed/],
+    [
+      'a __proto__ key',
+      'proto.json',
+      '{"id": "x", "__proto__": {"polluted": true}}',
+      /"__proto__" is not allowed/,
+    ],
     ['a constructor key', 'ctor.yaml', 'id: x\nconstructor: 1\n', /"constructor" is not allowed/],
     ['a prototype key', 'proto2.yaml', 'id: x\nprototype: 1\n', /"prototype" is not allowed/],
     ['two documents', 'two.yaml', 'id: a\n---\nid: b\n', /documents/],
@@ -59,8 +73,16 @@ describe('validate', () => {
     const r = await validate(file);
     expect(r.code).toBe(1);
     expect(r.err).toEqual([
-      expect.stringMatching(new RegExp(`^${file}: scenarios\\[0\\]\\.moves\\[0\\]\\.intent: no intent "no-such-move" in this pack \\(line \\d+, column \\d+\\)$`)),
-      expect.stringMatching(new RegExp(`^${file}: scenarios\\[0\\]\\.states\\.open\\.on\\[0\\]\\.to: no state or ending "nowhere" \\(line \\d+, column \\d+\\)$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^${file}: scenarios\\[0\\]\\.moves\\[0\\]\\.intent: no intent "no-such-move" in this pack \\(line \\d+, column \\d+\\)$`,
+        ),
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `^${file}: scenarios\\[0\\]\\.states\\.open\\.on\\[0\\]\\.to: no state or ending "nowhere" \\(line \\d+, column \\d+\\)$`,
+        ),
+      ),
     ]);
   });
 
@@ -70,7 +92,9 @@ describe('validate', () => {
     const file = write('warn.json', JSON.stringify(raw));
     const r = await validate(file);
     expect(r.code).toBe(0);
-    expect(r.out[0]).toMatch(/^.*warn\.json: intents\[3\]\.id: warning: intent "spare" is never used by any scenario \(line 1, column \d+\)$/);
+    expect(r.out[0]).toMatch(
+      /^.*warn\.json: intents\[3\]\.id: warning: intent "spare" is never used by any scenario \(line 1, column \d+\)$/,
+    );
   });
 
   it('fails for a missing path and explains its usage with no paths', async () => {
@@ -81,7 +105,10 @@ describe('validate', () => {
   });
 
   it('exits 0 from the real command line for the shipped packs', () => {
-    const out = execFileSync('npx', ['tsx', 'src/cli/main.ts', 'validate', 'scenarios'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync('npx', ['tsx', 'src/cli/main.ts', 'validate', 'scenarios'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     expect(out).toContain('scenarios/cms-core.yaml: ok (5 scenarios)');
   }, 30_000);
 
@@ -90,7 +117,10 @@ describe('validate', () => {
     let status = 0;
     let stderr = '';
     try {
-      execFileSync('npx', ['tsx', 'src/cli/main.ts', 'validate', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      execFileSync('npx', ['tsx', 'src/cli/main.ts', 'validate', file], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     } catch (error) {
       const e = error as { status: number; stderr: string };
       status = e.status;

@@ -282,12 +282,16 @@ test('play-test shows the verdict of a required statement', async () => {
 });
 
 test('a scenario of an imported pack is listed on the start page and can be practised', async () => {
-  const { signIn, openScenario, startCall, answerTyped, waitForTurn } = await import('./practice-helpers.mjs');
+  const { signIn, openScenario, startCall, answerTyped, waitForTurn } =
+    await import('./practice-helpers.mjs');
   const page = await open();
   await page.locator('[data-pack="cms-core"]').waitFor();
   const extra = qa('1.0.0')
     .replace(/^title: .*$/m, 'title: QA extra pack')
-    .replace(/^ {2}- id: first-contact\n {4}title: .*$/m, '  - id: qa-first-contact\n    title: QA first contact');
+    .replace(
+      /^ {2}- id: first-contact\n {4}title: .*$/m,
+      '  - id: qa-first-contact\n    title: QA first contact',
+    );
   await upload(page, 'qa-extra.yaml', extra);
   await notice(page)
     .getByText(/Installed .*qa-pack/)

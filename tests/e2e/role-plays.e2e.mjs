@@ -33,17 +33,14 @@ async function play(call, { voice }) {
 for (const scenario of required) {
   const call = calls.find((c) => c.scenario === scenario && c.kind === 'good');
   for (const voice of [false, true]) {
-    test(
-      `${scenario}: ${call.description}, ${voice ? 'by voice' : 'typed'}`,
-      async () => {
-        const page = await play(call, { voice });
-        if (voice) {
-          const spoken = await page.evaluate(() => window.__fakeSpeech.spoken.map((s) => s.lang));
-          assert.ok(spoken.length > 0 && spoken.every((l) => l === 'en-GB'), 'the caller spoke in en-GB');
-        }
-        await closePage(page);
-      },
-    );
+    test(`${scenario}: ${call.description}, ${voice ? 'by voice' : 'typed'}`, async () => {
+      const page = await play(call, { voice });
+      if (voice) {
+        const spoken = await page.evaluate(() => window.__fakeSpeech.spoken.map((s) => s.lang));
+        assert.ok(spoken.length > 0 && spoken.every((l) => l === 'en-GB'), 'the caller spoke in en-GB');
+      }
+      await closePage(page);
+    });
   }
 }
 

@@ -36,53 +36,50 @@ after(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-test(
-  'with no SpeechRecognition, the offline model loads with progress in the Vosk worker, and a bad model is reported plainly',
-  async () => {
-    const page = await newPage(browser, null, { fakeSpeech: true });
-    await page.addInitScript(() => {
-      delete window.SpeechRecognition;
-      delete window.webkitSpeechRecognition;
-    });
-    const workers = [];
-    page.on('worker', (w) => workers.push(w.url()));
-    await page.goto(server.url);
-    await signIn(page);
-    await openScenario(page, calls[0].scenario);
-    await startCall(page);
-    await page.getByRole('button', { name: 'Answer by voice' }).click();
-    assert.equal(
-      await page.getByRole('region', { name: 'Before you answer by voice' }).count(),
-      0,
-      'no cloud notice',
-    );
-    await page.evaluate(() => {
-      window.__seen = [];
-      new MutationObserver(() =>
-        window.__seen.push(document.querySelector('.app-listening')?.textContent ?? ''),
-      ).observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
-    await page.getByRole('button', { name: 'Speak' }).click();
-    const error = page.locator('[data-speech-error="load-failed"]');
-    await error.waitFor({ timeout: 60_000 });
-    assert.match((await error.textContent()) ?? '', /could not be loaded/);
-    const seen = await page.evaluate(() => window.__seen);
-    assert.ok(
-      seen.some((t) => /Loading the speech model: \d+%/.test(t)),
-      `download progress was shown: ${[...new Set(seen)].join(' | ')}`,
-    );
-    assert.ok(
-      workers.some((u) => /vosk\.worker-/.test(u)),
-      'the Vosk worker ran',
-    );
-    // The worker's own report of the broken archive is the only problem: no CSP violation, no crash.
-    assert.deepEqual(
-      page.problems.filter((p) => !/Unrecognized archive format/.test(p)),
-      [],
-    );
-    await page.locator('#answer').fill('Typing still works.');
-    await page.locator('#answer').press('Enter');
-    await page.locator('[data-feedback-turn="0"]').first().waitFor();
-    await closePage(page);
-  },
-);
+test('with no SpeechRecognition, the offline model loads with progress in the Vosk worker, and a bad model is reported plainly', async () => {
+  const page = await newPage(browser, null, { fakeSpeech: true });
+  await page.addInitScript(() => {
+    delete window.SpeechRecognition;
+    delete window.webkitSpeechRecognition;
+  });
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto(server.url);
+  await signIn(page);
+  await openScenario(page, calls[0].scenario);
+  await startCall(page);
+  await page.getByRole('button', { name: 'Answer by voice' }).click();
+  assert.equal(
+    await page.getByRole('region', { name: 'Before you answer by voice' }).count(),
+    0,
+    'no cloud notice',
+  );
+  await page.evaluate(() => {
+    window.__seen = [];
+    new MutationObserver(() =>
+      window.__seen.push(document.querySelector('.app-listening')?.textContent ?? ''),
+    ).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByRole('button', { name: 'Speak' }).click();
+  const error = page.locator('[data-speech-error="load-failed"]');
+  await error.waitFor({ timeout: 60_000 });
+  assert.match((await error.textContent()) ?? '', /could not be loaded/);
+  const seen = await page.evaluate(() => window.__seen);
+  assert.ok(
+    seen.some((t) => /Loading the speech model: \d+%/.test(t)),
+    `download progress was shown: ${[...new Set(seen)].join(' | ')}`,
+  );
+  assert.ok(
+    workers.some((u) => /vosk\.worker-/.test(u)),
+    'the Vosk worker ran',
+  );
+  // The worker's own report of the broken archive is the only problem: no CSP violation, no crash.
+  assert.deepEqual(
+    page.problems.filter((p) => !/Unrecognized archive format/.test(p)),
+    [],
+  );
+  await page.locator('#answer').fill('Typing still works.');
+  await page.locator('#answer').press('Enter');
+  await page.locator('[data-feedback-turn="0"]').first().waitFor();
+  await closePage(page);
+});

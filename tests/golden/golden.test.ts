@@ -21,17 +21,28 @@ interface Golden {
 const ROOT = 'tests/golden';
 const files = readdirSync(ROOT, { withFileTypes: true })
   .filter((d) => d.isDirectory())
-  .flatMap((d) => readdirSync(join(ROOT, d.name)).filter((f) => f.endsWith('.json')).map((f) => join(ROOT, d.name, f)))
+  .flatMap((d) =>
+    readdirSync(join(ROOT, d.name))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => join(ROOT, d.name, f)),
+  )
   .sort();
 
-async function play(file: string, scenario: string, extra: string[] = []): Promise<{ code: number; out: string; err: string }> {
+async function play(
+  file: string,
+  scenario: string,
+  extra: string[] = [],
+): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runPlay(['scenarios/cms-core.yaml', '--scenario', scenario, '--transcript', file, ...extra], {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    stdin: async () => '',
-  });
+  const code = await runPlay(
+    ['scenarios/cms-core.yaml', '--scenario', scenario, '--transcript', file, ...extra],
+    {
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+      stdin: async () => '',
+    },
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -39,11 +50,21 @@ describe('golden transcripts', () => {
   it('cover every ending of every default scenario', () => {
     const pack = readFileSync('scenarios/cms-core.yaml', 'utf8');
     const goldens = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as Golden);
-    for (const scenario of ['bogus-caller', 'client-recording-call', 'representative-without-authority', 'suicide-threat', 'first-contact']) {
+    for (const scenario of [
+      'bogus-caller',
+      'client-recording-call',
+      'representative-without-authority',
+      'suicide-threat',
+      'first-contact',
+    ]) {
       const reached = new Set(goldens.filter((g) => g.scenario === scenario).map((g) => g.expect.ending));
       const block = pack.slice(pack.indexOf(`- id: ${scenario}`));
-      const endings = block.slice(block.indexOf('    endings:'), block.indexOf('\n  - id: ', 10) === -1 ? undefined : block.indexOf('\n  - id: ', 10));
-      for (const m of endings.matchAll(/^ {6}([a-z0-9-]+):$/gm)) expect(reached.has(m[1]!), `${scenario}: ${m[1]}`).toBe(true);
+      const endings = block.slice(
+        block.indexOf('    endings:'),
+        block.indexOf('\n  - id: ', 10) === -1 ? undefined : block.indexOf('\n  - id: ', 10),
+      );
+      for (const m of endings.matchAll(/^ {6}([a-z0-9-]+):$/gm))
+        expect(reached.has(m[1]!), `${scenario}: ${m[1]}`).toBe(true);
     }
   });
 

@@ -2,7 +2,13 @@
 // actions below, which take plain-JSON params. Call check-pack first: this trusts every id.
 import { assign, assertEvent, setup } from 'xstate';
 import type { Judge } from './judge.ts';
-import type { ConditionSpec, CriticalRuleSpec, ScenarioSpec, StateSpec, TransitionSpec } from './pack-schema.ts';
+import type {
+  ConditionSpec,
+  CriticalRuleSpec,
+  ScenarioSpec,
+  StateSpec,
+  TransitionSpec,
+} from './pack-schema.ts';
 
 /** Every event the call machine accepts; timer events are raised internally by the named delay. */
 export type CallEvent = { type: 'trainee.said'; text: string; turnIndex: number };
@@ -133,7 +139,10 @@ export function buildCallMachine(scenario: ScenarioSpec, judge: Judge) {
       flagCriticalError: assign(({ context, event }, params: { id: string; message: string }) => {
         assertEvent(event, 'trainee.said');
         return {
-          criticalErrors: [...context.criticalErrors, { id: params.id, message: params.message, turnIndex: event.turnIndex }],
+          criticalErrors: [
+            ...context.criticalErrors,
+            { id: params.id, message: params.message, turnIndex: event.turnIndex },
+          ],
         };
       }),
       promptAfterSilence: assign(({ context }, params: { state: string; prompts: string[] }) => ({
@@ -149,11 +158,17 @@ export function buildCallMachine(scenario: ScenarioSpec, judge: Judge) {
 
   const guardFor = (cond: ConditionSpec, state: string) => {
     if (cond.intent !== undefined) {
-      return { type: 'matchedIntent' as const, params: { state, intents: typeof cond.intent === 'string' ? [cond.intent] : cond.intent } };
+      return {
+        type: 'matchedIntent' as const,
+        params: { state, intents: typeof cond.intent === 'string' ? [cond.intent] : cond.intent },
+      };
     }
-    if (cond.statement !== undefined) return { type: 'saidStatement' as const, params: { state, script: cond.statement } };
-    if (cond.attempt !== undefined) return { type: 'attemptedStatement' as const, params: { state, script: cond.attempt } };
-    if (cond.phrase !== undefined) return { type: 'saidPhrase' as const, params: { state, phrases: cond.phrase } };
+    if (cond.statement !== undefined)
+      return { type: 'saidStatement' as const, params: { state, script: cond.statement } };
+    if (cond.attempt !== undefined)
+      return { type: 'attemptedStatement' as const, params: { state, script: cond.attempt } };
+    if (cond.phrase !== undefined)
+      return { type: 'saidPhrase' as const, params: { state, phrases: cond.phrase } };
     return undefined;
   };
 
@@ -165,13 +180,20 @@ export function buildCallMachine(scenario: ScenarioSpec, judge: Judge) {
     const said = rulesFor(scenario, spec).map((rule) => {
       const guard = guardFor(rule.when, id);
       const crit =
-        rule.kind === 'critical' ? [{ type: 'flagCriticalError' as const, params: { id: rule.criticalId!, message: rule.message! } }] : [];
+        rule.kind === 'critical'
+          ? [{ type: 'flagCriticalError' as const, params: { id: rule.criticalId!, message: rule.message! } }]
+          : [];
       const replyLines =
         rule.kind === 'critical'
           ? [...scenario.critical, ...spec.critical].find((r) => r.id === rule.criticalId)?.reply
           : spec.on[rule.index]?.reply;
       const reply = replyLines
-        ? [{ type: 'reply' as const, params: { state: id, key: `${id}#${rule.kind}#${rule.index}`, lines: replyLines } }]
+        ? [
+            {
+              type: 'reply' as const,
+              params: { state: id, key: `${id}#${rule.kind}#${rule.index}`, lines: replyLines },
+            },
+          ]
         : [];
       return {
         ...(guard ? { guard } : {}),

@@ -14,34 +14,50 @@ export function checkPack(pack: PackSpec, scripts: ScriptLibrary): Finding[] {
   const out: Finding[] = [];
   const intents = new Set<string>();
   pack.intents.forEach((intent, i) => {
-    if (intents.has(intent.id)) out.push({ path: ['intents', i, 'id'], message: `intent "${intent.id}" is defined twice` });
+    if (intents.has(intent.id))
+      out.push({ path: ['intents', i, 'id'], message: `intent "${intent.id}" is defined twice` });
     intents.add(intent.id);
   });
-  duplicates(pack.neverSay.map((n) => n.id), (i, id) =>
-    out.push({ path: ['neverSay', i, 'id'], message: `never-say rule "${id}" is defined twice` }),
+  duplicates(
+    pack.neverSay.map((n) => n.id),
+    (i, id) => out.push({ path: ['neverSay', i, 'id'], message: `never-say rule "${id}" is defined twice` }),
   );
   const scenarioIds = new Set<string>();
   pack.scenarios.forEach((s, i) => {
-    if (scenarioIds.has(s.id)) out.push({ path: ['scenarios', i, 'id'], message: `scenario "${s.id}" is defined twice` });
+    if (scenarioIds.has(s.id))
+      out.push({ path: ['scenarios', i, 'id'], message: `scenario "${s.id}" is defined twice` });
     scenarioIds.add(s.id);
     checkScenario(s, ['scenarios', i], intents, scripts, out);
   });
   return out;
 }
 
-function checkScenario(s: ScenarioSpec, at: PathSegment[], intents: Set<string>, scripts: ScriptLibrary, out: Finding[]): void {
+function checkScenario(
+  s: ScenarioSpec,
+  at: PathSegment[],
+  intents: Set<string>,
+  scripts: ScriptLibrary,
+  out: Finding[],
+): void {
   const states = new Set(Object.keys(s.states));
   const endings = new Set(Object.keys(s.endings));
   const err = (path: PathSegment[], message: string) => out.push({ path: [...at, ...path], message });
 
   for (const id of endings) {
-    if (states.has(id)) err(['endings', id], `"${id}" is both a state and an ending: give them different ids`);
+    if (states.has(id))
+      err(['endings', id], `"${id}" is both a state and an ending: give them different ids`);
   }
   if (!states.has(s.initial)) {
-    err(['initial'], endings.has(s.initial) ? `the call cannot start in an ending ("${s.initial}")` : `no state "${s.initial}"`);
+    err(
+      ['initial'],
+      endings.has(s.initial)
+        ? `the call cannot start in an ending ("${s.initial}")`
+        : `no state "${s.initial}"`,
+    );
   }
   const target = (path: PathSegment[], id: string | undefined) => {
-    if (id !== undefined && !states.has(id) && !endings.has(id)) err(path, `no state or ending "${id}"${suggest(id, [...states, ...endings])}`);
+    if (id !== undefined && !states.has(id) && !endings.has(id))
+      err(path, `no state or ending "${id}"${suggest(id, [...states, ...endings])}`);
   };
 
   const listed = new Set<string>();
@@ -49,35 +65,52 @@ function checkScenario(s: ScenarioSpec, at: PathSegment[], intents: Set<string>,
     if (listed.has(st.script)) err(['statements', i, 'script'], `statement "${st.script}" is listed twice`);
     listed.add(st.script);
     if (scripts.get(st.script) === undefined) {
-      err(['statements', i, 'script'], `no statement "${st.script}" in scripts-verbatim${suggest(st.script, scripts.list().map((c: CompiledScript) => c.id))}`);
+      err(
+        ['statements', i, 'script'],
+        `no statement "${st.script}" in scripts-verbatim${suggest(
+          st.script,
+          scripts.list().map((c: CompiledScript) => c.id),
+        )}`,
+      );
     } else if (st.version !== undefined && scripts.get(st.script, st.version) === undefined) {
       err(['statements', i, 'version'], `statement "${st.script}" has no version "${st.version}"`);
     }
   });
   const moves = new Set<string>();
   s.moves.forEach((m, i) => {
-    if (!intents.has(m.intent)) err(['moves', i, 'intent'], `no intent "${m.intent}" in this pack${suggest(m.intent, [...intents])}`);
+    if (!intents.has(m.intent))
+      err(['moves', i, 'intent'], `no intent "${m.intent}" in this pack${suggest(m.intent, [...intents])}`);
     if (moves.has(m.intent)) err(['moves', i, 'intent'], `move "${m.intent}" is listed twice`);
     moves.add(m.intent);
   });
-  duplicates(s.neverSay.map((n) => n.id), (i, id) => err(['neverSay', i, 'id'], `never-say rule "${id}" is defined twice`));
+  duplicates(
+    s.neverSay.map((n) => n.id),
+    (i, id) => err(['neverSay', i, 'id'], `never-say rule "${id}" is defined twice`),
+  );
 
   const condition = (path: PathSegment[], c: ConditionSpec) => {
     if (c.intent !== undefined) {
       const list = typeof c.intent === 'string' ? [c.intent] : c.intent;
       list.forEach((id, k) => {
         if (!intents.has(id)) {
-          err(typeof c.intent === 'string' ? [...path, 'intent'] : [...path, 'intent', k], `no intent "${id}" in this pack${suggest(id, [...intents])}`);
+          err(
+            typeof c.intent === 'string' ? [...path, 'intent'] : [...path, 'intent', k],
+            `no intent "${id}" in this pack${suggest(id, [...intents])}`,
+          );
         }
       });
     }
     for (const key of ['statement', 'attempt'] as const) {
       const id = c[key];
-      if (id !== undefined && !listed.has(id)) err([...path, key], `statement "${id}" is not listed in this scenario's statements`);
+      if (id !== undefined && !listed.has(id))
+        err([...path, key], `statement "${id}" is not listed in this scenario's statements`);
     }
   };
 
-  duplicates(s.critical.map((c) => c.id), (i, id) => err(['critical', i, 'id'], `critical error "${id}" is defined twice`));
+  duplicates(
+    s.critical.map((c) => c.id),
+    (i, id) => err(['critical', i, 'id'], `critical error "${id}" is defined twice`),
+  );
   s.critical.forEach((c, i) => {
     condition(['critical', i, 'when'], c.when);
     target(['critical', i, 'to'], c.to);
@@ -85,7 +118,10 @@ function checkScenario(s: ScenarioSpec, at: PathSegment[], intents: Set<string>,
   target(['deadAir', 'then'], s.deadAir.then);
   for (const [id, st] of Object.entries(s.states)) {
     const p: PathSegment[] = ['states', id];
-    duplicates(st.critical.map((c) => c.id), (i, cid) => err([...p, 'critical', i, 'id'], `critical error "${cid}" is defined twice`));
+    duplicates(
+      st.critical.map((c) => c.id),
+      (i, cid) => err([...p, 'critical', i, 'id'], `critical error "${cid}" is defined twice`),
+    );
     st.critical.forEach((c, i) => {
       if (s.critical.some((g) => g.id === c.id)) {
         err([...p, 'critical', i, 'id'], `critical error "${c.id}" is already checked in every state`);

@@ -94,7 +94,11 @@ export class Judge {
     const key = `${scriptId}\u0000${text}`;
     const hit = this.#statementMemo.get(key);
     if (hit !== undefined) return hit;
-    const fresh: ScoreResult = scoreStatement(st.script, text, st.tolerance === undefined ? {} : { tolerance: st.tolerance });
+    const fresh: ScoreResult = scoreStatement(
+      st.script,
+      text,
+      st.tolerance === undefined ? {} : { tolerance: st.tolerance },
+    );
     remember(this.#statementMemo, key, fresh);
     return fresh;
   }

@@ -10,14 +10,19 @@ export function lintPack(pack: PackSpec): Finding[] {
     lintScenario(s, i, out);
     for (const m of s.moves) used.add(m.intent);
     const conds = [...s.critical.map((c) => c.when)];
-    for (const st of Object.values(s.states)) conds.push(...st.critical.map((c) => c.when), ...st.on.map((t) => t.when));
+    for (const st of Object.values(s.states))
+      conds.push(...st.critical.map((c) => c.when), ...st.on.map((t) => t.when));
     for (const c of conds) {
       if (typeof c.intent === 'string') used.add(c.intent);
       else c.intent?.forEach((id) => used.add(id));
     }
   });
   pack.intents.forEach((intent, i) => {
-    if (!used.has(intent.id)) out.push({ path: ['intents', i, 'id'], message: `intent "${intent.id}" is never used by any scenario` });
+    if (!used.has(intent.id))
+      out.push({
+        path: ['intents', i, 'id'],
+        message: `intent "${intent.id}" is never used by any scenario`,
+      });
   });
   return out;
 }
@@ -50,10 +55,15 @@ function lintScenario(s: ScenarioSpec, i: number, out: Finding[]): void {
     }
   }
   for (const id of Object.keys(s.states)) {
-    if (!reached.has(id)) out.push({ path: [...at, 'states', id], message: `state "${id}" can never be reached from "${s.initial}"` });
+    if (!reached.has(id))
+      out.push({
+        path: [...at, 'states', id],
+        message: `state "${id}" can never be reached from "${s.initial}"`,
+      });
   }
   for (const id of Object.keys(s.endings)) {
-    if (!reached.has(id)) out.push({ path: [...at, 'endings', id], message: `ending "${id}" can never be reached` });
+    if (!reached.has(id))
+      out.push({ path: [...at, 'endings', id], message: `ending "${id}" can never be reached` });
   }
   // A state from which no ending can be reached traps the trainee: the call could never finish.
   const endings = new Set(Object.keys(s.endings));
@@ -70,7 +80,10 @@ function lintScenario(s: ScenarioSpec, i: number, out: Finding[]): void {
   }
   for (const id of Object.keys(s.states)) {
     if (!canEnd.has(id)) {
-      out.push({ path: [...at, 'states', id], message: `state "${id}" has no way out: no ending can be reached from it` });
+      out.push({
+        path: [...at, 'states', id],
+        message: `state "${id}" has no way out: no ending can be reached from it`,
+      });
     }
   }
   for (const [id, st] of Object.entries(s.states)) {
@@ -83,6 +96,9 @@ function lintScenario(s: ScenarioSpec, i: number, out: Finding[]): void {
     }
   }
   if (!Object.values(s.endings).some((e) => e.outcome === 'pass')) {
-    out.push({ path: [...at, 'endings'], message: 'no ending has outcome "pass": nobody can pass this scenario' });
+    out.push({
+      path: [...at, 'endings'],
+      message: 'no ending has outcome "pass": nobody can pass this scenario',
+    });
   }
 }

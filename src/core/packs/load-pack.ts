@@ -36,7 +36,8 @@ export interface LoadedPack {
   intents: ReadonlyMap<string, IntentSpec>;
 }
 
-export type LoadPackResult = { ok: true; pack: LoadedPack; warnings: PackError[] } | { ok: false; errors: PackError[] };
+export type LoadPackResult =
+  { ok: true; pack: LoadedPack; warnings: PackError[] } | { ok: false; errors: PackError[] };
 
 export interface LoadPackOptions {
   file: string;
@@ -51,9 +52,18 @@ export function loadPack(raw: unknown, opts: LoadPackOptions): LoadPackResult {
     const kept = findings.slice(0, PACK_LIMITS.maxErrors);
     const errors = kept.map((f) => ({ file, path: formatPath(f.path), message: f.message, severity }));
     if (findings.length > kept.length) {
-      errors.push({ file, path: '', message: `and ${findings.length - kept.length} more problems`, severity });
+      errors.push({
+        file,
+        path: '',
+        message: `and ${findings.length - kept.length} more problems`,
+        severity,
+      });
     }
-    return placeErrors(errors, kept.map((f) => f.path), source);
+    return placeErrors(
+      errors,
+      kept.map((f) => f.path),
+      source,
+    );
   };
 
   const parsed = PackSchema.safeParse(raw);
@@ -61,7 +71,10 @@ export function loadPack(raw: unknown, opts: LoadPackOptions): LoadPackResult {
     return {
       ok: false,
       errors: toErrors(
-        parsed.error.issues.map((issue) => ({ path: issue.path as PathSegment[], message: describeIssue(issue) })),
+        parsed.error.issues.map((issue) => ({
+          path: issue.path as PathSegment[],
+          message: describeIssue(issue),
+        })),
         'error',
       ),
     };
@@ -74,7 +87,13 @@ export function loadPack(raw: unknown, opts: LoadPackOptions): LoadPackResult {
   try {
     intents = compileIntents(spec.intents.map(toIntentDefinition));
   } catch (error) {
-    return { ok: false, errors: toErrors([{ path: ['intents'], message: `the intents could not be compiled: ${messageOf(error)}` }], 'error') };
+    return {
+      ok: false,
+      errors: toErrors(
+        [{ path: ['intents'], message: `the intents could not be compiled: ${messageOf(error)}` }],
+        'error',
+      ),
+    };
   }
 
   const scenarios = new Map<string, CompiledScenario>();
@@ -83,7 +102,10 @@ export function loadPack(raw: unknown, opts: LoadPackOptions): LoadPackResult {
     try {
       scenarios.set(s.id, compileScenario(s, spec, intents, scripts));
     } catch (error) {
-      buildErrors.push({ path: ['scenarios', i], message: `the scenario could not be built: ${messageOf(error)}` });
+      buildErrors.push({
+        path: ['scenarios', i],
+        message: `the scenario could not be built: ${messageOf(error)}`,
+      });
     }
   });
   if (buildErrors.length > 0) return { ok: false, errors: toErrors(buildErrors, 'error') };
@@ -107,7 +129,12 @@ export function loadPack(raw: unknown, opts: LoadPackOptions): LoadPackResult {
   };
 }
 
-function compileScenario(s: ScenarioSpec, pack: PackSpec, intents: IntentModel, scripts: ScriptLibrary): CompiledScenario {
+function compileScenario(
+  s: ScenarioSpec,
+  pack: PackSpec,
+  intents: IntentModel,
+  scripts: ScriptLibrary,
+): CompiledScenario {
   const statements = new Map<string, ScenarioStatement>();
   for (const st of s.statements) {
     const script = scripts.get(st.script, st.version)!;
@@ -158,7 +185,8 @@ function describeIssue(issue: { code: string; message: string; keys?: string[] }
   if (issue.code === 'unrecognized_keys' && issue.keys) {
     return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`;
   }
-  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return `missing: ${issue.message.replace(/^Invalid input: /, '')}`;
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message))
+    return `missing: ${issue.message.replace(/^Invalid input: /, '')}`;
   return issue.message.replace(/^Invalid input: /, '');
 }
 

@@ -34,7 +34,11 @@ export function formatPackError(e: PackError): string {
  * Finds line and column for each error's path in the source text, when the source is given.
  * Only runs when there are errors to place, so a valid pack never pays for a second parse.
  */
-export function placeErrors(errors: PackError[], paths: PathSegment[][], source: string | undefined): PackError[] {
+export function placeErrors(
+  errors: PackError[],
+  paths: PathSegment[][],
+  source: string | undefined,
+): PackError[] {
   if (source === undefined || errors.length === 0) return errors;
   const lineCounter = new LineCounter();
   let doc;

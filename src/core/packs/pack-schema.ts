@@ -8,7 +8,10 @@ export const IdSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single hyphens, at most 64 characters');
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'use lower-case letters, digits and single hyphens, at most 64 characters',
+  );
 
 const text = (max: number = L.textChars) => z.string().trim().min(1).max(max);
 const lines = (what: string) =>
@@ -20,7 +23,11 @@ const lines = (what: string) =>
 
 const within = z
   .strictObject({
-    turns: z.int().min(1).max(50).describe('Counts only if done within this many trainee turns from the start of the call'),
+    turns: z
+      .int()
+      .min(1)
+      .max(50)
+      .describe('Counts only if done within this many trainee turns from the start of the call'),
   })
   .describe('A window: for example the recording notice within the first two turns of an outbound call');
 
@@ -42,10 +49,15 @@ export const ConditionSchema = z
       .max(20)
       .optional()
       .describe('The trainee says any of these phrases (case and punctuation ignored)'),
-    otherwise: z.literal(true).optional().describe('Anything else the trainee says: the fallback, listed last'),
+    otherwise: z
+      .literal(true)
+      .optional()
+      .describe('Anything else the trainee says: the fallback, listed last'),
   })
   .superRefine((c, ctx) => {
-    const set = (['intent', 'statement', 'attempt', 'phrase', 'otherwise'] as const).filter((k) => c[k] !== undefined);
+    const set = (['intent', 'statement', 'attempt', 'phrase', 'otherwise'] as const).filter(
+      (k) => c[k] !== undefined,
+    );
     if (set.length !== 1) {
       ctx.addIssue({
         code: 'custom',
@@ -80,9 +92,18 @@ export const CriticalRuleSchema = z
     reply: lines('What the caller says back when the call carries on').optional(),
   })
   .superRefine((r, ctx) => {
-    if (r.when.otherwise) ctx.addIssue({ code: 'custom', path: ['when'], message: 'a critical error needs a real condition, not otherwise' });
+    if (r.when.otherwise)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['when'],
+        message: 'a critical error needs a real condition, not otherwise',
+      });
     if (r.to !== undefined && r.reply !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['reply'], message: 'a reply is only for carrying on in the same state' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reply'],
+        message: 'a reply is only for carrying on in the same state',
+      });
     }
   })
   .describe('A critical error: it fails the call whatever else happens');
@@ -90,7 +111,11 @@ export const CriticalRuleSchema = z
 export const NeverSaySchema = z
   .strictObject({
     id: IdSchema,
-    phrases: z.array(text(200)).min(1).max(50).describe('Phrases that must never be said (case and punctuation ignored)'),
+    phrases: z
+      .array(text(200))
+      .min(1)
+      .max(50)
+      .describe('Phrases that must never be said (case and punctuation ignored)'),
     message: text(500).describe('Why: shown to the trainee when one is said'),
   })
   .describe('Phrases that must never be said: saying one is a critical error');
@@ -99,15 +124,27 @@ export const DeadAirSchema = z
   .strictObject({
     after: z.number().min(2).max(120).describe('Seconds of silence before the caller reacts'),
     prompts: lines('What the caller says after each silence, in order').max(5),
-    then: IdSchema.describe('Where the call goes when the caller gives up after the last prompt (a state or an ending)'),
+    then: IdSchema.describe(
+      'Where the call goes when the caller gives up after the last prompt (a state or an ending)',
+    ),
   })
   .describe('Dead air: the caller prompts after a silence, then gives up');
 
 export const StateSchema = z.strictObject({
   caller: lines('What the caller says on arriving in this state'),
-  expects: text(500).describe('What the trainee should do here, in plain words: shown as feedback in practice mode'),
-  on: z.array(TransitionSchema).max(L.transitions).default([]).describe('What each kind of answer leads to, checked in order'),
-  critical: z.array(CriticalRuleSchema).max(L.transitions).default([]).describe('Critical errors checked in this state, before `on`'),
+  expects: text(500).describe(
+    'What the trainee should do here, in plain words: shown as feedback in practice mode',
+  ),
+  on: z
+    .array(TransitionSchema)
+    .max(L.transitions)
+    .default([])
+    .describe('What each kind of answer leads to, checked in order'),
+  critical: z
+    .array(CriticalRuleSchema)
+    .max(L.transitions)
+    .default([])
+    .describe('Critical errors checked in this state, before `on`'),
   deadAir: DeadAirSchema.optional().describe('Overrides the scenario dead-air handling in this state'),
 });
 
@@ -116,7 +153,9 @@ const CitationSchema = z
     point: text(500).describe('The procedural point'),
     source: text(300)
       .optional()
-      .describe('Where it is published: a seed file name such as 001_43724bad90100c4e.txt, or an https address'),
+      .describe(
+        'Where it is published: a seed file name such as 001_43724bad90100c4e.txt, or an https address',
+      ),
     section: text(300).optional().describe('The section or heading in that source'),
     inference: z
       .boolean()
@@ -137,14 +176,25 @@ export const EndingSchema = z.strictObject({
   outcome: z.enum(['pass', 'fail']),
   caller: text().optional().describe("The caller's last words as the call ends"),
   debrief: text(4000).describe('What happened and why it matters'),
-  procedure: z.array(CitationSchema).min(1).max(20).describe('The procedure this ending rests on, with its source'),
+  procedure: z
+    .array(CitationSchema)
+    .min(1)
+    .max(20)
+    .describe('The procedure this ending rests on, with its source'),
   support: z.array(text(500)).max(10).optional().describe('Support for the trainee after a difficult call'),
 });
 
 export const StatementRequirementSchema = z.strictObject({
   script: IdSchema.describe('A statement id from scripts-verbatim/'),
-  version: IdSchema.optional().describe('Which wording, for example "cmg" or "cms"; the default version if left out'),
-  tolerance: z.number().min(0).max(1).optional().describe('Share of the words that may deviate (the standard is 0.15)'),
+  version: IdSchema.optional().describe(
+    'Which wording, for example "cmg" or "cms"; the default version if left out',
+  ),
+  tolerance: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('Share of the words that may deviate (the standard is 0.15)'),
   required: z.boolean().default(true),
   within: within.optional(),
   note: text(300).optional().describe('Shown on the briefing screen'),
@@ -182,20 +232,38 @@ export const ScenarioSchema = z.strictObject({
   id: IdSchema,
   title: text(120),
   summary: text(600),
-  contentNote: text(600).optional().describe('Shown before the call when the scenario deals with distressing matters'),
-  direction: z.enum(['inbound', 'outbound']).describe('Inbound: the client rang CMS. Outbound: the caseworker rang'),
+  contentNote: text(600)
+    .optional()
+    .describe('Shown before the call when the scenario deals with distressing matters'),
+  direction: z
+    .enum(['inbound', 'outbound'])
+    .describe('Inbound: the client rang CMS. Outbound: the caseworker rang'),
   firstContact: z.boolean().describe('True when this is the first contact with the client'),
   persona: PersonaSchema,
   briefing: z.array(text(500)).max(10).default([]).describe('Notes for the trainee before the call'),
   passMark: z.number().min(0).max(100).optional().describe("Overrides the pack's pass mark"),
-  statements: z.array(StatementRequirementSchema).max(10).default([]).describe('Statements judged word for word'),
-  moves: z.array(MoveRequirementSchema).max(30).default([]).describe('Procedural moves judged by intent, in order'),
+  statements: z
+    .array(StatementRequirementSchema)
+    .max(10)
+    .default([])
+    .describe('Statements judged word for word'),
+  moves: z
+    .array(MoveRequirementSchema)
+    .max(30)
+    .default([])
+    .describe('Procedural moves judged by intent, in order'),
   neverSay: z.array(NeverSaySchema).max(20).default([]),
-  critical: z.array(CriticalRuleSchema).max(20).default([]).describe('Critical errors checked in every state'),
+  critical: z
+    .array(CriticalRuleSchema)
+    .max(20)
+    .default([])
+    .describe('Critical errors checked in every state'),
   deadAir: DeadAirSchema.describe('Dead-air handling for every state without its own'),
   initial: IdSchema.describe('The state the call starts in'),
   states: boundedRecord(StateSchema, L.statesPerScenario, 'states'),
-  endings: boundedRecord(EndingSchema, L.endingsPerScenario, 'endings').describe('Final states: every way the call can end'),
+  endings: boundedRecord(EndingSchema, L.endingsPerScenario, 'endings').describe(
+    'Final states: every way the call can end',
+  ),
 });
 
 export const IntentSpecSchema = z.strictObject({
@@ -223,7 +291,11 @@ export const PackSchema = z.strictObject({
   author: text(200),
   passMark: z.number().min(0).max(100).describe('Score out of 100 needed to pass a call'),
   intents: z.array(IntentSpecSchema).max(L.intents).describe('The procedural moves the trainee can make'),
-  neverSay: z.array(NeverSaySchema).max(50).default([]).describe('Phrases that must never be said in any scenario'),
+  neverSay: z
+    .array(NeverSaySchema)
+    .max(50)
+    .default([])
+    .describe('Phrases that must never be said in any scenario'),
   scenarios: z.array(ScenarioSchema).min(1).max(L.scenarios),
 });
 

@@ -12,7 +12,9 @@ export type ParsePackTextResult = { ok: true; data: unknown } | { ok: false; err
 export function parsePackText(text: string, file: string): ParsePackTextResult {
   const fail = (message: string, at?: { line: number; col: number }): ParsePackTextResult => ({
     ok: false,
-    errors: [{ file, path: '', message, severity: 'error', ...(at ? { line: at.line, column: at.col } : {}) }],
+    errors: [
+      { file, path: '', message, severity: 'error', ...(at ? { line: at.line, column: at.col } : {}) },
+    ],
   });
 
   // Size first: parsing a huge document is the slow part, so refuse before it starts.
@@ -46,7 +48,9 @@ export function parsePackText(text: string, file: string): ParsePackTextResult {
       merge: false,
     }) as Document.Parsed[];
   } catch (error) {
-    return fail(`the file could not be read as YAML or JSON: ${error instanceof Error ? error.message : String(error)}`);
+    return fail(
+      `the file could not be read as YAML or JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (!Array.isArray(docs)) return fail('the file could not be read as YAML or JSON');
   if (docs.length === 0) return fail('the file is empty');
@@ -64,7 +68,14 @@ export function parsePackText(text: string, file: string): ParsePackTextResult {
       ok: false,
       errors: problems.slice(0, PACK_LIMITS.maxErrors).map((p) => {
         const pos = lineCounter.linePos(p.pos[0]);
-        return { file, path: '', message: firstLine(p.message), line: pos.line, column: pos.col, severity: 'error' as const };
+        return {
+          file,
+          path: '',
+          message: firstLine(p.message),
+          line: pos.line,
+          column: pos.col,
+          severity: 'error' as const,
+        };
       }),
     };
   }
@@ -107,7 +118,8 @@ export function parsePackText(text: string, file: string): ParsePackTextResult {
     return fail(`the file could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (data === null || data === undefined) return fail('the file is empty');
-  if (depth(data) > PACK_LIMITS.maxDepth) return fail(`the file is nested more than ${PACK_LIMITS.maxDepth} levels deep`);
+  if (depth(data) > PACK_LIMITS.maxDepth)
+    return fail(`the file is nested more than ${PACK_LIMITS.maxDepth} levels deep`);
   return { ok: true, data };
 }
 
@@ -140,7 +152,18 @@ function parseJson(text: string, file: string): ParsePackTextResult | null {
       } else walk((value as Record<string, unknown>)[key]);
     }
   };
-  if (depth(data) > PACK_LIMITS.maxDepth) return { ok: false, errors: [{ file, path: '', message: `the file is nested more than ${PACK_LIMITS.maxDepth} levels deep`, severity: 'error' }] };
+  if (depth(data) > PACK_LIMITS.maxDepth)
+    return {
+      ok: false,
+      errors: [
+        {
+          file,
+          path: '',
+          message: `the file is nested more than ${PACK_LIMITS.maxDepth} levels deep`,
+          severity: 'error',
+        },
+      ],
+    };
   walk(data);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, data };
 }
@@ -163,7 +186,8 @@ function findBinary(text: string): string | null {
 
 function depth(value: unknown, level = 0): number {
   if (level > PACK_LIMITS.maxDepth) return level;
-  if (Array.isArray(value)) return value.reduce<number>((m, v) => Math.max(m, depth(v, level + 1)), level + 1);
+  if (Array.isArray(value))
+    return value.reduce<number>((m, v) => Math.max(m, depth(v, level + 1)), level + 1);
   if (value !== null && typeof value === 'object') {
     let m = level + 1;
     for (const v of Object.values(value)) m = Math.max(m, depth(v, level + 1));

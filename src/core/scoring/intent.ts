@@ -20,7 +20,30 @@ const STOP = new Set(
 );
 
 /** Words too common to carry meaning even when nothing else was said. */
-const TRIVIAL = new Set(['a', 'an', 'the', 'is', 'am', 'are', 'i', 'you', 'to', 'of', 'and', 'or', 'it', 'be', 'ok', 'okay', 'oh', 'yes', 'yeah', 'please', 'so', 'well']);
+const TRIVIAL = new Set([
+  'a',
+  'an',
+  'the',
+  'is',
+  'am',
+  'are',
+  'i',
+  'you',
+  'to',
+  'of',
+  'and',
+  'or',
+  'it',
+  'be',
+  'ok',
+  'okay',
+  'oh',
+  'yes',
+  'yeah',
+  'please',
+  'so',
+  'well',
+]);
 
 /** Synonym groups: each word (or two-word phrase) on a line maps to the group's first entry. */
 const SYNONYMS = `
@@ -78,12 +101,24 @@ function stem(word: string): string {
   return word.endsWith('e') ? word.slice(0, -1) : word;
 }
 
-const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'unable', 'nobody', 'none', 'neither', 'nor', 'cannot']);
+const NEGATORS = new Set([
+  'not',
+  'no',
+  'never',
+  'nothing',
+  'unable',
+  'nobody',
+  'none',
+  'neither',
+  'nor',
+  'cannot',
+]);
 /** How many words after a negator it reaches. */
 const NEGATION_SCOPE = 4;
 /** "Not happy" is one idea, the opposite of happy, rather than a negated statement. */
 const UNHAPPY = /\s*\b(?:not|n't)\s+(?:happy|satisfied|pleased)\b/g;
-const NEGATION_IDIOMS = /\b(no problem|no worries|no bother|not a problem|no doubt|nothing else|never mind)\b/g;
+const NEGATION_IDIOMS =
+  /\b(no problem|no worries|no bother|not a problem|no doubt|nothing else|never mind)\b/g;
 
 interface Analysed {
   concepts: Map<string, string>; // concept -> the word that said it
@@ -93,7 +128,25 @@ interface Analysed {
   question: boolean;
 }
 
-const AUX = new Set(['are', 'is', 'do', 'does', 'did', 'can', 'could', 'would', 'will', 'shall', 'may', 'have', 'has', 'should', 'were', 'was', 'might']);
+const AUX = new Set([
+  'are',
+  'is',
+  'do',
+  'does',
+  'did',
+  'can',
+  'could',
+  'would',
+  'will',
+  'shall',
+  'may',
+  'have',
+  'has',
+  'should',
+  'were',
+  'was',
+  'might',
+]);
 const WH = new Set(['what', 'where', 'when', 'who', 'why', 'how', 'which', 'whether']);
 
 function analyse(text: string): Analysed {
@@ -206,7 +259,11 @@ function groupPresent(group: readonly string[], text: string, analysed: Analysed
 }
 
 /** The best intent for an utterance, or none, with a confidence and the words that matched. */
-export function matchIntent(model: IntentModel, text: string, options?: { only?: readonly string[] }): IntentMatch {
+export function matchIntent(
+  model: IntentModel,
+  text: string,
+  options?: { only?: readonly string[] },
+): IntentMatch {
   const said = analyse(typeof text === 'string' ? text.slice(0, 5000) : '');
   const lowered = typeof text === 'string' ? text.toLowerCase() : '';
   let best: { id: string; score: number; refusedBecause?: string; words: string[] } | null = null;
@@ -265,7 +322,12 @@ export function matchIntent(model: IntentModel, text: string, options?: { only?:
     } else if (top > 0 && intent.excludes.some((x) => lowered.includes(x))) {
       refused = 'words that rule this move out were said';
     }
-    const candidate = { id: intent.def.id, score: top, words: topWords, ...(refused ? { refusedBecause: refused } : {}) };
+    const candidate = {
+      id: intent.def.id,
+      score: top,
+      words: topWords,
+      ...(refused ? { refusedBecause: refused } : {}),
+    };
     if (best === null || top > best.score) best = candidate;
     if (refused === undefined && top > 0) {
       if (accepted === null || top > accepted.score) {
@@ -274,7 +336,9 @@ export function matchIntent(model: IntentModel, text: string, options?: { only?:
       } else runnerUp = Math.max(runnerUp, top);
     }
   }
-  const confidence = accepted ? Math.round(Math.min(1, accepted.score + Math.max(0, accepted.score - runnerUp) / 2) * 100) / 100 : 0;
+  const confidence = accepted
+    ? Math.round(Math.min(1, accepted.score + Math.max(0, accepted.score - runnerUp) / 2) * 100) / 100
+    : 0;
   if (accepted && accepted.score >= THRESHOLD) {
     return {
       intent: accepted.id,
@@ -294,7 +358,8 @@ export function matchIntent(model: IntentModel, text: string, options?: { only?:
         : {
             id: shown.id,
             score: round(shown.score),
-            refusedBecause: shown.refusedBecause ?? (shown.score > 0 ? 'too little of it was said' : 'nothing in common'),
+            refusedBecause:
+              shown.refusedBecause ?? (shown.score > 0 ? 'too little of it was said' : 'nothing in common'),
           },
   };
 }

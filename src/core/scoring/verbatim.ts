@@ -2,7 +2,13 @@
 import type { AlignOp, Deviation, ScoreResult, Token } from './types.ts';
 import { align } from './align.ts';
 import { canonical, dropRepeatsAndFalseStarts, normalise, type NormaliseOptions } from '../text/normalise.ts';
-import { DEFAULT_TOLERANCE, MAX_ATTEMPT_CHARS, MAX_ATTEMPT_WORDS, MISSING_CLAUSE_WORDS, NEGATION_WORDS } from './config.ts';
+import {
+  DEFAULT_TOLERANCE,
+  MAX_ATTEMPT_CHARS,
+  MAX_ATTEMPT_WORDS,
+  MISSING_CLAUSE_WORDS,
+  NEGATION_WORDS,
+} from './config.ts';
 
 /** A statement prepared for scoring: normalised once, reused for every attempt. */
 export interface PreparedStatement {
@@ -78,7 +84,10 @@ export function scoreStatement(
   const words = statement.tokens.length;
   const allowed = allowedDeviations(words, tolerance);
   const safe = typeof text === 'string' ? text : '';
-  const attempt = safe.length > MAX_ATTEMPT_CHARS ? null : dropRepeatsAndFalseStarts(normalise(safe, statement.normaliseOptions));
+  const attempt =
+    safe.length > MAX_ATTEMPT_CHARS
+      ? null
+      : dropRepeatsAndFalseStarts(normalise(safe, statement.normaliseOptions));
   if (attempt === null || attempt.length > MAX_ATTEMPT_WORDS) {
     return {
       scriptId: statement.id,
@@ -91,7 +100,9 @@ export function scoreStatement(
       missingKeyElements: [],
       negationChanged: false,
       missingClause: null,
-      reasons: [`The answer was too long to score (over ${MAX_ATTEMPT_WORDS.toLocaleString('en-GB')} words). Say the statement on its own.`],
+      reasons: [
+        `The answer was too long to score (over ${MAX_ATTEMPT_WORDS.toLocaleString('en-GB')} words). Say the statement on its own.`,
+      ],
       ops: [],
       script: statement.tokens,
       attempt: [],
@@ -135,12 +146,25 @@ export function scoreStatement(
       case 'match': {
         const sTok = s as Token;
         const aTok = a as Token;
-        ops.push({ type: 'match', scriptIndex: step.s, attemptIndex: step.a, scriptWord: sTok.display, saidWord: aTok.display, judged: true });
+        ops.push({
+          type: 'match',
+          scriptIndex: step.s,
+          attemptIndex: step.a,
+          scriptWord: sTok.display,
+          saidWord: aTok.display,
+          judged: true,
+        });
         if ((sTok.contraction === undefined) !== (aTok.contraction === undefined)) {
-          const group = sTok.contraction !== undefined ? `s${sTok.contraction}` : `a${aTok.contraction ?? ''}`;
+          const group =
+            sTok.contraction !== undefined ? `s${sTok.contraction}` : `a${aTok.contraction ?? ''}`;
           if (!contractionGroups.has(group)) {
             contractionGroups.add(group);
-            deviations.push({ kind: 'contraction', scriptIndex: step.s, scriptWords: sTok.display, saidWords: aTok.display });
+            deviations.push({
+              kind: 'contraction',
+              scriptIndex: step.s,
+              scriptWords: sTok.display,
+              saidWords: aTok.display,
+            });
           }
         }
         if (NEGATION_WORDS.has(aTok.key)) negationsSaid++;
@@ -149,8 +173,20 @@ export function scoreStatement(
       case 'sub': {
         const sTok = s as Token;
         const aTok = a as Token;
-        ops.push({ type: 'sub', scriptIndex: step.s, attemptIndex: step.a, scriptWord: sTok.display, saidWord: aTok.display, judged: true });
-        deviations.push({ kind: 'replaced', scriptIndex: step.s, scriptWord: sTok.display, saidWord: aTok.display });
+        ops.push({
+          type: 'sub',
+          scriptIndex: step.s,
+          attemptIndex: step.a,
+          scriptWord: sTok.display,
+          saidWord: aTok.display,
+          judged: true,
+        });
+        deviations.push({
+          kind: 'replaced',
+          scriptIndex: step.s,
+          scriptWord: sTok.display,
+          saidWord: aTok.display,
+        });
         if (NEGATION_WORDS.has(aTok.key)) negationsSaid++;
         break;
       }
@@ -198,9 +234,12 @@ export function scoreStatement(
   const fail = reasons.length > 0;
   const verdict = fail ? 'fail' : deviationCount === 0 ? 'exact' : 'minor';
   if (verdict === 'minor') {
-    reasons.push(`${deviationCount} ${deviationCount === 1 ? 'word differs' : 'words differ'} from the statement: compliant, but say it word for word.`);
+    reasons.push(
+      `${deviationCount} ${deviationCount === 1 ? 'word differs' : 'words differ'} from the statement: compliant, but say it word for word.`,
+    );
   }
-  const score = verdict === 'exact' ? 100 : Math.max(0, Math.round(100 * (1 - deviationCount / Math.max(1, words))));
+  const score =
+    verdict === 'exact' ? 100 : Math.max(0, Math.round(100 * (1 - deviationCount / Math.max(1, words))));
 
   return {
     scriptId: statement.id,

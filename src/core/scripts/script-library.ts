@@ -31,7 +31,8 @@ export interface ScriptError {
 
 export function compileScript(spec: ScriptSpec, versionId?: string): CompiledScript | undefined {
   const version =
-    spec.versions.find((v) => v.id === (versionId ?? spec.defaultVersion)) ?? (versionId === undefined ? spec.versions[0] : undefined);
+    spec.versions.find((v) => v.id === (versionId ?? spec.defaultVersion)) ??
+    (versionId === undefined ? spec.versions[0] : undefined);
   if (version === undefined) return undefined;
   return {
     ...prepareStatement(spec.id, version.wording, spec.keyElements, { tolerance: spec.tolerance }),

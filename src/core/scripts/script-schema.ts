@@ -42,7 +42,8 @@ export const ScriptSchema = z
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
     s.versions.forEach((v, i) => {
-      if (seen.has(v.id)) ctx.addIssue({ code: 'custom', path: ['versions', i, 'id'], message: `duplicate version "${v.id}"` });
+      if (seen.has(v.id))
+        ctx.addIssue({ code: 'custom', path: ['versions', i, 'id'], message: `duplicate version "${v.id}"` });
       seen.add(v.id);
     });
     if (s.defaultVersion !== undefined && !seen.has(s.defaultVersion)) {

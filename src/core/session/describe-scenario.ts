@@ -17,7 +17,9 @@ export function describeScenario(pack: LoadedPack, scenarioId: string): Scenario
   if (sc === undefined) throw new Error(`no scenario "${scenarioId}" in pack "${pack.id}"`);
   const s = sc.spec;
   const windowNote = (within: { turns: number } | undefined) =>
-    within === undefined ? undefined : `within your first ${within.turns} turn${within.turns === 1 ? '' : 's'}`;
+    within === undefined
+      ? undefined
+      : `within your first ${within.turns} turn${within.turns === 1 ? '' : 's'}`;
   const join = (...parts: (string | undefined)[]) => {
     const kept = parts.filter((p): p is string => p !== undefined);
     return kept.length === 0 ? {} : { note: kept.join('; ') };

@@ -42,7 +42,12 @@ interface Judged {
   statementsPassed: number;
 }
 
-export function runCall(pack: LoadedPack, scenarioId: string, turns: readonly TraineeTurn[], opts: RunCallOptions = {}): CallReport {
+export function runCall(
+  pack: LoadedPack,
+  scenarioId: string,
+  turns: readonly TraineeTurn[],
+  opts: RunCallOptions = {},
+): CallReport {
   const sc = pack.scenarios.get(scenarioId);
   if (sc === undefined) throw new Error(`no scenario "${scenarioId}" in pack "${pack.id}"`);
   const mode = opts.mode ?? 'practice';
@@ -69,7 +74,8 @@ export function runCall(pack: LoadedPack, scenarioId: string, turns: readonly Tr
     const turn = turns[i]!;
     const text = turn.text?.trim() ?? '';
     const pending = candidatesOf(turn);
-    const silence = turn.silenceBefore ?? (text === '' && pending.length === 0 ? (patienceOf(sc, stateNow()) ?? 0) : 0);
+    const silence =
+      turn.silenceBefore ?? (text === '' && pending.length === 0 ? (patienceOf(sc, stateNow()) ?? 0) : 0);
     advance(clock, Math.min(Math.max(0, silence), MAX_SILENCE_SECONDS) * 1000, done);
     flushCaller();
     if (done() || pending.length === 0) continue;
@@ -85,7 +91,9 @@ export function runCall(pack: LoadedPack, scenarioId: string, turns: readonly Tr
 
     // Statements: every attempt is scored; the best on-time attempt counts for the call.
     const expectedHere = new Set(
-      (sc.rules.get(here) ?? []).flatMap((r) => [r.when.statement, r.when.attempt].filter((x): x is string => x !== undefined)),
+      (sc.rules.get(here) ?? []).flatMap((r) =>
+        [r.when.statement, r.when.attempt].filter((x): x is string => x !== undefined),
+      ),
     );
     const shown: ScoreResult[] = [];
     for (const [scriptId, st] of sc.judge.statements) {
@@ -96,7 +104,8 @@ export function runCall(pack: LoadedPack, scenarioId: string, turns: readonly Tr
       if (!attempted) continue;
       const onTime = st.withinTurns === undefined || i < st.withinTurns;
       const prev = bestStatement.get(scriptId);
-      if (prev === undefined || better({ result, onTime }, prev)) bestStatement.set(scriptId, { result, turnIndex: i, onTime });
+      if (prev === undefined || better({ result, onTime }, prev))
+        bestStatement.set(scriptId, { result, turnIndex: i, onTime });
     }
 
     // Moves: the state's own choice first, then any other listed move still to be made.
@@ -110,12 +119,17 @@ export function runCall(pack: LoadedPack, scenarioId: string, turns: readonly Tr
     // A turn can make more than one move ("I'll stay on the line. Where are you right now?"): each move
     // still to be made is checked on its own.
     for (const m of spec.moves) {
-      if (m.intent !== intent?.intent && !movesMade.get(m.intent)?.onTime) credit(sc.judge.intentAmong([m.intent], said).intent);
+      if (m.intent !== intent?.intent && !movesMade.get(m.intent)?.onTime)
+        credit(sc.judge.intentAmong([m.intent], said).intent);
     }
 
-    const failed = chosen.category < 2 || shown.some((r) => expectedHere.has(r.scriptId) && r.verdict === 'fail');
-    const lowConfidence = chosen.candidate.confidence !== undefined && chosen.candidate.confidence < MISHEAR_CONFIDENCE;
-    const anotherWouldPass = judged.some((j) => j !== chosen && j.category === 2 && j.statementsPassed >= chosen.statementsPassed);
+    const failed =
+      chosen.category < 2 || shown.some((r) => expectedHere.has(r.scriptId) && r.verdict === 'fail');
+    const lowConfidence =
+      chosen.candidate.confidence !== undefined && chosen.candidate.confidence < MISHEAR_CONFIDENCE;
+    const anotherWouldPass = judged.some(
+      (j) => j !== chosen && j.category === 2 && j.statementsPassed >= chosen.statementsPassed,
+    );
     const feedback: TurnFeedback = {
       statements: shown,
       intent,
@@ -145,7 +159,11 @@ export function runCall(pack: LoadedPack, scenarioId: string, turns: readonly Tr
       required: st.required,
       result: best?.result ?? null,
       turnIndex: best?.turnIndex ?? null,
-      ...(best && !best.onTime ? { note: `said at turn ${best.turnIndex + 1}: it is needed within the first ${st.within!.turns} turns` } : {}),
+      ...(best && !best.onTime
+        ? {
+            note: `said at turn ${best.turnIndex + 1}: it is needed within the first ${st.within!.turns} turns`,
+          }
+        : {}),
     };
   });
   const moves: MoveOutcome[] = spec.moves.map((m) => {
@@ -155,7 +173,11 @@ export function runCall(pack: LoadedPack, scenarioId: string, turns: readonly Tr
       label: pack.intents.get(m.intent)?.label ?? m.intent,
       made: made?.onTime ?? false,
       turnIndex: made?.turnIndex ?? null,
-      ...(made && !made.onTime ? { note: `made at turn ${made.turnIndex + 1}: it is needed within the first ${m.within!.turns} turns` } : {}),
+      ...(made && !made.onTime
+        ? {
+            note: `made at turn ${made.turnIndex + 1}: it is needed within the first ${m.within!.turns} turns`,
+          }
+        : {}),
     };
   });
   const score = scoreOf(statements, moves, spec.statements, spec.moves);
@@ -208,19 +230,28 @@ function judgeCandidate(sc: CompiledScenario, stateId: string, candidate: Candid
   const forbidden = sc.judge.forbidden(candidate.text).flatMap((f) => f.phrases);
   const failEnding = rule?.to !== undefined && sc.spec.endings[rule.to]?.outcome === 'fail';
   const category: Judged['category'] =
-    forbidden.length > 0 || rule?.kind === 'critical' ? 0 : rule === undefined || rule.when.otherwise || failEnding ? 1 : 2;
+    forbidden.length > 0 || rule?.kind === 'critical'
+      ? 0
+      : rule === undefined || rule.when.otherwise || failEnding
+        ? 1
+        : 2;
   let statementsPassed = 0;
   for (const r of rules) {
     const script = r.when.statement ?? r.when.attempt;
-    if (script !== undefined && sc.judge.statement(script, candidate.text)?.verdict === 'exact') statementsPassed += 2;
-    else if (script !== undefined && sc.judge.statement(script, candidate.text)?.verdict === 'minor') statementsPassed++;
+    if (script !== undefined && sc.judge.statement(script, candidate.text)?.verdict === 'exact')
+      statementsPassed += 2;
+    else if (script !== undefined && sc.judge.statement(script, candidate.text)?.verdict === 'minor')
+      statementsPassed++;
   }
   return { candidate, rule, forbidden, category, statementsPassed };
 }
 
 const rank = (j: Judged) => j.category * 100 + j.statementsPassed;
 
-function better(a: { result: ScoreResult; onTime: boolean }, b: { result: ScoreResult; onTime: boolean }): boolean {
+function better(
+  a: { result: ScoreResult; onTime: boolean },
+  b: { result: ScoreResult; onTime: boolean },
+): boolean {
   if (a.onTime !== b.onTime) return a.onTime;
   return a.result.score > b.result.score;
 }
@@ -252,9 +283,14 @@ function expectationsOf(pack: LoadedPack, sc: CompiledScenario, stateId: string)
     const script = r.when.statement ?? r.when.attempt;
     if (script !== undefined && !seen.has(`s:${script}`)) {
       seen.add(`s:${script}`);
-      out.push({ kind: 'statement', scriptId: script, label: sc.judge.statements.get(script)?.script.title ?? script });
+      out.push({
+        kind: 'statement',
+        scriptId: script,
+        label: sc.judge.statements.get(script)?.script.title ?? script,
+      });
     }
-    const ids = r.when.intent === undefined ? [] : typeof r.when.intent === 'string' ? [r.when.intent] : r.when.intent;
+    const ids =
+      r.when.intent === undefined ? [] : typeof r.when.intent === 'string' ? [r.when.intent] : r.when.intent;
     for (const id of ids) {
       if (seen.has(`m:${id}`)) continue;
       seen.add(`m:${id}`);
@@ -265,7 +301,8 @@ function expectationsOf(pack: LoadedPack, sc: CompiledScenario, stateId: string)
 }
 
 export function formatCitation(c: EndingSpec['procedure'][number]): string {
-  if (c.inference) return `${c.point} (good practice, not quoted CMS procedure${c.source ? `; compare ${c.source}${c.section ? `, ${c.section}` : ''}` : ''})`;
+  if (c.inference)
+    return `${c.point} (good practice, not quoted CMS procedure${c.source ? `; compare ${c.source}${c.section ? `, ${c.section}` : ''}` : ''})`;
   return `${c.point} (${c.source}, ${c.section})`;
 }
 
@@ -292,7 +329,7 @@ function topState(value: unknown): string {
 
 /** Advances the simulated clock a second at a time, so a long silence fires every prompt in turn. */
 function advance(clock: SimulatedClock, ms: number, stop: () => boolean): void {
-  for (let left = ms; left > 0 && !stop(); ) {
+  for (let left = ms; left > 0 && !stop();) {
     const step = Math.min(1000, left);
     clock.increment(step);
     left -= step;

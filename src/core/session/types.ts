@@ -29,8 +29,7 @@ export type TranscriptEntry =
 
 /** Something the trainee could do in the current state. */
 export type Expectation =
-  | { kind: 'statement'; scriptId: string; label: string }
-  | { kind: 'move'; intentId: string; label: string };
+  { kind: 'statement'; scriptId: string; label: string } | { kind: 'move'; intentId: string; label: string };
 
 export interface CallEnding {
   id: string;
@@ -64,7 +63,12 @@ export interface MoveOutcome {
 export interface CallReport {
   scenario: { id: string; title: string; summary: string; contentNote?: string };
   transcript: TranscriptEntry[];
-  current: { stateId: string; callerLine: string | null; patienceSeconds: number | null; expects: Expectation[] };
+  current: {
+    stateId: string;
+    callerLine: string | null;
+    patienceSeconds: number | null;
+    expects: Expectation[];
+  };
   ended: boolean;
   ending: CallEnding | null;
   criticalErrors: { id: string; message: string; turnIndex: number }[];

@@ -43,18 +43,34 @@ function soundMapFor(options: NormaliseOptions | undefined): Map<string, string>
 }
 
 /** Contractions with irregular expansions; the regular ones are handled by suffix. */
-const IRREGULAR = new Map<string, readonly string[]>(Object.entries({
-  "won't": ['will', 'not'],
-  "can't": ['can', 'not'],
-  "shan't": ['shall', 'not'],
-  "ain't": ['is', 'not'],
-  cannot: ['can', 'not'],
-  "let's": ['let', 'us'],
-  "y'all": ['you', 'all'],
-}));
+const IRREGULAR = new Map<string, readonly string[]>(
+  Object.entries({
+    "won't": ['will', 'not'],
+    "can't": ['can', 'not'],
+    "shan't": ['shall', 'not'],
+    "ain't": ['is', 'not'],
+    cannot: ['can', 'not'],
+    "let's": ['let', 'us'],
+    "y'all": ['you', 'all'],
+  }),
+);
 
 /** Words after which "'s" is "is" rather than a possessive. */
-const S_IS = new Set(['it', 'that', 'there', 'here', 'what', 'who', 'where', 'he', 'she', 'how', 'when', 'why', 'this']);
+const S_IS = new Set([
+  'it',
+  'that',
+  'there',
+  'here',
+  'what',
+  'who',
+  'where',
+  'he',
+  'she',
+  'how',
+  'when',
+  'why',
+  'this',
+]);
 
 function expandContraction(word: string): readonly string[] | null {
   const irregular = IRREGULAR.get(word);
@@ -131,9 +147,15 @@ export function normalise(text: string, options?: NormaliseOptions): Token[] {
       const expanded = expandContraction(t);
       if (expanded) {
         group += 1;
-        for (const w of expanded) raws.push({ word: w, display: shown, digits: null, money: false, contraction: group });
+        for (const w of expanded)
+          raws.push({ word: w, display: shown, digits: null, money: false, contraction: group });
       } else {
-        raws.push({ word: t.replace(/'s$/, 's').replace(/'/g, ''), display: shown, digits: null, money: false });
+        raws.push({
+          word: t.replace(/'s$/, 's').replace(/'/g, ''),
+          display: shown,
+          digits: null,
+          money: false,
+        });
       }
     }
   }
@@ -142,7 +164,7 @@ export function normalise(text: string, options?: NormaliseOptions): Token[] {
   const words = raws.map((r) => r.word);
   const digitsAt = (i: number): number | null => raws[i]?.digits ?? null;
   const tokens: Token[] = [];
-  for (let i = 0; i < raws.length; ) {
+  for (let i = 0; i < raws.length;) {
     const r = raws[i] as Raw;
     if (r.digits !== null && !/^(hundred|thousand|million)$/.test(words[i + 1] ?? '')) {
       tokens.push({ key: numberKey(r.digits), display: r.display, ...soundOfDigit(r.digits) });
@@ -165,7 +187,11 @@ export function normalise(text: string, options?: NormaliseOptions): Token[] {
         .join(' ');
       const single = num.length === 1 ? sounds.get(r.word) : undefined;
       const moneyBefore = raws[i]?.money === true;
-      tokens.push(single === undefined ? { key: numberKey(num.value), display } : { key: numberKey(num.value), display, sound: single });
+      tokens.push(
+        single === undefined
+          ? { key: numberKey(num.value), display }
+          : { key: numberKey(num.value), display, sound: single },
+      );
       i += num.length;
       if (moneyBefore) tokens.push({ key: 'pounds', display });
       if (words[i] === 'pound' || words[i] === 'pounds') {
@@ -228,12 +254,101 @@ export function canonical(t: Token): string {
 
 /** Function words that are never taken for a cut-off false start of the next word. */
 const NOT_FRAGMENTS = new Set([
-  'a', 'i', 'an', 'as', 'at', 'be', 'by', 'do', 'go', 'he', 'if', 'in', 'is', 'it', 'me', 'my', 'no', 'of', 'on',
-  'or', 'so', 'to', 'up', 'us', 'we', 'all', 'and', 'any', 'are', 'can', 'for', 'has', 'her', 'his', 'how', 'may',
-  'not', 'now', 'one', 'our', 'out', 'own', 'the', 'use', 'was', 'who', 'why', 'you', 'also', 'each', 'from', 'have',
-  'here', 'more', 'must', 'only', 'other', 'some', 'such', 'than', 'that', 'them', 'then', 'they', 'this', 'what',
-  'when', 'will', 'with', 'your', 'there', 'these', 'which', 'would', 'about', 'under', 'with', 'law', 'way', 'data',
-  'call', 'form', 'fine', 'court', 'any', 'know', 'end', 'part', 'some', 'year', 'over', 'out', 'per', 'she', 'her',
+  'a',
+  'i',
+  'an',
+  'as',
+  'at',
+  'be',
+  'by',
+  'do',
+  'go',
+  'he',
+  'if',
+  'in',
+  'is',
+  'it',
+  'me',
+  'my',
+  'no',
+  'of',
+  'on',
+  'or',
+  'so',
+  'to',
+  'up',
+  'us',
+  'we',
+  'all',
+  'and',
+  'any',
+  'are',
+  'can',
+  'for',
+  'has',
+  'her',
+  'his',
+  'how',
+  'may',
+  'not',
+  'now',
+  'one',
+  'our',
+  'out',
+  'own',
+  'the',
+  'use',
+  'was',
+  'who',
+  'why',
+  'you',
+  'also',
+  'each',
+  'from',
+  'have',
+  'here',
+  'more',
+  'must',
+  'only',
+  'other',
+  'some',
+  'such',
+  'than',
+  'that',
+  'them',
+  'then',
+  'they',
+  'this',
+  'what',
+  'when',
+  'will',
+  'with',
+  'your',
+  'there',
+  'these',
+  'which',
+  'would',
+  'about',
+  'under',
+  'with',
+  'law',
+  'way',
+  'data',
+  'call',
+  'form',
+  'fine',
+  'court',
+  'any',
+  'know',
+  'end',
+  'part',
+  'some',
+  'year',
+  'over',
+  'out',
+  'per',
+  'she',
+  'her',
 ]);
 
 /**
@@ -245,7 +360,12 @@ export function dropRepeatsAndFalseStarts(tokens: readonly Token[]): Token[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     const prev = out[out.length - 1];
-    if (prev !== undefined && canonical(prev) === canonical(t) && prev.contraction === undefined && t.contraction === undefined) {
+    if (
+      prev !== undefined &&
+      canonical(prev) === canonical(t) &&
+      prev.contraction === undefined &&
+      t.contraction === undefined
+    ) {
       continue;
     }
     const next = tokens[i + 1];

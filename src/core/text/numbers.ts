@@ -1,36 +1,38 @@
 /** Spelled-out numbers to digits (scoring standard 2.4): "one thousand", "a thousand", "twenty" -> 1000, 1000, 20. */
 
-const UNITS = new Map<string, number>(Object.entries({
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fourty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-}));
+const UNITS = new Map<string, number>(
+  Object.entries({
+    zero: 0,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fourty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+  }),
+);
 
 const MULTIPLIERS = new Map<string, number>([
   ['hundred', 100],
@@ -106,7 +108,13 @@ export function readNumber(
       used = i - start;
       continue;
     }
-    if (w === 'and' && sawAny && (lastWasUnit === false && lastWasTens === false) && UNITS.has(words[i + 1] ?? '')) {
+    if (
+      w === 'and' &&
+      sawAny &&
+      lastWasUnit === false &&
+      lastWasTens === false &&
+      UNITS.has(words[i + 1] ?? '')
+    ) {
       i += 1;
       continue;
     }

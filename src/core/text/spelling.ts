@@ -3,31 +3,33 @@
  * comparison key; the key is never shown, so its direction does not matter, only that variants meet.
  */
 
-const WORDS = new Map<string, string>(Object.entries({
-  offense: 'offence',
-  offenses: 'offences',
-  defense: 'defence',
-  license: 'licence',
-  licenses: 'licences',
-  pretense: 'pretence',
-  pretenses: 'pretences',
-  judgment: 'judgement',
-  judgments: 'judgements',
-  program: 'programme',
-  programs: 'programmes',
-  center: 'centre',
-  centers: 'centres',
-  fulfill: 'fulfil',
-  enroll: 'enrol',
-  installment: 'instalment',
-  installments: 'instalments',
-  aging: 'ageing',
-  gray: 'grey',
-  mold: 'mould',
-  jewelry: 'jewellery',
-  catalog: 'catalogue',
-  dialog: 'dialogue',
-}));
+const WORDS = new Map<string, string>(
+  Object.entries({
+    offense: 'offence',
+    offenses: 'offences',
+    defense: 'defence',
+    license: 'licence',
+    licenses: 'licences',
+    pretense: 'pretence',
+    pretenses: 'pretences',
+    judgment: 'judgement',
+    judgments: 'judgements',
+    program: 'programme',
+    programs: 'programmes',
+    center: 'centre',
+    centers: 'centres',
+    fulfill: 'fulfil',
+    enroll: 'enrol',
+    installment: 'instalment',
+    installments: 'instalments',
+    aging: 'ageing',
+    gray: 'grey',
+    mold: 'mould',
+    jewelry: 'jewellery',
+    catalog: 'catalogue',
+    dialog: 'dialogue',
+  }),
+);
 
 const OUR_STEMS = [
   'behavio',
@@ -46,7 +48,8 @@ const OUR_STEMS = [
   'odo',
 ];
 
-const DOUBLE_L = /^(cancel|travel|label|model|counsel|signal|level|fuel|total|equal|marvel|channel)l(ed|ing|er|ers|or|ors)$/;
+const DOUBLE_L =
+  /^(cancel|travel|label|model|counsel|signal|level|fuel|total|equal|marvel|channel)l(ed|ing|er|ers|or|ors)$/;
 
 const cache = new Map<string, string>();
 

@@ -11,7 +11,10 @@ export function shippedScripts(): ScriptLibrary {
   if (scripts) return scripts;
   const files = readdirSync('scripts-verbatim')
     .filter((n) => n.endsWith('.json') && !n.endsWith('.schema.json'))
-    .map((n) => ({ file: n, data: JSON.parse(readFileSync(join('scripts-verbatim', n), 'utf8')) as unknown }));
+    .map((n) => ({
+      file: n,
+      data: JSON.parse(readFileSync(join('scripts-verbatim', n), 'utf8')) as unknown,
+    }));
   const r = loadScriptLibrary(files);
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   scripts = r.library;
@@ -45,9 +48,24 @@ export function smallPack(): Record<string, any> {
     passMark: 80,
     neverSay: [{ id: 'no-idiot', phrases: ['you idiot'], message: 'Never insult a caller.' }],
     intents: [
-      { id: 'ask-security', label: 'Ask for security', examples: ['Can I take two digits from your PIN and your password please', 'I need to take you through security first'] },
-      { id: 'give-address', label: 'Give an address', examples: ['He lives at 22 Mill Lane', 'His address is 22 Mill Lane'] },
-      { id: 'say-goodbye', label: 'Say goodbye', examples: ['Thank you for calling, goodbye', 'Thanks for your time, goodbye'] },
+      {
+        id: 'ask-security',
+        label: 'Ask for security',
+        examples: [
+          'Can I take two digits from your PIN and your password please',
+          'I need to take you through security first',
+        ],
+      },
+      {
+        id: 'give-address',
+        label: 'Give an address',
+        examples: ['He lives at 22 Mill Lane', 'His address is 22 Mill Lane'],
+      },
+      {
+        id: 'say-goodbye',
+        label: 'Say goodbye',
+        examples: ['Thank you for calling, goodbye', 'Thanks for your time, goodbye'],
+      },
     ],
     scenarios: [
       {
@@ -59,7 +77,14 @@ export function smallPack(): Record<string, any> {
         persona: { name: 'Pat', role: 'Paying parent' },
         statements: [{ script: 'call-recording-notice', within: { turns: 2 } }],
         moves: [{ intent: 'ask-security' }, { intent: 'say-goodbye', required: false }],
-        critical: [{ id: 'gave-address', when: { intent: 'give-address' }, message: 'You gave out an address.', to: 'disclosed' }],
+        critical: [
+          {
+            id: 'gave-address',
+            when: { intent: 'give-address' },
+            message: 'You gave out an address.',
+            to: 'disclosed',
+          },
+        ],
         deadAir: { after: 5, prompts: ['Hello?', 'Anyone there?'], then: 'hung-up' },
         initial: 'open',
         states: {
@@ -83,9 +108,27 @@ export function smallPack(): Record<string, any> {
           },
         },
         endings: {
-          done: { title: 'Done', outcome: 'pass', caller: 'Bye.', debrief: 'Good.', procedure: [{ point: 'Give the notice.', source: '001_43724bad90100c4e.txt', section: 'Call recording' }] },
-          disclosed: { title: 'Disclosed', outcome: 'fail', debrief: 'Bad.', procedure: [{ point: 'Disclose nothing.', inference: true }] },
-          'hung-up': { title: 'Hung up', outcome: 'fail', debrief: 'Silence.', procedure: [{ point: 'Lead the call.', inference: true }] },
+          done: {
+            title: 'Done',
+            outcome: 'pass',
+            caller: 'Bye.',
+            debrief: 'Good.',
+            procedure: [
+              { point: 'Give the notice.', source: '001_43724bad90100c4e.txt', section: 'Call recording' },
+            ],
+          },
+          disclosed: {
+            title: 'Disclosed',
+            outcome: 'fail',
+            debrief: 'Bad.',
+            procedure: [{ point: 'Disclose nothing.', inference: true }],
+          },
+          'hung-up': {
+            title: 'Hung up',
+            outcome: 'fail',
+            debrief: 'Silence.',
+            procedure: [{ point: 'Lead the call.', inference: true }],
+          },
         },
       },
     ],

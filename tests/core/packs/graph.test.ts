@@ -31,7 +31,11 @@ describe.each([...pack.scenarios.keys()])('scenario %s as a graph', (id) => {
   const paths = getShortestPaths(sc.machine, {
     events: (snapshot) => {
       const state = top(snapshot.value);
-      const said = (sc.rules.get(state) ?? []).map((r): CallEvent => ({ type: 'trainee.said', text: sampleFor(r.when), turnIndex: 0 }));
+      const said = (sc.rules.get(state) ?? []).map((r): CallEvent => ({
+        type: 'trainee.said',
+        text: sampleFor(r.when),
+        turnIndex: 0,
+      }));
       return [...said, ...silenceEvent(state)];
     },
     // The caller's lines grow with every step; the graph is over where the call is, and how many silences in a row.

@@ -13,7 +13,13 @@ describe('loadPack', () => {
   it('loads the default pack with the five required role-plays, no errors and no warnings', () => {
     const pack = defaultPack();
     expect([...pack.scenarios.keys()]).toEqual(
-      expect.arrayContaining(['bogus-caller', 'client-recording-call', 'representative-without-authority', 'suicide-threat', 'first-contact']),
+      expect.arrayContaining([
+        'bogus-caller',
+        'client-recording-call',
+        'representative-without-authority',
+        'suicide-threat',
+        'first-contact',
+      ]),
     );
     const r = loadPack(structuredClone(pack.spec), { file: 'x', scripts: shippedScripts() });
     expect(r.ok && r.warnings).toEqual([]);
@@ -21,11 +27,19 @@ describe('loadPack', () => {
 
   it('gives every default scenario at least three branches and an ending for every outcome', () => {
     for (const s of defaultPack().spec.scenarios) {
-      const branching = Object.values(s.states).filter((st) => new Set(st.on.flatMap((t) => (t.to ? [t.to] : []))).size >= 2);
+      const branching = Object.values(s.states).filter(
+        (st) => new Set(st.on.flatMap((t) => (t.to ? [t.to] : []))).size >= 2,
+      );
       expect(branching.length, s.id).toBeGreaterThanOrEqual(1);
       expect(Object.keys(s.endings).length, s.id).toBeGreaterThanOrEqual(4);
-      expect(Object.values(s.endings).some((e) => e.outcome === 'pass'), s.id).toBe(true);
-      expect(Object.values(s.endings).some((e) => e.outcome === 'fail'), s.id).toBe(true);
+      expect(
+        Object.values(s.endings).some((e) => e.outcome === 'pass'),
+        s.id,
+      ).toBe(true);
+      expect(
+        Object.values(s.endings).some((e) => e.outcome === 'fail'),
+        s.id,
+      ).toBe(true);
     }
   });
 
@@ -62,7 +76,9 @@ describe('loadPack', () => {
     expect(byPath).toMatchObject({
       'scenarios[0].initial': 'no state "start"',
       'scenarios[0].states.open.on[0].to': expect.stringContaining('did you mean "security"?'),
-      'scenarios[0].states.security.on[0].when.intent': expect.stringContaining('did you mean "ask-security"?'),
+      'scenarios[0].states.security.on[0].when.intent': expect.stringContaining(
+        'did you mean "ask-security"?',
+      ),
       'scenarios[0].statements[1].script': expect.stringContaining('no statement "no-such-statement"'),
       'scenarios[0].statements[0].version': expect.stringContaining('no version "cmx"'),
       'scenarios[0].moves[2].intent': expect.stringContaining('no intent "unknown-move"'),
@@ -92,7 +108,12 @@ describe('loadPack', () => {
     raw.scenarios[0].states.open.on[1].to = 'security';
     const errors = errorsOf(loadSmall(raw));
     expect(errors.map((e) => e.path)).toEqual(
-      expect.arrayContaining(['id', 'version', 'scenarios[0].states.open.on[0].when', 'scenarios[0].states.open.on[1].reply']),
+      expect.arrayContaining([
+        'id',
+        'version',
+        'scenarios[0].states.open.on[0].when',
+        'scenarios[0].states.open.on[1].reply',
+      ]),
     );
   });
 
@@ -107,9 +128,24 @@ describe('loadPack', () => {
     const raw = smallPack();
     const s = raw.scenarios[0];
     s.critical = [];
-    s.states.island = { caller: ['Nobody comes here.'], expects: 'Nothing.', on: [], deadAir: { after: 5, prompts: ['Hm?'], then: 'island-two' } };
-    s.states['island-two'] = { caller: ['Still here.'], expects: 'Nothing.', on: [], deadAir: { after: 5, prompts: ['Hm?'], then: 'island' } };
-    s.endings.orphan = { title: 'Orphan', outcome: 'fail', debrief: 'x', procedure: [{ point: 'x', inference: true }] };
+    s.states.island = {
+      caller: ['Nobody comes here.'],
+      expects: 'Nothing.',
+      on: [],
+      deadAir: { after: 5, prompts: ['Hm?'], then: 'island-two' },
+    };
+    s.states['island-two'] = {
+      caller: ['Still here.'],
+      expects: 'Nothing.',
+      on: [],
+      deadAir: { after: 5, prompts: ['Hm?'], then: 'island' },
+    };
+    s.endings.orphan = {
+      title: 'Orphan',
+      outcome: 'fail',
+      debrief: 'x',
+      procedure: [{ point: 'x', inference: true }],
+    };
     s.states.open.on.push({ when: { intent: 'ask-security' }, to: 'security' });
     raw.intents.push({ id: 'never-used', label: 'Never used', examples: ['nothing at all'] });
     const r = loadSmall(raw);

@@ -10,7 +10,10 @@ describe('the pack schema', () => {
   });
 
   it('describes fields for editors and forbids unknown ones', () => {
-    const schema = JSON.parse(schemaText()) as { additionalProperties: boolean; properties: Record<string, { description?: string }> };
+    const schema = JSON.parse(schemaText()) as {
+      additionalProperties: boolean;
+      properties: Record<string, { description?: string }>;
+    };
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties['passMark']!.description).toMatch(/pass/);
   });
@@ -22,10 +25,26 @@ describe('the pack schema', () => {
   });
 
   it.each([
-    ['a debrief point with neither a source nor the inference mark', (p: any) => delete p.scenarios[0].endings.done.procedure[0].source, 'cite a source'],
-    ['a reply on a rule that moves the call', (p: any) => (p.scenarios[0].states.security.on[0].reply = ['x']), 'only for staying'],
-    ['a critical error on "otherwise"', (p: any) => (p.scenarios[0].critical[0].when = { otherwise: true }), 'real condition'],
-    ['a state id with capitals', (p: any) => (p.scenarios[0].states.Open = p.scenarios[0].states.open), 'Invalid key'],
+    [
+      'a debrief point with neither a source nor the inference mark',
+      (p: any) => delete p.scenarios[0].endings.done.procedure[0].source,
+      'cite a source',
+    ],
+    [
+      'a reply on a rule that moves the call',
+      (p: any) => (p.scenarios[0].states.security.on[0].reply = ['x']),
+      'only for staying',
+    ],
+    [
+      'a critical error on "otherwise"',
+      (p: any) => (p.scenarios[0].critical[0].when = { otherwise: true }),
+      'real condition',
+    ],
+    [
+      'a state id with capitals',
+      (p: any) => (p.scenarios[0].states.Open = p.scenarios[0].states.open),
+      'Invalid key',
+    ],
   ])('refuses %s', (_, change, message) => {
     const raw = smallPack();
     change(raw);

@@ -38,7 +38,9 @@ describe('parsePackText', () => {
 
   it('refuses a YAML alias bomb without expanding it', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-      .concat('bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`))
+      .concat(
+        'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+      )
       .join('\n');
     const started = performance.now();
     const errors = refused(bomb);

@@ -21,7 +21,10 @@ describe('scoreStatement', () => {
   });
 
   it('reports each deviation with its script position and the word said', () => {
-    const r = scoreStatement(notice, 'I should tell you that your call may be recorded for quality and or for training');
+    const r = scoreStatement(
+      notice,
+      'I should tell you that your call may be recorded for quality and or for training',
+    );
     expect(r.deviations).toEqual([
       { kind: 'replaced', scriptIndex: 5, scriptWord: 'this', saidWord: 'your' },
       { kind: 'added', saidWord: 'for', beforeScriptIndex: 14 },
@@ -61,7 +64,10 @@ describe('scoreStatement', () => {
   });
 
   it('finds a key element anywhere in the attempt', () => {
-    const r = scoreStatement(notice, `this call may be recorded ${NOTICE.replace('may be recorded', 'is recorded')}`);
+    const r = scoreStatement(
+      notice,
+      `this call may be recorded ${NOTICE.replace('may be recorded', 'is recorded')}`,
+    );
     expect(r.missingKeyElements).toEqual([]);
   });
 
@@ -88,7 +94,13 @@ describe('scoreStatement', () => {
   });
 
   it('survives hostile input', () => {
-    for (const text of ['', '😀'.repeat(50_000), '\u0000\u0001\u0002'.repeat(1000), 'a'.repeat(100_000), NOTICE.repeat(100)]) {
+    for (const text of [
+      '',
+      '😀'.repeat(50_000),
+      '\u0000\u0001\u0002'.repeat(1000),
+      'a'.repeat(100_000),
+      NOTICE.repeat(100),
+    ]) {
       const r = scoreStatement(notice, text);
       expect(r.score).toBeGreaterThanOrEqual(0);
       expect(r.score).toBeLessThanOrEqual(100);
@@ -140,11 +152,17 @@ describe('scoreStatement properties', () => {
 
   it('only ever judges the script words it was given, with every script word in the alignment', () => {
     fc.assert(
-      fc.property(arbScript, fc.array(fc.constantFrom('the', 'call', 'court', 'not', 'law', 'information', 'x'), { maxLength: 60 }), (s, words) => {
-        const r = scoreStatement(s, words.join(' '));
-        const covered = r.ops.filter((o) => o.scriptIndex !== undefined && o.type !== 'ins').length;
-        expect(covered).toBe(s.tokens.length);
-      }),
+      fc.property(
+        arbScript,
+        fc.array(fc.constantFrom('the', 'call', 'court', 'not', 'law', 'information', 'x'), {
+          maxLength: 60,
+        }),
+        (s, words) => {
+          const r = scoreStatement(s, words.join(' '));
+          const covered = r.ops.filter((o) => o.scriptIndex !== undefined && o.type !== 'ins').length;
+          expect(covered).toBe(s.tokens.length);
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { describeScenario, listScenarios, runCall, type TraineeTurn } from '../../../src/core/session/index.ts';
+import {
+  describeScenario,
+  listScenarios,
+  runCall,
+  type TraineeTurn,
+} from '../../../src/core/session/index.ts';
 import { defaultPack, NOTICE, smallLoaded } from '../packs/fixtures.ts';
 
 const SECURITY = 'Can I take two digits from your PIN and your password please';
 const GOODBYE = 'Thank you for calling, goodbye';
 const good: TraineeTurn[] = [{ text: NOTICE }, { text: SECURITY }, { text: GOODBYE }];
 
-const callerLines = (r: ReturnType<typeof runCall>) => r.transcript.filter((e) => e.speaker === 'caller').map((e) => e.text);
+const callerLines = (r: ReturnType<typeof runCall>) =>
+  r.transcript.filter((e) => e.speaker === 'caller').map((e) => e.text);
 
 describe('runCall', () => {
   it('plays a good call to its pass ending with full credit', () => {
@@ -21,7 +27,12 @@ describe('runCall', () => {
       { intentId: 'say-goodbye', label: 'Say goodbye', made: true, turnIndex: 2 },
     ]);
     expect(r).toMatchObject({ score: 100, passMark: 80, passed: true, criticalErrors: [] });
-    expect(callerLines(r)).toEqual(['Hello?', 'Okay, what do you need?', 'Right, is that everything?', 'Bye.']);
+    expect(callerLines(r)).toEqual([
+      'Hello?',
+      'Okay, what do you need?',
+      'Right, is that everything?',
+      'Bye.',
+    ]);
   });
 
   it('gives the same report for the same turns, and replays a prefix as the same call so far', () => {
@@ -29,13 +40,25 @@ describe('runCall', () => {
     expect(runCall(pack, 'demo', good)).toEqual(runCall(pack, 'demo', good));
     const partial = runCall(pack, 'demo', good.slice(0, 2));
     expect(partial.ended).toBe(false);
-    expect(partial.current).toMatchObject({ stateId: 'closing', callerLine: 'Right, is that everything?', patienceSeconds: 5 });
-    expect(partial.current.expects).toEqual([{ kind: 'move', intentId: 'say-goodbye', label: 'Say goodbye' }]);
-    expect(runCall(pack, 'demo', good).transcript.slice(0, partial.transcript.length)).toEqual(partial.transcript);
+    expect(partial.current).toMatchObject({
+      stateId: 'closing',
+      callerLine: 'Right, is that everything?',
+      patienceSeconds: 5,
+    });
+    expect(partial.current.expects).toEqual([
+      { kind: 'move', intentId: 'say-goodbye', label: 'Say goodbye' },
+    ]);
+    expect(runCall(pack, 'demo', good).transcript.slice(0, partial.transcript.length)).toEqual(
+      partial.transcript,
+    );
   });
 
   it('lets the caller react with a varying reply when the answer is not what the state expects', () => {
-    const r = runCall(smallLoaded(), 'demo', [{ text: 'Hiya' }, { text: 'Hiya again' }, { text: 'Hiya once more' }]);
+    const r = runCall(smallLoaded(), 'demo', [
+      { text: 'Hiya' },
+      { text: 'Hiya again' },
+      { text: 'Hiya once more' },
+    ]);
     expect(callerLines(r)).toEqual(['Hello?', 'Who is this?', 'Sorry, who?', 'Who is this?']);
     expect(r.current.stateId).toBe('open');
     const feedback = r.transcript.find((e) => e.speaker === 'trainee')!;
@@ -64,13 +87,19 @@ describe('runCall', () => {
   it('fails the call on a critical error whatever else happened', () => {
     const r = runCall(smallLoaded(), 'demo', [{ text: NOTICE }, { text: 'His address is 22 Mill Lane' }]);
     expect(r.ending).toMatchObject({ id: 'disclosed', outcome: 'fail' });
-    expect(r.criticalErrors).toEqual([{ id: 'gave-address', message: 'You gave out an address.', turnIndex: 1 }]);
+    expect(r.criticalErrors).toEqual([
+      { id: 'gave-address', message: 'You gave out an address.', turnIndex: 1 },
+    ]);
     const turn = r.transcript.find((e) => e.speaker === 'trainee' && e.turnIndex === 1);
     expect(turn?.speaker === 'trainee' && turn.feedback.criticalError).toBe('You gave out an address.');
   });
 
   it('records a never-say phrase as a critical error even when the call otherwise passes', () => {
-    const r = runCall(smallLoaded(), 'demo', [{ text: NOTICE }, { text: SECURITY }, { text: `${GOODBYE}, you idiot` }]);
+    const r = runCall(smallLoaded(), 'demo', [
+      { text: NOTICE },
+      { text: SECURITY },
+      { text: `${GOODBYE}, you idiot` },
+    ]);
     expect(r.ending?.outcome).toBe('pass');
     expect(r.criticalErrors.map((e) => e.id)).toEqual(['no-idiot']);
     expect(r.passed).toBe(false);
@@ -79,7 +108,13 @@ describe('runCall', () => {
   });
 
   it('gives no credit for a statement said after its window', () => {
-    const r = runCall(smallLoaded(), 'demo', [{ text: 'Hello' }, { text: 'Hello there' }, { text: NOTICE }, { text: SECURITY }, { text: GOODBYE }]);
+    const r = runCall(smallLoaded(), 'demo', [
+      { text: 'Hello' },
+      { text: 'Hello there' },
+      { text: NOTICE },
+      { text: SECURITY },
+      { text: GOODBYE },
+    ]);
     expect(r.ending?.outcome).toBe('pass');
     expect(r.statements[0]).toMatchObject({ turnIndex: 2, note: expect.stringContaining('first 2 turns') });
     expect(r.score).toBe(50);
@@ -90,7 +125,10 @@ describe('runCall', () => {
     const turn: TraineeTurn = {
       text: 'I should tell you that this cold may be wrecked for quality and or training porpoises',
       alternatives: [
-        { text: 'I should tell you that this cold may be wrecked for quality and or training porpoises', confidence: 0.55 },
+        {
+          text: 'I should tell you that this cold may be wrecked for quality and or training porpoises',
+          confidence: 0.55,
+        },
         { text: NOTICE, confidence: 0.4 },
       ],
       source: 'voice',
@@ -103,10 +141,17 @@ describe('runCall', () => {
   });
 
   it('flags a failed turn as a possible mishear when the recogniser was unsure', () => {
-    const r = runCall(smallLoaded(), 'demo', [{ text: 'I should tell you this cold may be wrecked', alternatives: [{ text: 'I should tell you this cold may be wrecked', confidence: 0.3 }] }]);
+    const r = runCall(smallLoaded(), 'demo', [
+      {
+        text: 'I should tell you this cold may be wrecked',
+        alternatives: [{ text: 'I should tell you this cold may be wrecked', confidence: 0.3 }],
+      },
+    ]);
     const t = r.transcript.find((e) => e.speaker === 'trainee')!;
     expect(t.speaker === 'trainee' && t.feedback.possibleMishear).toBe(true);
-    const sure = runCall(smallLoaded(), 'demo', [{ text: 'Hello', alternatives: [{ text: 'Hello', confidence: 0.95 }] }]);
+    const sure = runCall(smallLoaded(), 'demo', [
+      { text: 'Hello', alternatives: [{ text: 'Hello', confidence: 0.95 }] },
+    ]);
     const s = sure.transcript.find((e) => e.speaker === 'trainee')!;
     expect(s.speaker === 'trainee' && s.feedback.possibleMishear).toBe(false);
   });
@@ -133,15 +178,33 @@ describe('runCall', () => {
 describe('describeScenario and listScenarios', () => {
   it('lists the default scenarios with direction and content note', () => {
     const list = listScenarios(defaultPack());
-    expect(list.map((s) => s.id)).toEqual(['bogus-caller', 'client-recording-call', 'representative-without-authority', 'suicide-threat', 'first-contact']);
+    expect(list.map((s) => s.id)).toEqual([
+      'bogus-caller',
+      'client-recording-call',
+      'representative-without-authority',
+      'suicide-threat',
+      'first-contact',
+    ]);
     expect(list.find((s) => s.id === 'suicide-threat')!.contentNote).toBeDefined();
     expect(list.find((s) => s.id === 'client-recording-call')!.direction).toBe('outbound');
   });
 
   it('shows everything that will be judged before the call, with labels and windows', () => {
     const b = describeScenario(defaultPack(), 'client-recording-call');
-    expect(b.statements).toEqual([{ scriptId: 'call-recording-notice', title: 'Call recording notice', required: true, note: 'within your first 3 turns' }]);
-    expect(b.moves[0]).toEqual({ intentId: 'greet-and-identify', label: 'Greet and say who you are', required: false, note: 'Good practice on every outbound call.' });
+    expect(b.statements).toEqual([
+      {
+        scriptId: 'call-recording-notice',
+        title: 'Call recording notice',
+        required: true,
+        note: 'within your first 3 turns',
+      },
+    ]);
+    expect(b.moves[0]).toEqual({
+      intentId: 'greet-and-identify',
+      label: 'Greet and say who you are',
+      required: false,
+      note: 'Good practice on every outbound call.',
+    });
     expect(b.persona).toMatchObject({ name: 'Lee', lang: 'en-GB' });
     expect(b.neverSay.map((n) => n.id)).toContain('said-committed-suicide');
     expect(b.passMark).toBe(80);

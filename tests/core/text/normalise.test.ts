@@ -17,12 +17,17 @@ describe('normalise', () => {
   it('keeps a short function word that happens to begin the next word', () => {
     expect(keys('information in information')).toBe('information in information');
   });
-  it.each(['£1000', '£1,000', '1000 pounds', '1,000 pounds', 'one thousand pounds', 'a thousand pounds', 'a thousand pound'])(
-    'treats "%s" as 1000 pounds (rule 4)',
-    (money) => {
-      expect(keys(`fined up to ${money}`)).toBe('fined up to 1000 pounds');
-    },
-  );
+  it.each([
+    '£1000',
+    '£1,000',
+    '1000 pounds',
+    '1,000 pounds',
+    'one thousand pounds',
+    'a thousand pounds',
+    'a thousand pound',
+  ])('treats "%s" as 1000 pounds (rule 4)', (money) => {
+    expect(keys(`fined up to ${money}`)).toBe('fined up to 1000 pounds');
+  });
   it('reads spelled numbers as digits (rule 4)', () => {
     expect(keys('twenty working days')).toBe(keys('20 working days'));
     expect(keys('forty')).toBe('40');
