@@ -3,6 +3,9 @@
 // serialised across tabs, so two tabs can never interleave and corrupt one call.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { planMerge } from '../../core/review/index.ts';
+import { headOf } from './head.ts';
+
+export { headOf };
 import type {
   AppendResult,
   AttemptHead,
@@ -69,11 +72,6 @@ interface VerbatimDB extends DBSchema {
     key: string;
     value: AttemptHead;
   };
-}
-
-export function headOf(record: AttemptRecord): AttemptHead {
-  const { turns: _t, notes: _n, disputes: _d, updatedAt: _u, ...head } = record;
-  return head;
 }
 
 const defaultSettings: Settings = { knownTrainees: [], currentTrainee: null, lastExportedAt: null };

@@ -55,7 +55,9 @@ export interface AttemptRecord {
 }
 
 /** What the attempts table shows: a record without its turns, notes and disputes (fast to read). */
-export type AttemptHead = Omit<AttemptRecord, 'turns' | 'notes' | 'disputes' | 'updatedAt'>;
+export type AttemptHead = Omit<AttemptRecord, 'turns' | 'notes' | 'disputes' | 'updatedAt' | 'summary'> & {
+  summary: Omit<AttemptSummary, 'statements' | 'moves'> | null;
+};
 
 export interface NewAttempt {
   trainee: string;

@@ -4,8 +4,10 @@ import type { ReviewAttempt } from './schema.ts';
 /** The fields the table shows and filters on: a whole attempt or just its head. */
 export type AttemptHeadFields = Pick<
   ReviewAttempt,
-  'id' | 'trainee' | 'scenarioId' | 'scenarioTitle' | 'packVersion' | 'startedAt' | 'mode' | 'summary'
->;
+  'id' | 'trainee' | 'scenarioId' | 'scenarioTitle' | 'packVersion' | 'startedAt' | 'mode'
+> & {
+  summary: Pick<NonNullable<ReviewAttempt['summary']>, 'ending' | 'score' | 'criticalErrors'> | null;
+};
 
 export interface AttemptFilter {
   trainee?: string;

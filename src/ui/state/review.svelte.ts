@@ -1,6 +1,7 @@
 // The coaches' review screens: every saved attempt, filters, export and import, notes and disputes.
 // Components only render this state and call its methods.
 import type { AttemptHead, AttemptRecord, AttemptStore, Settings } from '../../adapters/storage/types.ts';
+import { headOf } from '../../adapters/storage/head.ts';
 import {
   attemptsCsv,
   buildExport,
@@ -51,11 +52,6 @@ function download(filename: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function headOf(record: AttemptRecord): AttemptHead {
-  const { turns: _t, notes: _n, disputes: _d, updatedAt: _u, ...head } = record;
-  return head;
-}
-
 const toTraineeTurns = (r: AttemptRecord): TraineeTurn[] =>
   r.turns.map(({ text, silenceBefore, alternatives, source }) => ({
     text,
@@ -101,7 +97,10 @@ export class ReviewState {
   async load(): Promise<void> {
     try {
       const store = await this.#deps.store();
+      performance.mark('review:read-start');
       const [heads, settings] = await Promise.all([store.listHeads(), store.getSettings()]);
+      // Marks for the benchmark (tests/e2e/review.e2e.mjs): reading versus drawing the table.
+      performance.measure('review:read', 'review:read-start');
       this.heads = heads;
       this.settings = settings;
       this.loaded = true;
