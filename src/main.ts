@@ -61,6 +61,12 @@ const services: Services = {
   now: () => new Date(),
 };
 
+// Ask the browser to keep this machine's attempts (managed desktops may still wipe them: see #/review's export).
+services
+  .store()
+  .then((store) => store.requestPersistence())
+  .catch(() => undefined);
+
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 mount(App, { target, props: { services } });

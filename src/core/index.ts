@@ -9,3 +9,4 @@ export { ScriptSchema, type ScriptSpec } from './scripts/script-schema.ts';
 export { prepareStatement, allowedDeviations, type PreparedStatement } from './scoring/verbatim.ts';
 export * from './packs/index.ts';
 export * from './session/index.ts';
+export * from './review/index.ts';

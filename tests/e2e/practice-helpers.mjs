@@ -76,6 +76,7 @@ export async function expectDebrief(page, { ending, outcome, criticalErrors }) {
   await panel.waitFor();
   assert.equal(await panel.getAttribute('data-ending'), ending, 'the call reached its ending');
   assert.equal(await panel.getAttribute('data-outcome'), outcome);
+  assert.match(await page.getByTestId('export-reminder').innerText(), /Export your attempts/);
   if (criticalErrors) {
     assert.equal(
       await page.locator('[data-critical-errors] li').count(),

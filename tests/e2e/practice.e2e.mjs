@@ -69,10 +69,11 @@ test('two tabs on one call never corrupt it: the second to answer follows what t
   const transcript = (await tabA.locator('.app-transcript').textContent()) ?? '';
   assert.ok(transcript.includes(good.turns[1]), 'tab A shows what tab B saved');
   assert.ok(!transcript.includes('a different answer from tab A'), 'and not its own clashing turn');
-  assert.equal(
-    await tabA.locator('#answer').inputValue(),
-    'a different answer from tab A',
-    'which is handed back',
+  // which is handed back (the box is refilled just after the notice appears)
+  await tabA.waitForFunction(
+    () => document.querySelector('#answer')?.value === 'a different answer from tab A',
+    undefined,
+    { timeout: 5000 },
   );
   const saved = await tabA.evaluate(
     () =>
