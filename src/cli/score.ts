@@ -1,5 +1,5 @@
 import type { CliIo } from './io.ts';
-import { scoreStatement, type ScoreResult } from '../core/index.ts';
+import { createStatementFinder, scoreStatement, type ScoreResult } from '../core/index.ts';
 import { loadNodeScriptLibrary } from './node-library.ts';
 import { formatDiff } from './format.ts';
 
@@ -53,11 +53,24 @@ export async function runScore(args: string[], io: CliIo): Promise<number> {
   const text = args.filter(
     (a, i) => !a.startsWith('--') && !['--script', '--version'].includes(args[i - 1] ?? ''),
   )[0];
-  if (id === undefined || text === undefined) {
-    io.err('Usage: score --script ID [--version V] "TEXT"   or   score --jsonl < lines.jsonl');
+  if (text === undefined) {
+    io.err('Usage: score [--script ID] [--version V] "TEXT"   or   score --jsonl < lines.jsonl');
     return 2;
   }
-  const script = library.get(id, version);
+  // Without --script, the statement the text attempts is looked up (typo-tolerant).
+  const script =
+    id === undefined
+      ? (createStatementFinder(library.list()).find(text) ?? undefined)
+      : library.get(id, version);
+  if (script === undefined && id === undefined) {
+    io.err(
+      `No statement recognised in the text. Name one with --script: ${library
+        .list()
+        .map((s) => s.id)
+        .join(', ')}`,
+    );
+    return 2;
+  }
   if (script === undefined) {
     io.err(
       `Unknown script "${id}"${version ? ` version "${version}"` : ''}. Known: ${library

@@ -10,3 +10,4 @@ export { prepareStatement, allowedDeviations, type PreparedStatement } from './s
 export * from './packs/index.ts';
 export * from './session/index.ts';
 export * from './review/index.ts';
+export { createStatementFinder, type StatementFinder } from './scripts/identify-statement.ts';

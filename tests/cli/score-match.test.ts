@@ -52,6 +52,12 @@ describe('score', () => {
     expect(out[4]).toMatchObject({ id: 'd', verdict: 'fail', missingKeyElements: ['may be recorded'] });
   });
 
+  it('finds the statement when no script is named', async () => {
+    const fake = io();
+    expect(await runScore([`hello there ${NOTICE}`], fake)).toBe(0);
+    expect(fake.lines[0]).toBe('Call recording notice (CMS wording): EXACT, score 100');
+  });
+
   it('refuses an unknown script id in readable mode with a usage code', async () => {
     const fake = io();
     expect(await runScore(['--script', 'nope', 'text'], fake)).toBe(2);

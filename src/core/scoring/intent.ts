@@ -5,7 +5,6 @@
  * polarity (a negated utterance never matches a positive example, "I won't tell my manager") and form
  * (an intent whose examples are all questions needs a question, "are you recording?" is not "I am recording").
  */
-import Fuse from 'fuse.js';
 import type { IntentDefinition, IntentMatch } from './types.ts';
 import { normalise } from '../text/normalise.ts';
 
@@ -214,7 +213,6 @@ export interface IntentModel {
     excludes: string[];
   }[];
   weight: (concept: string) => number;
-  fuse: Fuse<{ id: string; text: string }>;
 }
 
 /** Prepare intent definitions once; matching is then a few microseconds per utterance. */
@@ -240,11 +238,7 @@ export function compileIntents(defs: readonly IntentDefinition[]): IntentModel {
     // A word no intent uses still says what the utterance is about: weighted like a fairly rare one.
     return 1 + Math.log(n / (d ?? 2));
   };
-  const fuse = new Fuse(
-    intents.flatMap((i) => i.examples.map((e) => ({ id: i.def.id, text: e.text }))),
-    { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.4 },
-  );
-  return { intents, weight, fuse };
+  return { intents, weight };
 }
 
 /** Below this, an utterance matches no intent. */
