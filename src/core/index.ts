@@ -11,3 +11,10 @@ export * from './packs/index.ts';
 export * from './session/index.ts';
 export * from './review/index.ts';
 export { createStatementFinder, type StatementFinder } from './scripts/identify-statement.ts';
+export {
+  SEED_DOCUMENTS,
+  seedDocument,
+  sourceTitle,
+  citation,
+  type SeedDocument,
+} from './sources/seed-documents.ts';
