@@ -3,8 +3,7 @@ import './styles/app.scss';
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
 import type { Services } from './ui/state/services.ts';
-import type { AttemptStore } from './adapters/storage/types.ts';
-import type { PracticeLibrary } from './ui/practice-library.ts';
+import type { AttemptStore, PracticeLibrary } from './core/ports/index.ts';
 import { createCallerVoice } from './adapters/synthesis.ts';
 import { createEngine, detectSpeech, installLocalRecognition } from './adapters/speech/index.ts';
 
@@ -18,13 +17,19 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   return () => (promise ??= load());
 }
 
-/** Loads on first use and again only when QA has imported, replaced or removed a pack since. */
-function whilePacksUnchanged<T>(load: () => Promise<T>): () => Promise<T> {
+type Installed = import('./adapters/installed-packs.ts').InstalledPacks;
+
+/**
+ * Loads on first use and again only when QA has imported, replaced or removed a pack since. Each use
+ * reads the pack database once, and the load is handed what it read.
+ */
+function whilePacksUnchanged<T>(load: (installed: Installed) => Promise<T>): () => Promise<T> {
   let cached: { signature: string; value: Promise<T> } | null = null;
   return async () => {
-    const { installedSignature } = await import('./adapters/installed-packs.ts');
-    const signature = await installedSignature();
-    if (cached === null || cached.signature !== signature) cached = { signature, value: load() };
+    const { readInstalledPacks } = await import('./adapters/installed-packs.ts');
+    const installed = await readInstalledPacks();
+    if (cached === null || cached.signature !== installed.signature)
+      cached = { signature: installed.signature, value: load(installed) };
     return cached.value;
   };
 }
@@ -47,10 +52,13 @@ const services: Services = {
       },
     });
   }),
-  catalogue: whilePacksUnchanged(() => import('./adapters/catalogue.ts').then((m) => m.loadCatalogue())),
-  library: whilePacksUnchanged<PracticeLibrary>(() =>
-    import('./adapters/builtin.ts').then((m) => m.loadBuiltinLibrary()),
+  catalogue: whilePacksUnchanged(({ files }) =>
+    import('./adapters/catalogue.ts').then((m) => m.loadCatalogue(files)),
   ),
+  library: whilePacksUnchanged<PracticeLibrary>(({ files }) =>
+    import('./adapters/builtin-library.ts').then((m) => m.loadBuiltinLibrary(files)),
+  ),
+  packs: once(() => import('./adapters/pack-adapters.ts').then((m) => m.packAdapters())),
   voice: createCallerVoice(window),
   speech: {
     detect: () => detectSpeech(window),

@@ -13,6 +13,27 @@ function files(dir: string): string[] {
 
 const ALLOWED = /^(xstate(\/.*)?|fuse\.js|zod|yaml|\.{1,2}\/.*)$/;
 
+/** Every module a file imports, statically or dynamically, relative ones resolved to a path under the root. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specs = [
+    ...text.matchAll(/^\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/gm),
+    ...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
+    ...text.matchAll(/new URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url/g),
+  ].map((m) => m[1] as string);
+  return specs.map((spec) => (spec.startsWith('.') ? relative(root, join(file, '..', spec)) : spec));
+}
+
+/** `FROM imports TO` for each import of a file under `from` that lands under `to`. */
+function crossings(from: string, to: string): string[] {
+  const sources = files(join(root, from)).filter((f) => /\.(ts|svelte)$/.test(f));
+  return sources.flatMap((file) =>
+    importsOf(file)
+      .filter((target) => target === to || target.startsWith(`${to}/`))
+      .map((target) => `${relative(root, file)} imports ${target}`),
+  );
+}
+
 describe('architecture', () => {
   const core = files(join(root, 'src/core')).filter((f) => f.endsWith('.ts'));
 
@@ -36,6 +57,18 @@ describe('architecture', () => {
       ),
     );
     expect(offending.map((f) => relative(root, f))).toEqual([]);
+  });
+
+  // The adapters implement the core's ports; what they exchange with the screens is defined there, so
+  // an adapter never reaches up into the UI for a type.
+  it('keeps src/adapters from importing src/ui', () => {
+    expect(crossings('src/adapters', 'src/ui')).toEqual([]);
+  });
+
+  // The screens are handed their adapters by src/main.ts (Svelte context) and know them only by the
+  // core's port types, so a test can hand in fakes and the first page loads no adapter it does not use.
+  it('keeps src/ui from importing src/adapters: it uses the ports in src/core/ports', () => {
+    expect(crossings('src/ui', 'src/adapters')).toEqual([]);
   });
 
   it('never renders HTML from data in components', () => {

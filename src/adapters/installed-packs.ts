@@ -1,36 +1,33 @@
-// The packs a trainee can practise: the built-in ones and those QA imported at #/packs (kept in the
-// 'verbatim-packs' database). An imported pack with the id of a built-in one replaces it.
-import type { SourceFile } from './library.ts';
+// The packs QA imported at #/packs (kept in the 'verbatim-packs' database), read once per use: the
+// start page's catalogue and the practice library are both built from one read.
+import type { SourceFile, StoredPack } from '../core/ports/index.ts';
+import { openPackStore } from './pack-store.ts';
 
-/** Imported pack files, or none when this browser has no IndexedDB or nothing was imported. */
-export async function importedPackFiles(): Promise<SourceFile[]> {
-  try {
-    const { openPackStore } = await import('./pack-store.ts');
-    const store = await openPackStore();
-    try {
-      return (await store.list()).map((p) => ({ file: `imported/${p.file}`, text: p.text }));
-    } finally {
-      store.close();
-    }
-  } catch {
-    return [];
-  }
+export interface InstalledPacks {
+  /** The imported packs' texts, named as the library reports them. */
+  files: SourceFile[];
+  /** What changes when QA imports, replaces or removes a pack: used to know when to reload the library. */
+  signature: string;
 }
 
-/** What changes when QA imports, replaces or removes a pack: used to know when to reload the library. */
-export async function installedSignature(): Promise<string> {
+/** The imported packs, or none when this browser has no IndexedDB or nothing was imported. */
+export async function readInstalledPacks(): Promise<InstalledPacks> {
+  let stored: StoredPack[];
   try {
-    const { openPackStore } = await import('./pack-store.ts');
     const store = await openPackStore();
     try {
-      return (await store.list())
-        .map((p) => `${p.id}@${p.version}@${p.importedAt}`)
-        .sort()
-        .join('|');
+      stored = await store.list();
     } finally {
       store.close();
     }
   } catch {
-    return '';
+    stored = [];
   }
+  return {
+    files: stored.map((p) => ({ file: `imported/${p.file}`, text: p.text })),
+    signature: stored
+      .map((p) => `${p.id}@${p.version}@${p.importedAt}`)
+      .sort()
+      .join('|'),
+  };
 }

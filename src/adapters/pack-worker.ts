@@ -5,35 +5,12 @@
 // This module is both sides: `validateInWorker` (the page) and, when loaded as a worker, the
 // handler that answers it. The page starts it with
 // `new Worker(new URL('../../adapters/pack-worker.ts', import.meta.url), { type: 'module' })`.
-import { loadScriptLibrary, type ScriptLibrary } from '../core/index.ts';
-import { loadPack, parsePackText, type PackError } from '../core/packs/index.ts';
+import type { ScriptLibrary } from '../core/index.ts';
+import { loadPackText, loadScriptTexts } from '../core/library/index.ts';
 import { PACK_LIMITS } from '../core/packs/pack-limits.ts';
-
-/** Plain data about a valid pack: all a worker can send back (machines do not cross threads). */
-export interface PackSummary {
-  id: string;
-  version: string;
-  title: string;
-  author: string;
-  description: string;
-  scenarios: { id: string; title: string }[];
-}
-
-export type PackValidation =
-  { ok: true; pack: PackSummary; warnings: PackError[] } | { ok: false; errors: PackError[] };
-
-export interface ValidationRequest {
-  text: string;
-  file: string;
-}
-
-/** The part of a Worker the client uses, so tests can hand in a fake. */
-export interface WorkerLike {
-  postMessage(message: ValidationRequest): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<PackValidation>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-}
+import { messageOf } from '../core/message-of.ts';
+import type { PackValidation, ValidationRequest, WorkerLike } from '../core/ports/index.ts';
+import { builtinScriptFiles } from './builtin-files.ts';
 
 export interface ValidateOptions {
   createWorker: () => WorkerLike;
@@ -69,7 +46,7 @@ export function validateInWorker(
     try {
       worker = options.createWorker();
     } catch (error) {
-      resolve(failure(file, `the pack could not be checked (${describe(error)})`));
+      resolve(failure(file, `the pack could not be checked (${messageOf(error)})`));
       return;
     }
     let settled = false;
@@ -106,13 +83,9 @@ function isValidation(v: unknown): v is PackValidation {
   return r.ok === true ? typeof r.pack === 'object' && r.pack !== null : Array.isArray(r.errors);
 }
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** Text -> checked pack summary, with every problem. Pure apart from the script library handed in. */
 export function validatePackText(text: string, file: string, scripts: ScriptLibrary): PackValidation {
-  const parsed = parsePackText(text, file);
-  if (!parsed.ok) return { ok: false, errors: parsed.errors };
-  const result = loadPack(parsed.data, { file, scripts, source: text });
+  const result = loadPackText(text, file, scripts);
   if (!result.ok) return { ok: false, errors: result.errors };
   const { pack } = result;
   return {
@@ -129,23 +102,9 @@ export function validatePackText(text: string, file: string, scripts: ScriptLibr
   };
 }
 
-/** The statement library the built-in packs use, from scripts-verbatim/ at build time. */
+/** The statement library the built-in packs use, or null when it does not load (the library reports why). */
 export function builtinScripts(): ScriptLibrary | null {
-  const files = import.meta.glob<string>('../../scripts-verbatim/*.json', {
-    query: '?raw',
-    import: 'default',
-    eager: true,
-  });
-  const data: { file: string; data: unknown }[] = [];
-  for (const [path, text] of Object.entries(files)) {
-    if (/\.schema\.json$/.test(path)) continue;
-    try {
-      data.push({ file: path.replace(/^(\.\.\/)+/, ''), data: JSON.parse(text) as unknown });
-    } catch {
-      // A broken statement file is reported by the built-in library; here it is simply absent.
-    }
-  }
-  const loaded = loadScriptLibrary(data);
+  const loaded = loadScriptTexts(builtinScriptFiles());
   return loaded.ok ? loaded.library : null;
 }
 
@@ -166,7 +125,7 @@ export function serveValidation(
         ? validatePackText(String(text), String(file), library)
         : failure(String(file), 'the statement library could not be loaded');
     } catch (error) {
-      result = failure(String(file), `the pack could not be checked (${describe(error)})`);
+      result = failure(String(file), `the pack could not be checked (${messageOf(error)})`);
     }
     scope.postMessage(result);
   };

@@ -1,30 +1,7 @@
 // The caller's voice: speechSynthesis with an en-GB voice where there is one. Lines are also shown
 // as captions, so a browser with no voices (or a muted caller) loses nothing.
 
-export interface VoiceInfo {
-  id: string;
-  name: string;
-  lang: string;
-}
-
-export interface SpeakOptions {
-  voiceId?: string | null;
-  lang?: string;
-  /** 0.1..10, 1 is normal. */
-  rate?: number;
-  /** 0..2, 1 is normal. */
-  pitch?: number;
-}
-
-export interface CallerVoice {
-  readonly supported: boolean;
-  voices(): VoiceInfo[];
-  /** Calls back when the voice list changes (it loads asynchronously); returns an unsubscribe. */
-  onVoicesChanged(listener: () => void): () => void;
-  /** Speaks the text, one sentence at a time; resolves when done or cancelled. */
-  speak(text: string, options?: SpeakOptions): Promise<void>;
-  cancel(): void;
-}
+import type { CallerVoice, VoiceInfo } from '../core/ports/index.ts';
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 

@@ -1,5 +1,6 @@
 // The Node shell: reads files and standard input, hands data to the core, prints results.
 import type { CliIo, Command } from './io.ts';
+import { messageOf } from '../core/message-of.ts';
 
 const USAGE = `Usage: npm run -s cli -- <command> [options]
 
@@ -44,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
     )(args, io);
   } catch (error) {
     // Never a stack trace: a one-line message and a failing exit code.
-    io.err(`verbatim ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(`verbatim ${name}: ${messageOf(error)}`);
     return 1;
   }
 }

@@ -2,18 +2,11 @@
 // library. Everything past the bytes is the core's job.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  loadPack,
-  parsePackText,
-  PACK_LIMITS,
-  type LoadedPack,
-  type PackError,
-} from '../core/packs/index.ts';
-import { loadScriptLibrary, type ScriptLibrary } from '../core/scripts/script-library.ts';
+import { isSchemaFile, loadPackText, loadScriptTexts, type ScriptsResult } from '../core/library/index.ts';
+import { PACK_LIMITS, type LoadedPack, type PackError } from '../core/packs/index.ts';
+import type { ScriptLibrary } from '../core/scripts/script-library.ts';
 
 const PACK_EXTENSIONS = /\.(ya?ml|json)$/i;
-/** Generated JSON Schema files live beside the packs for editors; they are not packs. */
-const SCHEMA_FILE = /\.schema\.json$/i;
 
 export const DEFAULT_SCRIPTS_DIR = 'scripts-verbatim';
 
@@ -35,7 +28,7 @@ export function collectPackFiles(paths: readonly string[]): { files: string[]; e
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full);
-      } else if (entry.isFile() && PACK_EXTENSIONS.test(entry.name) && !SCHEMA_FILE.test(entry.name)) {
+      } else if (entry.isFile() && PACK_EXTENSIONS.test(entry.name) && !isSchemaFile(entry.name)) {
         files.push(full);
       }
     }
@@ -80,38 +73,19 @@ export function readPackText(file: string): { ok: true; text: string } | { ok: f
   }
 }
 
-export function loadScriptsFrom(
-  dir: string = DEFAULT_SCRIPTS_DIR,
-): { ok: true; library: ScriptLibrary } | { ok: false; errors: PackError[] } {
+/** The statement library from a folder of JSON files, or every problem with it. */
+export function loadScriptsFrom(dir: string = DEFAULT_SCRIPTS_DIR): ScriptsResult {
   let names: string[];
   try {
     names = readdirSync(dir)
-      .filter((n) => n.endsWith('.json') && !SCHEMA_FILE.test(n))
+      .filter((n) => n.endsWith('.json') && !isSchemaFile(n))
       .sort();
   } catch {
     return { ok: false, errors: [problem(dir, 'the statement folder could not be read')] };
   }
-  const files: { file: string; data: unknown }[] = [];
-  const errors: PackError[] = [];
-  for (const name of names) {
-    const file = join(dir, name);
-    try {
-      files.push({ file, data: JSON.parse(readFileSync(file, 'utf8')) as unknown });
-    } catch (error) {
-      errors.push(problem(file, `not valid JSON: ${error instanceof Error ? error.message : String(error)}`));
-    }
-  }
-  if (errors.length > 0) return { ok: false, errors };
-  const loaded = loadScriptLibrary(files);
-  if (!loaded.ok)
-    return {
-      ok: false,
-      errors: loaded.errors.map((e: { file: string; path: string; message: string }) => ({
-        ...e,
-        severity: 'error' as const,
-      })),
-    };
-  return { ok: true, library: loaded.library };
+  return loadScriptTexts(
+    names.map((name) => ({ file: join(dir, name), text: readFileSync(join(dir, name), 'utf8') })),
+  );
 }
 
 export type PackFileResult =
@@ -121,7 +95,5 @@ export type PackFileResult =
 export function loadPackFile(file: string, scripts: ScriptLibrary): PackFileResult {
   const read = readPackText(file);
   if (!read.ok) return read;
-  const parsed = parsePackText(read.text, file);
-  if (!parsed.ok) return parsed;
-  return loadPack(parsed.data, { file, scripts, source: read.text });
+  return loadPackText(read.text, file, scripts);
 }

@@ -7,6 +7,7 @@ import { runCall, type CallReport, type TraineeTurn } from '../core/session/inde
 import { z } from '../core/zod.ts';
 import type { CliIo } from './io.ts';
 import { DEFAULT_SCRIPTS_DIR, loadPackFile, loadScriptsFrom } from './pack-files.ts';
+import { messageOf } from '../core/message-of.ts';
 
 const USAGE =
   'Usage: play PACK --scenario ID --transcript FILE [--json] [--mode practice|assessment] [--scripts DIR]';
@@ -116,7 +117,7 @@ function readTranscript(file: string): { ok: true; turns: TraineeTurn[] } | { ok
   } catch (error) {
     return {
       ok: false,
-      message: `not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+      message: `not valid JSON (${messageOf(error)})`,
     };
   }
   const parsed = TranscriptSchema.safeParse(data);

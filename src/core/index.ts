@@ -18,3 +18,6 @@ export {
   citation,
   type SeedDocument,
 } from './sources/seed-documents.ts';
+export { messageOf } from './message-of.ts';
+export * from './library/index.ts';
+export type * from './ports/index.ts';

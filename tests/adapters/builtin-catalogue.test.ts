@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SourceFile } from '../../src/adapters/library.ts';
+import { catalogueOf, loadLibrary, type SourceFile } from '../../src/core/library/index.ts';
 
 const root = join(import.meta.dirname, '../..');
 const read = (dir: string, pattern: RegExp): SourceFile[] =>
@@ -14,9 +14,8 @@ const read = (dir: string, pattern: RegExp): SourceFile[] =>
     .map((f) => ({ file: `${dir}/${f}`, text: readFileSync(join(root, dir, f), 'utf8') }));
 
 describe('built-in catalogue', () => {
-  it('lists exactly the scenarios of the shipped packs', async () => {
-    const { catalogueOf, loadSources } = await import('../../src/adapters/library.ts');
-    const library = loadSources(read('scripts-verbatim', /\.json$/), read('scenarios', /\.(ya?ml|json)$/));
+  it('lists exactly the scenarios of the shipped packs', () => {
+    const library = loadLibrary(read('scripts-verbatim', /\.json$/), read('scenarios', /\.(ya?ml|json)$/));
     const expected = catalogueOf(library);
     const path = join(root, 'src/adapters/builtin-catalogue.json');
     if (process.env['UPDATE_CATALOGUE']) writeFileSync(path, `${JSON.stringify(expected, null, 2)}\n`);

@@ -1,13 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  compareVersions,
-  formatOf,
-  openPackStore,
-  planImport,
-  PACKS_DB_NAME,
-  type PackStore,
-} from '../../src/adapters/pack-store.ts';
+import { openPackStore, PACKS_DB_NAME } from '../../src/adapters/pack-store.ts';
+import { compareVersions, formatOf, planImport } from '../../src/core/packs/pack-versions.ts';
+import type { PackStore } from '../../src/core/ports/index.ts';
 
 let counter = 0;
 const stores: PackStore[] = [];

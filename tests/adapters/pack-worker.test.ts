@@ -1,11 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  serveValidation,
-  validateInWorker,
-  type PackValidation,
-  type ValidationRequest,
-  type WorkerLike,
-} from '../../src/adapters/pack-worker.ts';
+import { serveValidation, validateInWorker } from '../../src/adapters/pack-worker.ts';
+import type { PackValidation, ValidationRequest, WorkerLike } from '../../src/core/ports/index.ts';
 
 /** A worker that answers with `reply` (or never, when reply is null). */
 function fakeWorker(reply: (req: ValidationRequest) => PackValidation | null | 'crash') {

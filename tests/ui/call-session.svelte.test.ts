@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAttemptStore } from '../../src/adapters/storage/attempt-store.ts';
-import type { AttemptStore } from '../../src/adapters/storage/types.ts';
+import type { AttemptStore } from '../../src/core/ports/index.ts';
 import { CallSession, type CallDeps } from '../../src/ui/state/call-session.svelte.ts';
 import { fakeLibrary } from './fake-library.ts';
 

@@ -6,7 +6,7 @@ import type {
   ScenarioListing,
   TraineeTurn,
   TranscriptEntry,
-} from '../../src/ui/practice-library.ts';
+} from '../../src/core/ports/index.ts';
 
 export const scenario: ScenarioListing = {
   packId: 'test-pack',
@@ -15,6 +15,7 @@ export const scenario: ScenarioListing = {
   id: 'test-call',
   title: 'A test call',
   summary: 'Say the recording notice.',
+  direction: 'inbound',
 };
 
 function score(text: string): ScoreResult {

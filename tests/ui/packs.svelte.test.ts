@@ -2,12 +2,8 @@ import 'fake-indexeddb/auto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openPackStore } from '../../src/adapters/pack-store.ts';
-import {
-  validatePackText,
-  type ValidationRequest,
-  type WorkerLike,
-  type PackValidation,
-} from '../../src/adapters/pack-worker.ts';
+import { validateInWorker, validatePackText } from '../../src/adapters/pack-worker.ts';
+import type { ValidationRequest, WorkerLike, PackValidation } from '../../src/core/ports/index.ts';
 import { loadScriptLibrary } from '../../src/core/index.ts';
 import { PacksState } from '../../src/ui/state/packs.svelte.ts';
 import { ANY_STATE, scenarioStructure } from '../../src/ui/state/packs-graph.svelte.ts';
@@ -43,12 +39,14 @@ const inlineWorker = (): WorkerLike => {
 let n = 0;
 const newState = () => {
   const name = `packs-ui-${++n}`;
-  return new PacksState({
-    openStore: () => openPackStore({ name }),
-    createWorker: inlineWorker,
-    builtinFiles: () => Promise.resolve([{ file: 'scenarios/cms-core.yaml', text: core }]),
-    scripts: () => scripts,
-  });
+  return new PacksState(() =>
+    Promise.resolve({
+      openStore: () => openPackStore({ name }),
+      validate: (request: ValidationRequest) => validateInWorker(request, { createWorker: inlineWorker }),
+      builtinFiles: () => [{ file: 'scenarios/cms-core.yaml', text: core }],
+      scripts: () => scripts,
+    }),
+  );
 };
 
 describe('PacksState', () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEngine, detectSpeech } from '../../src/adapters/speech/index.ts';
-import type { SpeechSupport } from '../../src/adapters/speech/types.ts';
+import type { SpeechSupport } from '../../src/core/ports/index.ts';
 import { Preferences } from '../../src/ui/state/preferences.svelte.ts';
 import { SpeechInput, type FinalSpeech } from '../../src/ui/state/speech-input.svelte.ts';
 import { installFake, type FakeSpeechControl } from '../adapters/speech/fake.ts';

@@ -2,9 +2,9 @@
 // Every engine has the same interface, so the call screen never knows which one it talks to.
 import { checkAvailability, createNativeEngine, findRecognition, installOnDevice } from './native.ts';
 import { createVoskEngine } from './vosk.ts';
-import type { EngineKind, RecognitionEngine, SpeechSupport } from './types.ts';
+import type { EngineKind, RecognitionEngine, SpeechSupport } from '../../core/ports/index.ts';
 
-export type * from './types.ts';
+export type * from '../../core/ports/index.ts';
 export { createNativeEngine, createVoskEngine };
 
 export const SPEECH_LANG = 'en-GB';

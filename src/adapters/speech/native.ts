@@ -7,7 +7,7 @@ import type {
   ListeningSession,
   RecognitionEngine,
   SpeechErrorCode,
-} from './types.ts';
+} from '../../core/ports/index.ts';
 
 export type RecognitionConstructor = new () => SpeechRecognition;
 

@@ -4,7 +4,13 @@
 // Content-Security-Policy is untouched; but the worker's emscripten glue builds functions with
 // `new Function`, so the host must send 'unsafe-eval' for the worker file alone (see
 // tests/e2e/harness.mjs, workerPolicy).
-import type { ListenOptions, ListeningSession, RecognitionEngine, SpeechErrorCode } from './types.ts';
+import type {
+  ListenOptions,
+  ListeningSession,
+  RecognitionEngine,
+  SpeechErrorCode,
+} from '../../core/ports/index.ts';
+import { messageOf } from '../../core/message-of.ts';
 
 /** The parts of @lichess-org/vosk-browser this engine uses (so tests can hand in a fake). */
 export interface VoskRecognizerLike extends EventTarget {
@@ -172,7 +178,7 @@ export function createVoskEngine(options: VoskOptions): RecognitionEngine {
         return {
           ok: false,
           code: 'load-failed',
-          detail: error instanceof Error ? error.message : String(error),
+          detail: messageOf(error),
         };
       }
     },

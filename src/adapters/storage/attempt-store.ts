@@ -3,7 +3,7 @@
 // serialised across tabs, so two tabs can never interleave and corrupt one call.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { planMerge } from '../../core/review/index.ts';
-import { headOf } from './head.ts';
+import { headOf } from '../../core/review/attempt-head.ts';
 
 export { headOf };
 import type {
@@ -19,7 +19,7 @@ import type {
   NewAttempt,
   Settings,
   StoredTurn,
-} from './types.ts';
+} from '../../core/ports/index.ts';
 
 export const DB_NAME = 'verbatim';
 export const DB_VERSION = 2;

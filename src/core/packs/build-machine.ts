@@ -1,7 +1,6 @@
 // A checked scenario -> an XState machine. The pack is data; the behaviour is the named guards and
 // actions below, which take plain-JSON params. Call check-pack first: this trusts every id.
 import { assign, assertEvent, setup } from 'xstate';
-import type { Judge } from './judge.ts';
 import type {
   ConditionSpec,
   CriticalRuleSpec,
@@ -38,6 +37,17 @@ export interface CompiledRule {
   message: string | undefined;
   /** Index into the state's `on` (transitions) or into its critical list. */
   index: number;
+  /** What the caller says when the rule fires, in turn, if anything. */
+  reply: readonly string[] | undefined;
+}
+
+/**
+ * What the machine asks of a judge: whether a condition holds for an utterance in a state, and which
+ * never-say rules it breaks. How that is decided (statement scoring, the intent matcher) is the judge's.
+ */
+export interface CallJudge {
+  holds(cond: ConditionSpec, stateId: string, text: string): boolean;
+  forbidden(text: string): { rule: { id: string; message: string }; phrases: string[] }[];
 }
 
 export const LISTENING = 'listening';
@@ -53,6 +63,7 @@ export function rulesFor(scenario: ScenarioSpec, state: StateSpec): CompiledRule
     criticalId: r.id,
     message: r.message,
     index,
+    reply: r.reply,
   });
   return [
     ...scenario.critical.map(crit),
@@ -64,179 +75,218 @@ export function rulesFor(scenario: ScenarioSpec, state: StateSpec): CompiledRule
       criticalId: undefined,
       message: undefined,
       index,
+      reply: t.reply,
     })),
   ];
 }
 
-export function buildCallMachine(scenario: ScenarioSpec, judge: Judge) {
-  const isEnding = (id: string) => Object.hasOwn(scenario.endings, id);
-  const targetOf = (id: string) => `#${isEnding(id) ? endingNodeId(id) : stateNodeId(id)}`;
-  const pick = (lines: readonly string[], n: number) => lines[n % lines.length]!;
+/** Picks the n-th line, cycling: a caller asked twice answers with the next variant. */
+const pick = (lines: readonly string[], n: number) => lines[n % lines.length]!;
 
-  const trainerSetup = setup({
-    types: {
-      context: {} as CallContext,
-      events: {} as CallEvent,
-    },
-    delays: {
-      // Set on arrival in each state from its dead-air rule: callers differ in how long they wait.
-      callerPatience: ({ context }) => context.patienceMs,
-    },
+type Said = { event: CallEvent };
+
+/** The judge's side of the machine: the guards that judge an utterance and the never-say check. */
+function judgedBy(judge: CallJudge) {
+  const holds = (cond: ConditionSpec, state: string, { event }: Said) => {
+    assertEvent(event, 'trainee.said');
+    return judge.holds(cond, state, event.text);
+  };
+  return {
     guards: {
-      matchedIntent: ({ event }, params: { state: string; intents: string[] }) => {
-        assertEvent(event, 'trainee.said');
-        return judge.holds({ intent: params.intents }, params.state, event.text);
-      },
-      saidStatement: ({ event }, params: { state: string; script: string }) => {
-        assertEvent(event, 'trainee.said');
-        return judge.holds({ statement: params.script }, params.state, event.text);
-      },
-      attemptedStatement: ({ event }, params: { state: string; script: string }) => {
-        assertEvent(event, 'trainee.said');
-        return judge.holds({ attempt: params.script }, params.state, event.text);
-      },
-      saidPhrase: ({ event }, params: { state: string; phrases: string[] }) => {
-        assertEvent(event, 'trainee.said');
-        return judge.holds({ phrase: params.phrases }, params.state, event.text);
-      },
-      hasPromptsLeft: ({ context }, params: { prompts: number }) => context.silences < params.prompts,
+      matchedIntent: (args: Said, params: { state: string; intents: string[] }) =>
+        holds({ intent: params.intents }, params.state, args),
+      saidStatement: (args: Said, params: { state: string; script: string }) =>
+        holds({ statement: params.script }, params.state, args),
+      attemptedStatement: (args: Said, params: { state: string; script: string }) =>
+        holds({ attempt: params.script }, params.state, args),
+      saidPhrase: (args: Said, params: { state: string; phrases: string[] }) =>
+        holds({ phrase: params.phrases }, params.state, args),
     },
     actions: {
-      arrive: assign(({ context }, params: { state: string }) => {
-        const spec = scenario.states[params.state]!;
-        const seen = context.visits[params.state] ?? 0;
-        const dead = spec.deadAir ?? scenario.deadAir;
-        return {
-          visits: { ...context.visits, [params.state]: seen + 1 },
-          log: [...context.log, { stateId: params.state, text: pick(spec.caller, seen) }],
-          silences: 0,
-          patienceMs: Math.round(dead.after * 1000),
-        };
-      }),
-      reply: assign(({ context }, params: { state: string; key: string; lines: string[] }) => {
-        const n = context.replies[params.key] ?? 0;
-        return {
-          replies: { ...context.replies, [params.key]: n + 1 },
-          log: [...context.log, { stateId: params.state, text: pick(params.lines, n) }],
-        };
-      }),
-      hearTrainee: assign({ silences: 0 }),
-      flagForbiddenPhrases: assign(({ context, event }) => {
-        assertEvent(event, 'trainee.said');
-        const broken = judge.forbidden(event.text);
-        if (broken.length === 0) return {};
-        return {
-          criticalErrors: [
-            ...context.criticalErrors,
-            ...broken.map((b) => ({
-              id: b.rule.id,
-              message: `${b.rule.message} (said: "${b.phrases[0]}")`,
-              turnIndex: event.turnIndex,
-            })),
-          ],
-        };
-      }),
-      flagCriticalError: assign(({ context, event }, params: { id: string; message: string }) => {
-        assertEvent(event, 'trainee.said');
-        return {
-          criticalErrors: [
-            ...context.criticalErrors,
-            { id: params.id, message: params.message, turnIndex: event.turnIndex },
-          ],
-        };
-      }),
-      promptAfterSilence: assign(({ context }, params: { state: string; prompts: string[] }) => ({
-        log: [...context.log, { stateId: params.state, text: pick(params.prompts, context.silences) }],
-        silences: context.silences + 1,
-      })),
-      finish: assign(({ context }, params: { ending: string }) => {
-        const line = scenario.endings[params.ending]?.caller;
-        return line === undefined ? {} : { log: [...context.log, { stateId: params.ending, text: line }] };
-      }),
-    },
-  });
-
-  const guardFor = (cond: ConditionSpec, state: string) => {
-    if (cond.intent !== undefined) {
-      return {
-        type: 'matchedIntent' as const,
-        params: { state, intents: typeof cond.intent === 'string' ? [cond.intent] : cond.intent },
-      };
-    }
-    if (cond.statement !== undefined)
-      return { type: 'saidStatement' as const, params: { state, script: cond.statement } };
-    if (cond.attempt !== undefined)
-      return { type: 'attemptedStatement' as const, params: { state, script: cond.attempt } };
-    if (cond.phrase !== undefined)
-      return { type: 'saidPhrase' as const, params: { state, phrases: cond.phrase } };
-    return undefined;
-  };
-
-  const heard = [{ type: 'hearTrainee' as const }, { type: 'flagForbiddenPhrases' as const }];
-
-  const states: Record<string, object> = {};
-  for (const [id, spec] of Object.entries(scenario.states)) {
-    const dead = spec.deadAir ?? scenario.deadAir;
-    const said = rulesFor(scenario, spec).map((rule) => {
-      const guard = guardFor(rule.when, id);
-      const crit =
-        rule.kind === 'critical'
-          ? [{ type: 'flagCriticalError' as const, params: { id: rule.criticalId!, message: rule.message! } }]
-          : [];
-      const replyLines =
-        rule.kind === 'critical'
-          ? [...scenario.critical, ...spec.critical].find((r) => r.id === rule.criticalId)?.reply
-          : spec.on[rule.index]?.reply;
-      const reply = replyLines
-        ? [
-            {
-              type: 'reply' as const,
-              params: { state: id, key: `${id}#${rule.kind}#${rule.index}`, lines: replyLines },
-            },
-          ]
-        : [];
-      return {
-        ...(guard ? { guard } : {}),
-        // Staying re-enters only the listening child: the patience timer restarts, the caller does not repeat.
-        target: rule.to === undefined ? `.${LISTENING}` : targetOf(rule.to),
-        actions: [...heard, ...crit, ...reply],
-      };
-    });
-    // Anything no rule covers: the caller waits again.
-    said.push({ target: `.${LISTENING}`, actions: [...heard] });
-    states[id] = {
-      id: stateNodeId(id),
-      entry: { type: 'arrive', params: { state: id } },
-      initial: LISTENING,
-      states: {
-        [LISTENING]: {
-          after: {
-            callerPatience: [
-              {
-                guard: { type: 'hasPromptsLeft', params: { prompts: dead.prompts.length } },
-                target: LISTENING,
-                reenter: true,
-                actions: { type: 'promptAfterSilence', params: { state: id, prompts: dead.prompts } },
-              },
-              { target: targetOf(dead.then) },
+      flagForbiddenPhrases: assign<CallContext, CallEvent, undefined, CallEvent, never>(
+        ({ context, event }) => {
+          assertEvent(event, 'trainee.said');
+          const broken = judge.forbidden(event.text);
+          if (broken.length === 0) return {};
+          return {
+            criticalErrors: [
+              ...context.criticalErrors,
+              ...broken.map((b) => ({
+                id: b.rule.id,
+                message: `${b.rule.message} (said: "${b.phrases[0]}")`,
+                turnIndex: event.turnIndex,
+              })),
             ],
+          };
+        },
+      ),
+    },
+  };
+}
+
+/** Until a scenario's judge is provided, nothing the trainee says meets a condition or breaks a rule. */
+const NO_JUDGE: CallJudge = { holds: () => false, forbidden: () => [] };
+const unjudged = judgedBy(NO_JUDGE);
+
+/**
+ * Every call machine's named guards, actions and delay, defined once. Actions take everything they
+ * need as plain-JSON params (the caller's lines, the patience), so one setup serves every scenario;
+ * the judge is provided per scenario with `.provide()`.
+ */
+export const callSetup = setup({
+  types: {
+    context: {} as CallContext,
+    events: {} as CallEvent,
+  },
+  delays: {
+    // Set on arrival in each state from its dead-air rule: callers differ in how long they wait.
+    callerPatience: ({ context }) => context.patienceMs,
+  },
+  guards: {
+    ...unjudged.guards,
+    hasPromptsLeft: ({ context }, params: { prompts: number }) => context.silences < params.prompts,
+  },
+  actions: {
+    ...unjudged.actions,
+    arrive: assign(({ context }, params: { state: string; caller: string[]; patienceMs: number }) => {
+      const seen = context.visits[params.state] ?? 0;
+      return {
+        visits: { ...context.visits, [params.state]: seen + 1 },
+        log: [...context.log, { stateId: params.state, text: pick(params.caller, seen) }],
+        silences: 0,
+        patienceMs: params.patienceMs,
+      };
+    }),
+    reply: assign(({ context }, params: { state: string; key: string; lines: string[] }) => {
+      const n = context.replies[params.key] ?? 0;
+      return {
+        replies: { ...context.replies, [params.key]: n + 1 },
+        log: [...context.log, { stateId: params.state, text: pick(params.lines, n) }],
+      };
+    }),
+    hearTrainee: assign({ silences: 0 }),
+    flagCriticalError: assign(({ context, event }, params: { id: string; message: string }) => {
+      assertEvent(event, 'trainee.said');
+      return {
+        criticalErrors: [
+          ...context.criticalErrors,
+          { id: params.id, message: params.message, turnIndex: event.turnIndex },
+        ],
+      };
+    }),
+    promptAfterSilence: assign(({ context }, params: { state: string; prompts: string[] }) => ({
+      log: [...context.log, { stateId: params.state, text: pick(params.prompts, context.silences) }],
+      silences: context.silences + 1,
+    })),
+    finish: assign(({ context }, params: { ending: string; line: string | undefined }) =>
+      params.line === undefined
+        ? {}
+        : { log: [...context.log, { stateId: params.ending, text: params.line }] },
+    ),
+  },
+});
+
+type MachineConfig = Parameters<typeof callSetup.createMachine>[0];
+type StateConfig = NonNullable<MachineConfig['states']>[string];
+type GuardConfig =
+  | { type: 'matchedIntent'; params: { state: string; intents: string[] } }
+  | { type: 'saidStatement' | 'attemptedStatement'; params: { state: string; script: string } }
+  | { type: 'saidPhrase'; params: { state: string; phrases: string[] } };
+
+function guardFor(cond: ConditionSpec, state: string): GuardConfig | undefined {
+  if (cond.intent !== undefined)
+    return {
+      type: 'matchedIntent',
+      params: { state, intents: typeof cond.intent === 'string' ? [cond.intent] : [...cond.intent] },
+    };
+  if (cond.statement !== undefined)
+    return { type: 'saidStatement', params: { state, script: cond.statement } };
+  if (cond.attempt !== undefined)
+    return { type: 'attemptedStatement', params: { state, script: cond.attempt } };
+  if (cond.phrase !== undefined) return { type: 'saidPhrase', params: { state, phrases: [...cond.phrase] } };
+  return undefined;
+}
+
+/** A state of the scenario: the caller speaks on arrival, then each rule is tried on what the trainee says. */
+function stateConfig(
+  scenario: ScenarioSpec,
+  id: string,
+  spec: StateSpec,
+  targetOf: (id: string) => string,
+): StateConfig {
+  const dead = spec.deadAir ?? scenario.deadAir;
+  const heard = [{ type: 'hearTrainee' as const }, { type: 'flagForbiddenPhrases' as const }];
+  const said = rulesFor(scenario, spec).map((rule) => {
+    const guard = guardFor(rule.when, id);
+    const crit =
+      rule.kind === 'critical'
+        ? [{ type: 'flagCriticalError' as const, params: { id: rule.criticalId!, message: rule.message! } }]
+        : [];
+    const reply = rule.reply
+      ? [
+          {
+            type: 'reply' as const,
+            params: { state: id, key: `${id}#${rule.kind}#${rule.index}`, lines: [...rule.reply] },
           },
+        ]
+      : [];
+    return {
+      ...(guard ? { guard } : {}),
+      // Staying re-enters only the listening child: the patience timer restarts, the caller does not repeat.
+      target: rule.to === undefined ? `.${LISTENING}` : targetOf(rule.to),
+      actions: [...heard, ...crit, ...reply],
+    };
+  });
+  // Anything no rule covers: the caller waits again.
+  said.push({ target: `.${LISTENING}`, actions: [...heard] });
+  return {
+    id: stateNodeId(id),
+    entry: {
+      type: 'arrive',
+      params: { state: id, caller: [...spec.caller], patienceMs: Math.round(dead.after * 1000) },
+    },
+    initial: LISTENING,
+    states: {
+      [LISTENING]: {
+        after: {
+          callerPatience: [
+            {
+              guard: { type: 'hasPromptsLeft', params: { prompts: dead.prompts.length } },
+              target: LISTENING,
+              reenter: true,
+              actions: { type: 'promptAfterSilence', params: { state: id, prompts: [...dead.prompts] } },
+            },
+            { target: targetOf(dead.then) },
+          ],
         },
       },
-      on: { 'trainee.said': said },
+    },
+    on: { 'trainee.said': said },
+  };
+}
+
+/** A checked scenario -> its call machine, judged by `judge`. */
+export function buildCallMachine(scenario: ScenarioSpec, judge: CallJudge) {
+  const isEnding = (id: string) => Object.hasOwn(scenario.endings, id);
+  const targetOf = (id: string) => `#${isEnding(id) ? endingNodeId(id) : stateNodeId(id)}`;
+  const states: Record<string, StateConfig> = {};
+  for (const [id, spec] of Object.entries(scenario.states))
+    states[id] = stateConfig(scenario, id, spec, targetOf);
+  for (const [id, ending] of Object.entries(scenario.endings)) {
+    states[id] = {
+      id: endingNodeId(id),
+      type: 'final',
+      entry: { type: 'finish', params: { ending: id, line: ending.caller } },
     };
   }
-  for (const id of Object.keys(scenario.endings)) {
-    states[id] = { id: endingNodeId(id), type: 'final', entry: { type: 'finish', params: { ending: id } } };
-  }
-
-  return trainerSetup.createMachine({
-    id: 'call',
-    context: { log: [], visits: {}, replies: {}, silences: 0, patienceMs: 0, criticalErrors: [] },
-    initial: scenario.initial,
-    // The config is assembled from checked data, so its shape is known only at run time.
-    states: states as never,
-  });
+  return callSetup
+    .createMachine({
+      id: 'call',
+      context: { log: [], visits: {}, replies: {}, silences: 0, patienceMs: 0, criticalErrors: [] },
+      initial: scenario.initial,
+      states,
+    })
+    .provide(judgedBy(judge));
 }
 
 export type CallMachine = ReturnType<typeof buildCallMachine>;

@@ -24,3 +24,4 @@ export {
   type CallMachine,
 } from './build-machine.ts';
 export { scenarioGraph } from './lint-pack.ts';
+export { compareVersions, formatOf, planImport, type ImportPlan } from './pack-versions.ts';

@@ -4,6 +4,7 @@ import { matchIntent, type IntentModel } from '../scoring/intent.ts';
 import { scoreStatement } from '../scoring/verbatim.ts';
 import type { CompiledScript } from '../scripts/script-library.ts';
 import type { IntentMatch, ScoreResult } from '../scoring/types.ts';
+import { FILLERS } from '../text/lexicon.ts';
 import type { ConditionSpec, NeverSaySpec } from './pack-schema.ts';
 
 /** A statement as this scenario judges it: the compiled script plus the scenario's version and tolerance. */
@@ -41,8 +42,6 @@ export function plainWords(text: string): string {
     .filter((w) => w !== '' && !FILLERS.has(w));
   return ` ${words.join(' ')} `;
 }
-
-const FILLERS = new Set(['um', 'uh', 'er', 'erm', 'ah', 'hmm', 'mm']);
 
 export function saysPhrase(text: string, phrases: readonly string[]): string[] {
   const said = plainWords(text);

@@ -10,6 +10,7 @@ import { lintPack } from './lint-pack.ts';
 import { formatPath, placeErrors, type PackError, type PathSegment } from './pack-errors.ts';
 import { PACK_LIMITS } from './pack-limits.ts';
 import { PackSchema, type IntentSpec, type PackSpec, type ScenarioSpec } from './pack-schema.ts';
+import { messageOf } from '../message-of.ts';
 
 export interface CompiledScenario {
   spec: ScenarioSpec;
@@ -188,10 +189,6 @@ function describeIssue(issue: { code: string; message: string; keys?: string[] }
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message))
     return `missing: ${issue.message.replace(/^Invalid input: /, '')}`;
   return issue.message.replace(/^Invalid input: /, '');
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function deepFreeze<T>(value: T): T {

@@ -3,6 +3,7 @@
 import { LineCounter, parseAllDocuments, visit, isScalar, type Document } from 'yaml';
 import type { PackError } from './pack-errors.ts';
 import { PACK_LIMITS } from './pack-limits.ts';
+import { messageOf } from '../message-of.ts';
 
 /** Keys that would let a later merge or assignment reach Object.prototype. */
 const DANGEROUS_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -48,9 +49,7 @@ export function parsePackText(text: string, file: string): ParsePackTextResult {
       merge: false,
     }) as Document.Parsed[];
   } catch (error) {
-    return fail(
-      `the file could not be read as YAML or JSON: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    return fail(`the file could not be read as YAML or JSON: ${messageOf(error)}`);
   }
   if (!Array.isArray(docs)) return fail('the file could not be read as YAML or JSON');
   if (docs.length === 0) return fail('the file is empty');
@@ -115,7 +114,7 @@ export function parsePackText(text: string, file: string): ParsePackTextResult {
   try {
     data = doc.toJS({ maxAliasCount: 0 });
   } catch (error) {
-    return fail(`the file could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    return fail(`the file could not be read: ${messageOf(error)}`);
   }
   if (data === null || data === undefined) return fail('the file is empty');
   if (depth(data) > PACK_LIMITS.maxDepth)

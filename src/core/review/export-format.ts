@@ -1,6 +1,7 @@
 // The export file: versioned so an older app refuses a newer file plainly instead of misreading it.
 import { z } from '../zod.ts';
 import { AttemptSchema, type ReviewAttempt } from './schema.ts';
+import { messageOf } from '../message-of.ts';
 
 export const EXPORT_FORMAT = 'verbatim-attempts';
 export const EXPORT_VERSION = 1;
@@ -61,7 +62,7 @@ export function parseExport(text: string): ParseResult {
   } catch (e) {
     return {
       ok: false,
-      errors: [`The file is not valid JSON (${e instanceof Error ? e.message : String(e)}).`],
+      errors: [`The file is not valid JSON (${messageOf(e)}).`],
     };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {

@@ -1,9 +1,13 @@
 // What the trainee sees before a call: every statement and move that will be judged. Never a hidden rule.
 import type { LoadedPack } from '../packs/load-pack.ts';
-import type { ScenarioBriefing, ScenarioListing } from './types.ts';
+import type { ScenarioBriefing, ScenarioListing } from '../ports/practice-library.ts';
+import type { ScenarioDescription } from './types.ts';
 
 export function listScenarios(pack: LoadedPack): ScenarioListing[] {
   return pack.spec.scenarios.map((s) => ({
+    packId: pack.id,
+    packVersion: pack.version,
+    packTitle: pack.title,
     id: s.id,
     title: s.title,
     summary: s.summary,
@@ -12,7 +16,7 @@ export function listScenarios(pack: LoadedPack): ScenarioListing[] {
   }));
 }
 
-export function describeScenario(pack: LoadedPack, scenarioId: string): ScenarioBriefing {
+export function describeScenario(pack: LoadedPack, scenarioId: string): ScenarioDescription {
   const sc = pack.scenarios.get(scenarioId);
   if (sc === undefined) throw new Error(`no scenario "${scenarioId}" in pack "${pack.id}"`);
   const s = sc.spec;
@@ -53,5 +57,23 @@ export function describeScenario(pack: LoadedPack, scenarioId: string): Scenario
     neverSay: [...pack.spec.neverSay, ...s.neverSay].map((n) => ({ id: n.id, message: n.message })),
     notes: [...s.briefing],
     passMark: sc.passMark,
+  };
+}
+
+/** The briefing screen's text: the direction as a sentence, never-say rules and the pass mark as notes. */
+export function briefingOf(d: ScenarioDescription): ScenarioBriefing {
+  const direction =
+    d.direction === 'outbound'
+      ? 'You are making this call (outbound).'
+      : 'The client is calling the service (inbound).';
+  return {
+    direction: d.firstContact ? `${direction} It is the client's first contact with the service.` : direction,
+    statements: d.statements,
+    moves: d.moves,
+    notes: [
+      ...d.notes,
+      ...d.neverSay.map((n) => `Never: ${n.message}`),
+      `Pass mark: ${d.passMark}%. A critical error fails the call whatever else happens.`,
+    ],
   };
 }

@@ -81,16 +81,8 @@ export interface CallReport {
   passed: boolean;
 }
 
-export interface ScenarioListing {
-  id: string;
-  title: string;
-  summary: string;
-  direction: 'inbound' | 'outbound';
-  contentNote?: string;
-}
-
-/** What will be judged, shown before the call: never a hidden rule. */
-export interface ScenarioBriefing {
+/** Everything about a scenario that will be judged, from the pack: the briefing is made from it. */
+export interface ScenarioDescription {
   id: string;
   title: string;
   summary: string;

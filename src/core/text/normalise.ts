@@ -3,7 +3,13 @@
  * difference it removes costs nothing. Each token keeps the words it came from, for display.
  */
 import type { Token } from '../scoring/types.ts';
-import { FILLERS, SOUND_ALIKES } from '../scoring/config.ts';
+import {
+  FILLERS,
+  IRREGULAR_CONTRACTIONS,
+  IS_CONTRACTION_HEADS,
+  NOT_FRAGMENTS,
+  SOUND_ALIKES,
+} from './lexicon.ts';
 import { isNumberWord, readNumber } from './numbers.ts';
 import { spellingKey } from './spelling.ts';
 
@@ -42,38 +48,8 @@ function soundMapFor(options: NormaliseOptions | undefined): Map<string, string>
   return map;
 }
 
-/** Contractions with irregular expansions; the regular ones are handled by suffix. */
-const IRREGULAR = new Map<string, readonly string[]>(
-  Object.entries({
-    "won't": ['will', 'not'],
-    "can't": ['can', 'not'],
-    "shan't": ['shall', 'not'],
-    "ain't": ['is', 'not'],
-    cannot: ['can', 'not'],
-    "let's": ['let', 'us'],
-    "y'all": ['you', 'all'],
-  }),
-);
-
-/** Words after which "'s" is "is" rather than a possessive. */
-const S_IS = new Set([
-  'it',
-  'that',
-  'there',
-  'here',
-  'what',
-  'who',
-  'where',
-  'he',
-  'she',
-  'how',
-  'when',
-  'why',
-  'this',
-]);
-
 function expandContraction(word: string): readonly string[] | null {
-  const irregular = IRREGULAR.get(word);
+  const irregular = IRREGULAR_CONTRACTIONS.get(word);
   if (irregular) return irregular;
   const apos = word.indexOf("'");
   if (apos <= 0) return null;
@@ -93,7 +69,7 @@ function expandContraction(word: string): readonly string[] | null {
     case 'd':
       return [head, 'would'];
     case 's':
-      return S_IS.has(head) ? [head, 'is'] : null;
+      return IS_CONTRACTION_HEADS.has(head) ? [head, 'is'] : null;
     default:
       return null;
   }
@@ -251,105 +227,6 @@ function joinInitials(tokens: Token[]): Token[] {
 export function canonical(t: Token): string {
   return t.sound ?? t.key;
 }
-
-/** Function words that are never taken for a cut-off false start of the next word. */
-const NOT_FRAGMENTS = new Set([
-  'a',
-  'i',
-  'an',
-  'as',
-  'at',
-  'be',
-  'by',
-  'do',
-  'go',
-  'he',
-  'if',
-  'in',
-  'is',
-  'it',
-  'me',
-  'my',
-  'no',
-  'of',
-  'on',
-  'or',
-  'so',
-  'to',
-  'up',
-  'us',
-  'we',
-  'all',
-  'and',
-  'any',
-  'are',
-  'can',
-  'for',
-  'has',
-  'her',
-  'his',
-  'how',
-  'may',
-  'not',
-  'now',
-  'one',
-  'our',
-  'out',
-  'own',
-  'the',
-  'use',
-  'was',
-  'who',
-  'why',
-  'you',
-  'also',
-  'each',
-  'from',
-  'have',
-  'here',
-  'more',
-  'must',
-  'only',
-  'other',
-  'some',
-  'such',
-  'than',
-  'that',
-  'them',
-  'then',
-  'they',
-  'this',
-  'what',
-  'when',
-  'will',
-  'with',
-  'your',
-  'there',
-  'these',
-  'which',
-  'would',
-  'about',
-  'under',
-  'with',
-  'law',
-  'way',
-  'data',
-  'call',
-  'form',
-  'fine',
-  'court',
-  'any',
-  'know',
-  'end',
-  'part',
-  'some',
-  'year',
-  'over',
-  'out',
-  'per',
-  'she',
-  'her',
-]);
 
 /**
  * Drops what the standard says costs nothing in speech: a word said twice in a row ("the the") and a cut-off

@@ -1,11 +1,6 @@
 // One practice call. The call is a replay: the report is a pure function of the trainee's turns,
 // so every turn is saved as it is made and a reloaded tab rebuilds the call exactly.
-import type {
-  AttemptRecord,
-  AttemptStore,
-  AttemptSummary,
-  StoredTurn,
-} from '../../adapters/storage/types.ts';
+import type { AttemptRecord, AttemptStore, AttemptSummary, StoredTurn } from '../../core/ports/index.ts';
 import type {
   CallReport,
   CallerPersona,
@@ -14,7 +9,8 @@ import type {
   ScenarioBriefing,
   ScenarioListing,
   TraineeTurn,
-} from '../practice-library.ts';
+} from '../../core/ports/index.ts';
+import { messageOf } from '../../core/message-of.ts';
 
 export type CallPhase =
   'loading' | 'missing' | 'no-trainee' | 'resume' | 'content-note' | 'briefing' | 'call' | 'debrief' | 'left';
@@ -202,7 +198,7 @@ export class CallSession {
         this.notice = 'This call could not be saved: its record is missing. Your turns are still shown here.';
       }
     } catch (error) {
-      this.notice = `This turn could not be saved on this computer (${error instanceof Error ? error.message : 'storage error'}). Carry on: the call is still running here.`;
+      this.notice = `This turn could not be saved on this computer (${messageOf(error)}). Carry on: the call is still running here.`;
     }
   }
 

@@ -1,7 +1,7 @@
 // The statement drill: say one statement again and again while its text fades — shown in full,
 // then with words hidden, then not at all — with the word diff after each try.
 import type { ScoreResult } from '../../core/index.ts';
-import type { DrillScript, PracticeLibrary } from '../practice-library.ts';
+import type { DrillScript, PracticeLibrary } from '../../core/ports/index.ts';
 
 export type DrillStage = 0 | 1 | 2;
 export const stageNames = ['Full text', 'Some words hidden', 'From memory'] as const;

@@ -2,6 +2,7 @@
 // `scenarioStructure` is plain data (the accessible list is drawn straight from it); the SVG layout
 // comes from elkjs, loaded only when a graph is first drawn.
 import type { LoadedPack, ScenarioSpec } from '../../core/packs/index.ts';
+import { messageOf } from '../../core/message-of.ts';
 
 export type EdgeKind = 'rule' | 'critical' | 'dead-air';
 
@@ -171,7 +172,7 @@ export class GraphView {
     try {
       this.layout = await layoutStructure(structure);
     } catch (error) {
-      this.failed = error instanceof Error ? error.message : String(error);
+      this.failed = messageOf(error);
     }
   }
 }

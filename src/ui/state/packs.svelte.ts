@@ -3,20 +3,10 @@
 // Imported packs are checked in a worker first (size and time limits) and only then compiled here,
 // because play-testing needs the compiled machines, which cannot cross from a worker.
 import type { ScriptLibrary } from '../../core/index.ts';
-import { loadPack, parsePackText, type LoadedPack, type PackError } from '../../core/packs/index.ts';
-import {
-  builtinPackFiles,
-  formatOf,
-  openPackStore,
-  planImport,
-  type PackStore,
-} from '../../adapters/pack-store.ts';
-import {
-  builtinScripts,
-  validateInWorker,
-  type PackValidation,
-  type WorkerLike,
-} from '../../adapters/pack-worker.ts';
+import { loadPackText } from '../../core/library/load-library.ts';
+import type { LoadedPack, PackError } from '../../core/packs/index.ts';
+import { formatOf, planImport } from '../../core/packs/pack-versions.ts';
+import type { PackAdapters, PackStore } from '../../core/ports/index.ts';
 
 export interface InstalledPack {
   source: 'built-in' | 'imported';
@@ -38,19 +28,6 @@ export interface PendingReplace {
   installed: InstalledPack;
 }
 
-export interface PacksDeps {
-  openStore?: () => Promise<PackStore>;
-  createWorker?: () => WorkerLike;
-  builtinFiles?: () => Promise<{ file: string; text: string }[]>;
-  scripts?: () => ScriptLibrary | null;
-}
-
-const defaultWorker = (): WorkerLike =>
-  new Worker(new URL('../../adapters/pack-worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'pack-validator',
-  });
-
 export class PacksState {
   installed = $state.raw<InstalledPack[]>([]);
   /** Problems with the last import or save, for the error summary. */
@@ -62,25 +39,28 @@ export class PacksState {
   ready = $state(false);
   loadProblems = $state.raw<string[]>([]);
 
-  #deps: Required<PacksDeps>;
+  #adapters: () => Promise<PackAdapters>;
+  #deps: PackAdapters | null = null;
   #store: Promise<PackStore> | null = null;
   #scripts: ScriptLibrary | null = null;
 
-  constructor(deps: PacksDeps = {}) {
-    this.#deps = {
-      openStore: deps.openStore ?? (() => openPackStore()),
-      createWorker: deps.createWorker ?? defaultWorker,
-      builtinFiles: deps.builtinFiles ?? builtinPackFiles,
-      scripts: deps.scripts ?? builtinScripts,
-    };
+  /** `adapters` loads the browser side on first use (src/main.ts wires it; tests hand in fakes). */
+  constructor(adapters: () => Promise<PackAdapters>) {
+    this.#adapters = adapters;
   }
 
-  #openStore(): Promise<PackStore> {
-    return (this.#store ??= this.#deps.openStore());
+  async #use(): Promise<PackAdapters> {
+    return (this.#deps ??= await this.#adapters());
   }
 
+  async #openStore(): Promise<PackStore> {
+    const deps = await this.#use();
+    return (this.#store ??= deps.openStore());
+  }
+
+  /** The statement library, once the packs have loaded. */
   get scripts(): ScriptLibrary | null {
-    return (this.#scripts ??= this.#deps.scripts());
+    return (this.#scripts ??= this.#deps?.scripts() ?? null);
   }
 
   find(id: string): InstalledPack | undefined {
@@ -98,15 +78,13 @@ export class PacksState {
         ok: false,
         errors: [{ file, path: '', message: 'the statement library could not be loaded', severity: 'error' }],
       };
-    const parsed = parsePackText(text, file);
-    if (!parsed.ok) return parsed;
-    return loadPack(parsed.data, { file, scripts, source: text });
+    return loadPackText(text, file, scripts);
   }
 
   async load(): Promise<void> {
     const problems: string[] = [];
     const out: InstalledPack[] = [];
-    for (const { file, text } of await this.#deps.builtinFiles()) {
+    for (const { file, text } of (await this.#use()).builtinFiles()) {
       const entry = this.#entry('built-in', file, text);
       if (entry) out.push(entry);
       else problems.push(`${file} did not load`);
@@ -163,10 +141,7 @@ export class PacksState {
     this.errors = [];
     this.pending = null;
     try {
-      const result: PackValidation = await validateInWorker(
-        { text, file: fileName },
-        { createWorker: this.#deps.createWorker },
-      );
+      const result = await (await this.#use()).validate({ text, file: fileName });
       if (!result.ok) {
         this.errors = result.errors;
         return;

@@ -1,12 +1,13 @@
 // Wires one call screen together: the call, the trainee's voice or typing, the caller's voice and
 // the silence count. The components only read this state and call its methods.
-import type { AttemptStore } from '../../adapters/storage/types.ts';
-import type { CallerPersona, PracticeLibrary } from '../practice-library.ts';
+import type { AttemptStore } from '../../core/ports/index.ts';
+import type { CallerPersona, PracticeLibrary } from '../../core/ports/index.ts';
 import type { AppState } from './app-state.svelte.ts';
 import { CallSession } from './call-session.svelte.ts';
 import { SilenceTimer } from './silence-timer.svelte.ts';
 import { SpeechInput, type FinalSpeech } from './speech-input.svelte.ts';
 import { VoiceList } from './voice-list.svelte.ts';
+import { messageOf } from '../../core/message-of.ts';
 
 /** The push-to-talk shortcut: a modifier chord, so it never clashes with typing (WCAG 2.1.4). */
 export const TALK_KEY = {
@@ -49,7 +50,7 @@ export class Practice {
       this.status = 'ready';
       await this.speech.init();
     } catch (error) {
-      this.failure = error instanceof Error ? error.message : String(error);
+      this.failure = messageOf(error);
       this.status = 'failed';
     }
   }

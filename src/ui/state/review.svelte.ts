@@ -1,7 +1,7 @@
 // The coaches' review screens: every saved attempt, filters, export and import, notes and disputes.
 // Components only render this state and call its methods.
-import type { AttemptHead, AttemptRecord, AttemptStore, Settings } from '../../adapters/storage/types.ts';
-import { headOf } from '../../adapters/storage/head.ts';
+import type { AttemptHead, AttemptRecord, AttemptStore, Settings } from '../../core/ports/index.ts';
+import { headOf } from '../../core/review/attempt-head.ts';
 import {
   attemptsCsv,
   buildExport,
@@ -21,8 +21,9 @@ import {
   type SortKey,
   type StatementDetail,
 } from '../../core/review/index.ts';
-import type { CallReport, PracticeLibrary, TraineeTurn } from '../practice-library.ts';
+import type { CallReport, PracticeLibrary, TraineeTurn } from '../../core/ports/index.ts';
 import { summarise } from './call-session.svelte.ts';
+import { messageOf } from '../../core/message-of.ts';
 
 export interface ImportReport {
   added: number;
@@ -106,7 +107,7 @@ export class ReviewState {
       this.loaded = true;
       this.persistence = await store.requestPersistence();
     } catch (e) {
-      this.loadError = e instanceof Error ? e.message : String(e);
+      this.loadError = messageOf(e);
       this.loaded = true;
     }
   }
@@ -199,7 +200,7 @@ export class ReviewState {
       };
       await this.#reloadAll(store);
     } catch (e) {
-      this.importErrors = [`Nothing was imported: ${e instanceof Error ? e.message : String(e)}`];
+      this.importErrors = [`Nothing was imported: ${messageOf(e)}`];
     } finally {
       this.busy = false;
     }
@@ -222,7 +223,7 @@ export class ReviewState {
         this.heads = this.heads.map((h) => (h.id === id ? headOf(next) : h));
       }
     } catch (e) {
-      this.writeError = e instanceof Error ? e.message : String(e);
+      this.writeError = messageOf(e);
     }
   }
 

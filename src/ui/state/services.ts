@@ -1,9 +1,15 @@
 // The adapters the screens use, built once in src/main.ts and shared through Svelte context.
 import { getContext, setContext } from 'svelte';
-import type { AttemptStore } from '../../adapters/storage/types.ts';
-import type { EngineKind, RecognitionEngine, SpeechSupport } from '../../adapters/speech/types.ts';
-import type { CallerVoice } from '../../adapters/synthesis.ts';
-import type { Catalogue, PracticeLibrary } from '../practice-library.ts';
+import type {
+  AttemptStore,
+  CallerVoice,
+  Catalogue,
+  EngineKind,
+  PackAdapters,
+  PracticeLibrary,
+  RecognitionEngine,
+  SpeechSupport,
+} from '../../core/ports/index.ts';
 
 export interface Services {
   store: () => Promise<AttemptStore>;
@@ -11,6 +17,8 @@ export interface Services {
   catalogue: () => Promise<Catalogue>;
   /** The packs, the scorer and the statecharts: loaded only when a call or drill opens. */
   library: () => Promise<PracticeLibrary>;
+  /** The pack database, validation worker and built-in pack files, for the packs screens. */
+  packs: () => Promise<PackAdapters>;
   voice: CallerVoice;
   speech: {
     detect: () => Promise<SpeechSupport>;

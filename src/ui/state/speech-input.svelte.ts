@@ -8,7 +8,7 @@ import type {
   RecognitionEvent,
   SpeechErrorCode,
   SpeechSupport,
-} from '../../adapters/speech/types.ts';
+} from '../../core/ports/index.ts';
 import type { Preferences } from './preferences.svelte.ts';
 import { speechErrorMessage } from './speech-messages.ts';
 

@@ -1,4 +1,4 @@
-import type { SpeechErrorCode } from '../../adapters/speech/types.ts';
+import type { SpeechErrorCode } from '../../core/ports/index.ts';
 
 /** Plain English for each recogniser problem, always with a way on. Typing always works. */
 const messages: Record<SpeechErrorCode, string> = {

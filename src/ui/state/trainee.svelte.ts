@@ -1,4 +1,4 @@
-import type { AttemptRecord, AttemptStore } from '../../adapters/storage/types.ts';
+import type { AttemptRecord, AttemptStore } from '../../core/ports/index.ts';
 
 /** Who is practising on this machine, and their latest result per scenario. */
 export class TraineeState {

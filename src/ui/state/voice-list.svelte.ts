@@ -1,5 +1,5 @@
 import { createSubscriber } from 'svelte/reactivity';
-import type { CallerVoice, VoiceInfo } from '../../adapters/synthesis.ts';
+import type { CallerVoice, VoiceInfo } from '../../core/ports/index.ts';
 
 /** The synthesis voices, reactive: the browser loads its list asynchronously. */
 export class VoiceList {

@@ -5,7 +5,7 @@ import {
   checkAvailability,
 } from '../../../src/adapters/speech/native.ts';
 import { detectSpeech, privateEngineKind, cloudProcessor } from '../../../src/adapters/speech/index.ts';
-import type { RecognitionEvent } from '../../../src/adapters/speech/types.ts';
+import type { RecognitionEvent } from '../../../src/core/ports/index.ts';
 import { installFake, type FakeSpeechControl } from './fake.ts';
 
 let fake: FakeSpeechControl;

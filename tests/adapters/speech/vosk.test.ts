@@ -4,7 +4,7 @@ import {
   type AudioSource,
   type VoskRecognizerLike,
 } from '../../../src/adapters/speech/vosk.ts';
-import type { RecognitionEvent } from '../../../src/adapters/speech/types.ts';
+import type { RecognitionEvent } from '../../../src/core/ports/index.ts';
 
 class FakeRecognizer extends EventTarget implements VoskRecognizerLike {
   static last: FakeRecognizer | null = null;

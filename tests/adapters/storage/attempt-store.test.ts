@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAttemptStore } from '../../../src/adapters/storage/attempt-store.ts';
-import type { AttemptStore, NewAttempt } from '../../../src/adapters/storage/types.ts';
+import type { AttemptStore, NewAttempt } from '../../../src/core/ports/index.ts';
 
 let counter = 0;
 const stores: AttemptStore[] = [];

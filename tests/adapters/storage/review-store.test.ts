@@ -7,7 +7,7 @@ import {
   StorageFullError,
   type OpenOptions,
 } from '../../../src/adapters/storage/attempt-store.ts';
-import type { AttemptRecord, AttemptStore } from '../../../src/adapters/storage/types.ts';
+import type { AttemptRecord, AttemptStore } from '../../../src/core/ports/index.ts';
 
 let counter = 0;
 const stores: AttemptStore[] = [];

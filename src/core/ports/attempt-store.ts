@@ -1,5 +1,5 @@
-/** Saved practice calls. Plain data only: records are shown, exported and re-scored from their turns. */
-import type { Dispute } from '../../core/review/index.ts';
+/** The attempt store port: saved practice calls. Plain data only: records are shown, exported and re-scored from their turns. */
+import type { Dispute } from '../review/schema.ts';
 
 export type { Dispute };
 

@@ -1,4 +1,5 @@
-/** One interface for every speech recogniser: the browser's (cloud or on-device) and the Vosk polyfill. */
+// The speech ports: one interface for every speech recogniser (the browser's, cloud or on-device, and
+// the Vosk polyfill) and one for the caller's voice. Implemented in src/adapters/speech and synthesis.ts.
 
 export type SpeechErrorCode =
   | 'not-allowed'
@@ -69,4 +70,29 @@ export interface SpeechSupport {
   processor: string;
   /** The offline polyfill's model URL from the deployment, or null when it is not set up. */
   voskModelUrl: string | null;
+}
+
+export interface VoiceInfo {
+  id: string;
+  name: string;
+  lang: string;
+}
+
+export interface SpeakOptions {
+  voiceId?: string | null;
+  lang?: string;
+  /** 0.1..10, 1 is normal. */
+  rate?: number;
+  /** 0..2, 1 is normal. */
+  pitch?: number;
+}
+
+export interface CallerVoice {
+  readonly supported: boolean;
+  voices(): VoiceInfo[];
+  /** Calls back when the voice list changes (it loads asynchronously); returns an unsubscribe. */
+  onVoicesChanged(listener: () => void): () => void;
+  /** Speaks the text, one sentence at a time; resolves when done or cancelled. */
+  speak(text: string, options?: SpeakOptions): Promise<void>;
+  cancel(): void;
 }

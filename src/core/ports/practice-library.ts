@@ -1,17 +1,13 @@
-// What the practice screens need from the installed packs, as plain data. src/adapters/builtin.ts
-// builds it from the core; tests can hand in a small fake.
-import type { ScoreResult } from '../core/index.ts';
-import type { CallMode, CallReport, TraineeTurn } from '../core/session/types.ts';
+// The practice port: what the start page, the practice, drill and review screens need from the
+// installed packs, as plain data. src/core/library builds it from pack and statement texts; tests
+// hand in a small fake.
+import type { ScoreResult } from '../scoring/types.ts';
+import type { CallMode, CallReport, TraineeTurn } from '../session/types.ts';
 
-export type {
-  CallEnding,
-  CallReport,
-  TraineeTurn,
-  TranscriptEntry,
-  TurnFeedback,
-} from '../core/session/types.ts';
+export type { CallEnding, CallReport, TraineeTurn, TranscriptEntry, TurnFeedback } from '../session/types.ts';
 export type PracticeMode = CallMode;
 
+/** One scenario on the start page, with the pack it comes from. */
 export interface ScenarioListing {
   packId: string;
   packVersion: string;
@@ -19,6 +15,7 @@ export interface ScenarioListing {
   id: string;
   title: string;
   summary: string;
+  direction: 'inbound' | 'outbound';
   contentNote?: string;
 }
 
@@ -47,6 +44,17 @@ export interface DrillScript {
 /** The scenarios to list on the start page: plain data, without the pack loader and scorer. */
 export interface Catalogue {
   scenarios: ScenarioListing[];
+  problems: string[];
+}
+
+/** The start page's list as stored (src/adapters/builtin-catalogue.json): one entry per pack. */
+export interface CatalogueFile {
+  packs: {
+    packId: string;
+    packVersion: string;
+    packTitle: string;
+    scenarios: Omit<ScenarioListing, 'packId' | 'packVersion' | 'packTitle'>[];
+  }[];
   problems: string[];
 }
 

@@ -1,1 +1,0 @@
-export { loadBuiltinLibrary } from './builtin-packs.ts';

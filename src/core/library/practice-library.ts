@@ -1,0 +1,40 @@
+// A loaded library -> the practice port the screens use, and the start page's catalogue.
+import { scoreStatement } from '../scoring/verbatim.ts';
+import type { LoadedPack } from '../packs/load-pack.ts';
+import type { PracticeLibrary, ScenarioListing } from '../ports/practice-library.ts';
+import { briefingOf, describeScenario, listScenarios } from '../session/describe-scenario.ts';
+import { runCall } from '../session/run-call.ts';
+import type { LoadedLibrary } from './load-library.ts';
+
+export function practiceLibrary(library: LoadedLibrary): PracticeLibrary {
+  const { scripts, packs } = library;
+  const problems = [...library.problems];
+  const byScenario = new Map<string, { pack: LoadedPack; listing: ScenarioListing }>();
+  for (const pack of packs) {
+    for (const listing of listScenarios(pack)) {
+      if (byScenario.has(listing.id))
+        problems.push(
+          `${pack.file}: scenario "${listing.id}" is also in another pack; the first one is used.`,
+        );
+      else byScenario.set(listing.id, { pack, listing });
+    }
+  }
+  const packOf = (scenario: ScenarioListing): LoadedPack => {
+    const entry = byScenario.get(scenario.id);
+    if (!entry) throw new Error(`no scenario "${scenario.id}"`);
+    return entry.pack;
+  };
+  return {
+    scenarios: [...byScenario.values()].map((e) => e.listing),
+    problems,
+    scripts: (scripts?.list() ?? []).map(({ id, title, wording }) => ({ id, title, wording })),
+    find: (id) => byScenario.get(id)?.listing,
+    brief: (scenario) => briefingOf(describeScenario(packOf(scenario), scenario.id)),
+    persona: (scenario) => describeScenario(packOf(scenario), scenario.id).persona,
+    run: (scenario, turns, mode) => runCall(packOf(scenario), scenario.id, turns, { mode }),
+    drill(scriptId, said) {
+      const script = scripts?.get(scriptId);
+      return script ? scoreStatement(script, said) : null;
+    },
+  };
+}

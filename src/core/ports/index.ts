@@ -1,0 +1,6 @@
+// The ports: the shapes the UI and the adapters exchange, defined once here. Adapters implement
+// them, src/main.ts wires them, and the screens see only these types (tests/architecture.test.ts).
+export type * from './attempt-store.ts';
+export type * from './practice-library.ts';
+export type * from './pack-store.ts';
+export type * from './speech.ts';

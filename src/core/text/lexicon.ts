@@ -1,0 +1,69 @@
+// The word lists the normaliser, the scorer, the judge and the intent matcher share, in one place, so
+// a filler or a negator means the same thing wherever a text is read. Each list says what it follows.
+
+const words = (list: string): string[] => list.trim().split(/\s+/);
+
+/** Filler words ignored on both sides (SCORING-STANDARD section 2.2, plus their common spellings). */
+export const FILLERS: ReadonlySet<string> = new Set(
+  words('um umm uh uhh uhm er err erm ah ahh hmm mm mmm mhm'),
+);
+
+/** Words whose count must match between script and judged stretch (SCORING-STANDARD section 4.2). */
+export const NEGATION_WORDS: ReadonlySet<string> = new Set(words('not no never nothing'));
+
+/**
+ * Words that negate what follows, for telling a refusal from an offer ("I won't tell my manager"): the
+ * standard's negation words plus the ones callers and trainees use for the same (SCORING-RESEARCH, polarity).
+ */
+export const NEGATORS: ReadonlySet<string> = new Set([
+  ...NEGATION_WORDS,
+  ...words('unable nobody none neither nor cannot'),
+]);
+
+/**
+ * Recogniser sound-alikes (SCORING-STANDARD section 2.8). The list is complete by the standard; a pack
+ * may add pairs. Each group maps to its first word.
+ */
+export const SOUND_ALIKES: readonly (readonly string[])[] = [
+  ['fined', 'find'],
+  ['court', 'caught'],
+  ['law', 'lore'],
+  ['to', 'too', 'two'],
+  ['for', 'four'],
+  ['there', 'their'],
+  ['allowed', 'aloud'],
+  ['whether', 'weather'],
+  ['right', 'write'],
+];
+
+/** Contractions with irregular expansions (SCORING-STANDARD section 2.6); the regular ones go by suffix. */
+export const IRREGULAR_CONTRACTIONS: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    "won't": ['will', 'not'],
+    "can't": ['can', 'not'],
+    "shan't": ['shall', 'not'],
+    "ain't": ['is', 'not'],
+    cannot: ['can', 'not'],
+    "let's": ['let', 'us'],
+    "y'all": ['you', 'all'],
+  }),
+);
+
+/** Words after which "'s" is "is" rather than a possessive ("it's", "that's"). */
+export const IS_CONTRACTION_HEADS: ReadonlySet<string> = new Set(
+  words('it that there here what who where he she how when why this'),
+);
+
+/**
+ * Function words (and short script words) never taken for a cut-off false start of the next word
+ * (SCORING-STANDARD section 2.4): "for formal" is two words, "rec recorded" is one.
+ */
+export const NOT_FRAGMENTS: ReadonlySet<string> = new Set(
+  words(`
+    a i an as at be by do go he if in is it me my no of on or so to up us we
+    all and any are can for has her his how may not now one our out own the use was who why you
+    also each from have here more must only other some such than that them then they this what when will
+    with your there these which would about under law way data call form fine court know end part year
+    over per she
+  `),
+);
