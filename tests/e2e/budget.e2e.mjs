@@ -1,26 +1,17 @@
 // The first page's JavaScript budget: at most 80 KB gzipped. Counts every script the browser
 // fetches for #/ (entry, preloads and the chunks it loads lazily), gzipped as a server would.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { closePage, launchBrowser, newPage, startServer } from './harness.mjs';
+import { useBrowser } from './harness.mjs';
 import { signIn } from './practice-helpers.mjs';
 
 const BUDGET = 80 * 1024;
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowser();
 
 async function scriptsFor(run) {
-  const page = await newPage(browser, null, { fakeSpeech: true });
+  const page = await app.open(null, { fakeSpeech: true });
   const scripts = new Map();
   page.on('response', async (response) => {
     if (response.request().resourceType() !== 'script') return;
@@ -29,7 +20,6 @@ async function scriptsFor(run) {
   });
   await run(page);
   await page.waitForLoadState('networkidle');
-  await closePage(page);
   return scripts;
 }
 
@@ -39,11 +29,11 @@ const total = (m) => [...m.values()].reduce((a, b) => a + b, 0);
 test('the first page loads at most 80 KB of gzipped JavaScript', async (t) => {
   // A returning trainee: the start page lists the scenarios, so it loads the packs too.
   const firstVisit = await scriptsFor(async (page) => {
-    await page.goto(server.url);
+    await page.goto(app.url);
     await page.locator('h1').first().waitFor();
   });
   const withScenarios = await scriptsFor(async (page) => {
-    await page.goto(server.url);
+    await page.goto(app.url);
     await signIn(page);
   });
   t.diagnostic(`first page, no trainee yet: ${kb(total(firstVisit))} gzipped in ${firstVisit.size} files`);

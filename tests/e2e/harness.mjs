@@ -1,6 +1,44 @@
-// Shared browser-test harness: a static server over dist/ that sends the app's
-// Content-Security-Policy, Debian's Chromium through playwright-core, a page that records every
-// console error, page error and CSP violation, and axe-core for WCAG 2.2 A/AA.
+// Shared browser-test harness.
+//
+// HOW TO WRITE A BROWSER TEST THAT CANNOT RACE
+//
+// CI is a busy two-core machine: the app renders when it gets the CPU, not when the test expects it.
+// So every assertion about the page WAITS for the state it asserts, with a bound and a message:
+//
+//   import { test } from 'node:test';
+//   import { expectCount, expectEventually, expectText, useBrowser } from './harness.mjs';
+//   const app = useBrowser(); // one server and one Chromium per file; pages checked and closed after each test
+//
+//   test('the start page lists the scenarios', async () => {
+//     const page = await app.open('#/', { fakeSpeech: true });
+//     await expectText(page.locator('main'), /Scenarios/);                 // waits until the text matches
+//     await expectCount(page.locator('[data-scenario]'), 5);               // waits until there are five
+//     await expectEventually(async () => assert.equal(await page.title(), 'Verbatim'), {
+//       message: 'the title names the app',                                // says what was awaited
+//     });
+//   });
+//
+// - Never `assert.match(await locator.innerText(), re)` or `assert.equal(await locator.count(), n)`:
+//   one read, taken while the page may still say "Loading…". Use expectText / expectNoText /
+//   expectCount / expectAttribute, or wrap any read-and-assert in expectEventually (it retries the
+//   whole function until it passes, then fails with the message and the last error).
+// - Wait for the result of an action before the next one (`locator.waitFor()`, a heading, a
+//   `[data-feedback-turn="n"]`), not for time: no fixed sleeps.
+// - For "nothing happens" checks, first wait for something that proves the app has processed the
+//   event (or drive time with `page.clock`), then assert the absence.
+// - Open pages with `app.open()` (or `app.newContext()` for tabs sharing storage): after each test the
+//   harness fails it on any console error, uncaught page error or CSP violation, and closes them all.
+//   A test that expects a console error passes `allow: [/that error/]` to `app.open`.
+// - Timings are figures to report (t.diagnostic); assert only a pathological bound, so that a busy
+//   machine cannot fail the suite.
+// - Run one file while developing: `npx vite build && node tests/e2e/run.mjs tests/e2e/x.e2e.mjs`;
+//   `npm run test:stress` runs the whole suite several times with one core kept busy.
+//
+// What it provides: a static server over dist/ that sends the app's Content-Security-Policy, Debian's
+// Chromium through playwright-core, pages that record every console error, page error and CSP
+// violation, waiting assertions, and axe-core for WCAG 2.2 A/AA.
+import assert from 'node:assert/strict';
+import { after, afterEach, before } from 'node:test';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -11,7 +49,7 @@ import { installFakeSpeech } from './fake-speech.mjs';
 
 const require = createRequire(import.meta.url);
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const distDir = join(root, 'dist');
+export const distDir = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(root, 'dist');
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -107,12 +145,18 @@ export function launchBrowser(options = {}) {
 /**
  * A new page (in its own context, so its IndexedDB is fresh unless `context` is passed) at `url`.
  * `fakeSpeech`: true or a config object for the fake ({ cloudAvailable, localAvailable, voices }).
- * `page.problems` collects console errors, uncaught page errors and CSP violations.
+ * `page.problems` collects console errors, uncaught page errors and CSP violations; `allow` lists
+ * the ones a test expects (regular expressions), which `unexpectedProblems` leaves out.
  */
-export async function newPage(browser, url, { fakeSpeech = false, context, reducedMotion = 'reduce' } = {}) {
+export async function newPage(
+  browser,
+  url,
+  { fakeSpeech = false, context, reducedMotion = 'reduce', allow = [] } = {},
+) {
   const ctx = context ?? (await browser.newContext({ reducedMotion, locale: 'en-GB' }));
   const page = await ctx.newPage();
   page.problems = [];
+  page.allowedProblems = allow;
   page.ownsContext = !context;
   if (fakeSpeech) await page.addInitScript(installFakeSpeech, fakeSpeech === true ? {} : fakeSpeech);
   await page.exposeBinding('__reportCspViolation', (_source, text) => page.problems.push(`csp: ${text}`));
@@ -129,6 +173,11 @@ export async function newPage(browser, url, { fakeSpeech = false, context, reduc
   page.on('pageerror', (error) => page.problems.push(`pageerror: ${error.message}`));
   if (url) await page.goto(url);
   return page;
+}
+
+/** The problems a page recorded that its test did not declare with `allow`. */
+export function unexpectedProblems(page) {
+  return page.problems.filter((p) => !page.allowedProblems?.some((re) => re.test(p)));
 }
 
 /** Closes the page and the context newPage made for it. */
@@ -158,9 +207,215 @@ export async function runAxe(page, { include } = {}) {
   return result.violations;
 }
 
+/** Runs axe on the page as it is now (wait for the state first) and fails with every violation. */
+export async function expectNoAxe(page, where = page.url()) {
+  const violations = await runAxe(page);
+  assert.equal(violations.length, 0, `axe on ${where}:\n${formatViolations(violations)}`);
+}
+
 /** One line per violation and node, for assertion messages. */
 export function formatViolations(violations) {
   return violations
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary}`))
     .join('\n');
+}
+
+/**
+ * One static server and one Chromium for the test file (registered as its before/after hooks), and
+ * an afterEach that closes every page and context the test opened through it and fails the test on
+ * any console error, page error or CSP violation it did not `allow`.
+ * `dir`: the folder to serve, or an async function returning it, awaited before the server starts
+ * (e.g. one that builds the app elsewhere: a file's own `before` hooks run concurrently with this
+ * one, so set-up the server depends on goes here). Defaults to dist/, or E2E_DIST when set.
+ */
+export function useBrowser({ dir } = {}) {
+  let server;
+  let browser;
+  let open = [];
+  before(async () => {
+    const folder = typeof dir === 'function' ? await dir() : dir;
+    server = await startServer(folder ? { dir: folder } : {});
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    const [pages, contexts] = [open.filter((o) => 'goto' in o), open.filter((o) => !('goto' in o))];
+    open = [];
+    const problems = pages.flatMap((p) => unexpectedProblems(p).map((text) => `${p.url()}: ${text}`));
+    for (const page of pages) await closePage(page).catch(() => {});
+    for (const context of contexts) await context.close().catch(() => {});
+    assert.deepEqual(problems, [], 'no console errors, page errors or CSP violations');
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    /** The server's address, ending in "/". */
+    get url() {
+      return server.url;
+    },
+    get browser() {
+      return browser;
+    },
+    /**
+     * A new page (its own context unless `context` is given) at `path` (relative to the server, e.g.
+     * '#/packs'; null for a blank page, to set it up before `goto`). Options as for newPage.
+     */
+    async open(path = '', options = {}) {
+      const page = await newPage(browser, path === null ? null : server.url + path, options);
+      open.push(page);
+      return page;
+    },
+    /** A context for pages that share storage (tabs); closed after the test. */
+    async newContext(options = {}) {
+      const context = await browser.newContext({ reducedMotion: 'reduce', locale: 'en-GB', ...options });
+      open.push(context);
+      return context;
+    },
+  };
+}
+
+// A waiting assertion gives up after this long. Generous on purpose: it only bounds a failing test,
+// and a passing one returns as soon as its state appears; a busy two-core CI machine running
+// Chromium beside another full core has been seen to take several seconds for one route change.
+export const EXPECT_TIMEOUT_MS = 15_000;
+// First pause between two tries; it doubles up to the ceiling below, so a quick state is seen
+// quickly and a slow one does not keep a loaded machine busier.
+const FIRST_RETRY_MS = 25;
+const MAX_RETRY_MS = 250;
+
+/**
+ * Retries `fn` until it resolves without throwing (and does not return `false`), for at most
+ * `timeout` ms (each try is also cut off at the deadline). Returns what `fn` returned. Fails with
+ * `message` (what was awaited) and the last error seen.
+ */
+export async function expectEventually(fn, { timeout = EXPECT_TIMEOUT_MS, message = 'a condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let pause = FIRST_RETRY_MS;
+  let last;
+  for (;;) {
+    const left = deadline - Date.now();
+    let timer;
+    const outOfTime = new Promise((_, fail) => {
+      timer = setTimeout(() => fail(new Error('the last try did not finish in time')), Math.max(left, 0));
+    });
+    try {
+      const value = await Promise.race([fn(), outOfTime]);
+      if (value !== false) return value;
+      last = new Error('returned false');
+    } catch (error) {
+      last = error;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (Date.now() + pause >= deadline) break;
+    await new Promise((r) => setTimeout(r, pause));
+    pause = Math.min(pause * 2, MAX_RETRY_MS);
+  }
+  const error = new assert.AssertionError({
+    message: `Timed out after ${timeout} ms waiting for ${message}.\nLast: ${last?.message ?? last}`,
+  });
+  error.cause = last;
+  throw error;
+}
+
+/** A Page stands for its whole body. */
+const asLocator = (target) => ('goto' in target ? target.locator('body') : target);
+const describe = (target) => ('goto' in target ? 'the page' : String(target));
+const matches = (text, expected) =>
+  expected instanceof RegExp ? expected.test(text) : text.includes(String(expected));
+
+// One read of an element waits at most this long for it to exist, and stops a little before the
+// deadline, so that a missing element is reported as such by Playwright rather than as a timeout.
+const READ_TIMEOUT_MS = 2_000;
+const READ_MARGIN_MS = 50;
+const readTimeout = (deadline) =>
+  Math.max(Math.min(deadline - Date.now() - READ_MARGIN_MS, READ_TIMEOUT_MS), 1);
+
+/** The element's rendered text (innerText), or all its text with `{ content: true }` (textContent). */
+async function readText(locator, content, deadline) {
+  const timeout = readTimeout(deadline);
+  return content ? ((await locator.textContent({ timeout })) ?? '') : locator.innerText({ timeout });
+}
+
+/** Waits until the text of `target` matches `expected` (or, with `absent`, no longer does). */
+async function waitForText(target, expected, { timeout = EXPECT_TIMEOUT_MS, message, content, absent }) {
+  const locator = asLocator(target);
+  const deadline = Date.now() + timeout;
+  const wanted = absent ? 'not to show' : 'to show';
+  return expectEventually(
+    async () => {
+      const text = await readText(locator, content, deadline);
+      assert.ok(matches(text, expected) !== absent, `the text is now: ${JSON.stringify(text.slice(0, 500))}`);
+      return text;
+    },
+    { timeout, message: message ?? `${describe(target)} ${wanted} ${expected}` },
+  );
+}
+
+/**
+ * Waits until the text of `target` (a Page or a Locator resolving to one element) matches
+ * `expected` (a RegExp, or a string it must contain). Returns the text. Options: `timeout`,
+ * `message` (what is awaited), `content` (match textContent rather than the rendered innerText).
+ */
+export const expectText = (target, expected, options = {}) =>
+  waitForText(target, expected, { ...options, absent: false });
+
+/** Waits until the text of `target` no longer matches `expected`; options as for expectText. */
+export const expectNoText = (target, expected, options = {}) =>
+  waitForText(target, expected, { ...options, absent: true });
+
+/** Waits until `locator` matches exactly `count` elements. */
+export async function expectCount(locator, count, { timeout = EXPECT_TIMEOUT_MS, message } = {}) {
+  await expectEventually(async () => assert.equal(await locator.count(), count), {
+    timeout,
+    message: message ?? `${count} of ${locator}`,
+  });
+}
+
+/** Waits until `locator` matches at least `count` elements; returns how many it matched. */
+export async function expectAtLeast(locator, count, { timeout = EXPECT_TIMEOUT_MS, message } = {}) {
+  return expectEventually(
+    async () => {
+      const n = await locator.count();
+      assert.ok(n >= count, `${n} found`);
+      return n;
+    },
+    { timeout, message: message ?? `at least ${count} of ${locator}` },
+  );
+}
+
+/** Waits until `locator`'s attribute `name` equals (or, for a RegExp, matches) `expected`. */
+export async function expectAttribute(
+  locator,
+  name,
+  expected,
+  { timeout = EXPECT_TIMEOUT_MS, message } = {},
+) {
+  const deadline = Date.now() + timeout;
+  return expectEventually(
+    async () => {
+      const value = await locator.getAttribute(name, { timeout: readTimeout(deadline) });
+      if (expected instanceof RegExp) assert.match(value ?? '', expected);
+      else assert.equal(value, expected);
+      return value;
+    },
+    { timeout, message: message ?? `${name}=${expected} on ${locator}` },
+  );
+}
+
+/** Waits until `fn` run in the page returns a value deep-equal to `expected`. */
+export async function expectInPage(page, fn, arg, expected, { timeout = EXPECT_TIMEOUT_MS, message } = {}) {
+  return expectEventually(async () => assert.deepEqual(await page.evaluate(fn, arg), expected), {
+    timeout,
+    message: message ?? `${fn} in the page to give ${JSON.stringify(expected)}`,
+  });
+}
+
+/** Waits until the focused element matches `selector` (e.g. 'h1', '#answer'). */
+export async function expectFocus(page, selector, { timeout = EXPECT_TIMEOUT_MS, message } = {}) {
+  await expectInPage(page, (s) => document.activeElement?.matches(s) ?? false, selector, true, {
+    timeout,
+    message: message ?? `focus on ${selector}`,
+  });
 }

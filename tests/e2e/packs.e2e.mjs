@@ -1,54 +1,49 @@
 // The scenario packs screens (#/packs): import, validation errors, replacing a version, inert pack
 // text, the graph of every scenario, a play-test, the editor, and axe on each page.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { closePage, formatViolations, launchBrowser, newPage, runAxe, startServer } from './harness.mjs';
+import {
+  expectAtLeast,
+  expectCount,
+  expectEventually,
+  expectFocus,
+  expectNoAxe,
+  expectText,
+  useBrowser,
+} from './harness.mjs';
+import { answerTyped, openScenario, signIn, startCall } from './practice-helpers.mjs';
 
 const core = readFileSync(new URL('../../scenarios/cms-core.yaml', import.meta.url), 'utf8');
 const qa = (version) =>
   core.replace(/^id: cms-core$/m, 'id: qa-pack').replace(/^version: .*$/m, `version: ${version}`);
 const scenarioIds = [...core.matchAll(/^ {2}- id: ([a-z0-9-]+)\n {4}title:/gm)].map((m) => m[1]);
+const titles = new Map(parse(core).scenarios.map((s) => [s.id, s.title]));
 
-let server;
-let browser;
-before(async () => {
-  // E2E_DIST: a build elsewhere than dist/, when another build may be writing dist/ at the same time.
-  server = await startServer(process.env.E2E_DIST ? { dir: process.env.E2E_DIST } : {});
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowser();
 
 async function open(hash = '#/packs') {
-  const page = await newPage(browser, `${server.url}${hash}`);
+  const page = await app.open(hash);
   await page.locator('h1').first().waitFor();
   return page;
 }
-async function noAxe(page, where) {
-  const violations = await runAxe(page);
-  assert.equal(violations.length, 0, `${where}:\n${formatViolations(violations)}`);
-}
 const upload = (page, name, text) =>
   page.setInputFiles('#pack-file', { name, mimeType: 'application/yaml', buffer: Buffer.from(text) });
-const statusMatches = (page, re) =>
-  page.waitForFunction(
-    (source) =>
-      new RegExp(source).test(document.querySelector('[data-testid="editor-status"]')?.textContent ?? ''),
-    re.source,
-  );
+const statusMatches = (page, re) => expectText(page.getByTestId('editor-status'), re, { content: true });
+const pack = (page, id) => page.locator(`[data-pack="${id}"]`);
+/** Goes to a scenario's page and waits until its heading is that scenario's (not the last one's). */
+async function showScenario(page, packId, id) {
+  await page.evaluate((h) => (location.hash = h), `#/packs/${packId}/scenarios/${id}`);
+  await expectText(page.locator('h1').first(), titles.get(id), { message: `the page of ${id}` });
+}
 const notice = (page) => page.getByTestId('packs-notice');
 
 test('lists the built-in pack and takes the default pack file again without change', async () => {
   const page = await open();
-  await page.locator('[data-pack="cms-core"]').waitFor();
-  const row = await page.locator('[data-pack="cms-core"]').innerText();
-  assert.match(row, /1\.0\.0/);
-  assert.match(row, /built-in/);
-  await noAxe(page, '#/packs');
+  await expectText(pack(page, 'cms-core'), /1\.0\.0/);
+  await expectText(pack(page, 'cms-core'), /built-in/);
+  await expectNoAxe(page, '#/packs');
   await upload(page, 'cms-core.yaml', core);
   await notice(page)
     .getByText(/already installed/)
@@ -57,9 +52,7 @@ test('lists the built-in pack and takes the default pack file again without chan
   await notice(page)
     .getByText(/Installed .*qa-pack/)
     .waitFor();
-  assert.match(await page.locator('[data-pack="qa-pack"]').innerText(), /imported/);
-  assert.deepEqual(page.problems, []);
-  await closePage(page);
+  await expectText(pack(page, 'qa-pack'), /imported/);
 });
 
 test('a broken pack is listed problem by problem with line and column, focused, and not installed', async () => {
@@ -71,17 +64,20 @@ test('a broken pack is listed problem by problem with line and column, focused, 
   await upload(page, 'broken.yaml', broken);
   const summary = page.getByTestId('error-summary');
   await summary.waitFor();
-  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'error-summary');
-  const items = await summary.locator('li').allInnerTexts();
-  assert.ok(items.length >= 2, items.join('\n'));
-  assert.ok(
-    items.some((t) => /broken\.yaml: passMark \(line \d+:\d+\)/.test(t)),
-    items.join('\n'),
+  await expectFocus(page, '[data-testid="error-summary"]', { message: 'focus on the error summary' });
+  await expectEventually(
+    async () => {
+      const items = await summary.locator('li').allInnerTexts();
+      assert.ok(items.length >= 2, items.join('\n'));
+      assert.ok(
+        items.some((t) => /broken\.yaml: passMark \(line \d+:\d+\)/.test(t)),
+        items.join('\n'),
+      );
+    },
+    { message: 'the problems listed with file, path, line and column' },
   );
-  assert.equal(await page.locator('[data-pack="qa-pack"]').count(), 0);
-  await noAxe(page, 'error summary');
-  assert.deepEqual(page.problems, []);
-  await closePage(page);
+  await expectCount(pack(page, 'qa-pack'), 0, { message: 'the broken pack not installed' });
+  await expectNoAxe(page, 'error summary');
 });
 
 test('a file dropped on the panel is imported; a newer version replaces the old after confirmation', async () => {
@@ -98,18 +94,17 @@ test('a file dropped on the panel is imported; a newer version replaces the old 
   await upload(page, 'qa-pack.yaml', qa('1.1.0'));
   const prompt = page.getByTestId('replace-prompt');
   await prompt.waitFor();
-  assert.match(await page.locator('[data-pack="qa-pack"]').innerText(), /1\.0\.0/);
-  await noAxe(page, 'replace prompt');
+  await expectText(pack(page, 'qa-pack'), /1\.0\.0/);
+  await expectNoAxe(page, 'replace prompt');
   await prompt.getByRole('button', { name: /Replace with version 1\.1\.0/ }).click();
   await notice(page)
     .getByText(/Replaced qa-pack version 1\.0\.0 with version 1\.1\.0/)
     .waitFor();
-  assert.match(await page.locator('[data-pack="qa-pack"]').innerText(), /1\.1\.0/);
+  await expectText(pack(page, 'qa-pack'), /1\.1\.0/);
   await page.reload();
-  await page.locator('[data-pack="qa-pack"]').waitFor();
-  assert.match(await page.locator('[data-pack="qa-pack"]').innerText(), /1\.1\.0/);
-  assert.deepEqual(page.problems, []);
-  await closePage(page);
+  await expectText(pack(page, 'qa-pack'), /1\.1\.0/, {
+    message: 'version 1.1.0 still installed after a reload',
+  });
 });
 
 test('HTML and javascript: links in a pack are shown as inert text', async () => {
@@ -126,42 +121,50 @@ test('HTML and javascript: links in a pack are shown as inert text', async () =>
   await page.locator('[data-pack="qa-pack"]').waitFor();
   await page.locator('[data-pack="qa-pack"] a').click();
   const description = page.getByTestId('pack-description');
-  await description.waitFor();
-  assert.match(await description.innerText(), /<img src=x id=injected>/);
-  assert.equal(await page.locator('#injected').count(), 0);
-  assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
+  await expectText(description, /<img src=x id=injected>/);
+  await expectCount(page.locator('#injected'), 0);
+  await expectCount(page.locator('a[href^="javascript:"]'), 0);
   for (const id of scenarioIds) {
-    await page.evaluate((h) => (location.hash = h), `#/packs/qa-pack/scenarios/${id}`);
+    await showScenario(page, 'qa-pack', id);
     await page.getByTestId('endings').waitFor();
-    assert.equal(await page.locator('a[href^="javascript:"]').count(), 0, id);
+    await expectCount(page.locator('a[href^="javascript:"]'), 0, { message: `no javascript: link on ${id}` });
   }
-  assert.equal(await page.evaluate(() => window.pwned), undefined);
-  assert.deepEqual(page.problems, []);
-  await closePage(page);
+  await expectEventually(async () => assert.equal(await page.evaluate(() => window.pwned), undefined), {
+    message: 'no script from the pack run',
+  });
 });
 
 test('each scenario of the built-in pack is drawn as a graph and listed, with no axe violations', async () => {
   const page = await open('#/packs/cms-core');
   await page.getByTestId('scenario-links').waitFor();
-  await noAxe(page, 'pack page');
+  await expectNoAxe(page, 'pack page');
   assert.ok(scenarioIds.length >= 5);
   for (const id of scenarioIds) {
-    await page.evaluate((h) => (location.hash = h), `#/packs/cms-core/scenarios/${id}`);
+    await showScenario(page, 'cms-core', id);
     const svg = page.locator('[data-testid="scenario-graph"] svg');
-    await svg.waitFor({ timeout: 20_000 });
-    const nodes = await svg.locator('[data-node]').count();
-    const edges = await svg.locator('[data-edge]').count();
-    assert.ok(nodes >= 3 && edges >= 2, `${id}: ${nodes} nodes, ${edges} edges`);
-    assert.ok((await svg.locator('.node--ending-fail, .node--ending-pass').count()) >= 1, id);
-    const paths = await svg
-      .locator('[data-edge] path')
-      .evaluateAll((ps) => ps.filter((p) => p.getAttribute('d')).length);
-    assert.equal(paths, edges, `${id}: every transition is drawn`);
-    assert.ok((await page.getByTestId('scenario-outline').locator('li').count()) >= 2, id);
-    await noAxe(page, `scenario ${id}`);
+    await expectText(svg.locator('title'), `Graph of ${titles.get(id)}:`, {
+      content: true,
+      timeout: 20_000,
+      message: `the graph of ${id} laid out`,
+    });
+    await expectEventually(
+      async () => {
+        const nodes = await svg.locator('[data-node]').count();
+        const edges = await svg.locator('[data-edge]').count();
+        assert.ok(nodes >= 3 && edges >= 2, `${nodes} nodes, ${edges} edges`);
+        assert.ok((await svg.locator('.node--ending-fail, .node--ending-pass').count()) >= 1, 'no ending');
+        const paths = await svg
+          .locator('[data-edge] path')
+          .evaluateAll((ps) => ps.filter((p) => p.getAttribute('d')).length);
+        assert.equal(paths, edges, 'every transition is drawn');
+      },
+      { message: `the graph of ${id} with its states, endings and every transition drawn` },
+    );
+    await expectAtLeast(page.getByTestId('scenario-outline').locator('li'), 2, {
+      message: `the outline of ${id}`,
+    });
+    await expectNoAxe(page, `scenario ${id}`);
   }
-  assert.deepEqual(page.problems, []);
-  await closePage(page);
 });
 
 test('play-test: one branch of the bogus caller, with intents, confidence and words', async () => {
@@ -177,17 +180,14 @@ test('play-test: one branch of the bogus caller, with intents, confidence and wo
   await say(
     "Hello, you're through to Sam at the Child Maintenance Service. Before we go any further I need to take you through security, can you give me two digits from your PIN and your password please?",
   );
-  const first = await page.getByTestId('turn-feedback').first().innerText();
-  assert.match(first, /Intent: .+confidence \d+%/);
-  assert.match(first, /matched words: /);
+  const first = page.getByTestId('turn-feedback').first();
+  await expectText(first, /Intent: .+confidence \d+%/);
+  await expectText(first, /matched words: /);
   await say("I'm sorry, I can't discuss anything about the case until security has been completed.");
   await say("I think you're lying to me, you're not Michelle.");
-  await page.getByTestId('play-ending').waitFor();
-  assert.match(await page.getByTestId('play-ending').innerText(), /fail/);
-  assert.match(await page.getByTestId('play-state').innerText(), /ended/);
-  await noAxe(page, 'play-test');
-  assert.deepEqual(page.problems, []);
-  await closePage(page);
+  await expectText(page.getByTestId('play-ending'), /fail/);
+  await expectText(page.getByTestId('play-state'), /ended/);
+  await expectNoAxe(page, 'play-test');
 });
 
 test('the editor flags an invalid edit in place, clears it when fixed, saves and downloads', async () => {
@@ -199,14 +199,17 @@ test('the editor flags an invalid edit in place, clears it when fixed, saves and
   const content = page.locator('.cm-content');
   await content.waitFor();
   await statusMatches(page, /The pack is valid/);
-  await noAxe(page, 'editor');
+  await expectNoAxe(page, 'editor');
   await content.click();
   await page.keyboard.press('Control+Home');
   await page.keyboard.type('bogusKey: 1\n');
   await statusMatches(page, /\b1 error\b/);
   await page.locator('.cm-lintRange-error').first().waitFor();
-  assert.match(await page.getByTestId('editor-problems').innerText(), /line 1:1/);
-  assert.ok(await page.getByRole('button', { name: 'Save in this browser' }).isDisabled());
+  await expectText(page.getByTestId('editor-problems'), /line 1:1/);
+  await expectEventually(
+    async () => assert.ok(await page.getByRole('button', { name: 'Save in this browser' }).isDisabled()),
+    { message: 'saving to be refused while the pack has errors' },
+  );
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('Shift+ArrowDown');
   await page.keyboard.press('Delete');
@@ -224,8 +227,6 @@ test('the editor flags an invalid edit in place, clears it when fixed, saves and
   assert.equal(download.suggestedFilename(), 'qa-pack-1.0.0.yaml');
   const saved = readFileSync(await download.path(), 'utf8');
   assert.match(saved, /^# edited\n/);
-  assert.deepEqual(page.problems, []);
-  await closePage(page);
 });
 
 test('export and remove an imported pack', async () => {
@@ -241,9 +242,7 @@ test('export and remove an imported pack', async () => {
   await page.getByRole('button', { name: 'Remove qa-pack' }).click();
   await page.getByRole('button', { name: 'Yes, remove it' }).click();
   await page.locator('[data-pack="cms-core"]').waitFor();
-  assert.equal(await page.locator('[data-pack="qa-pack"]').count(), 0);
-  assert.deepEqual(page.problems, []);
-  await closePage(page);
+  await expectCount(pack(page, 'qa-pack'), 0, { message: 'qa-pack removed from the list' });
 });
 
 test('a JSON pack is imported; an oversize file is refused before it is parsed', async () => {
@@ -258,11 +257,7 @@ test('a JSON pack is imported; an oversize file is refused before it is parsed',
   });
   await page.locator('[data-pack="qa-json"]').waitFor();
   await upload(page, 'huge.yaml', `# ${'x'.repeat(2_100_000)}\n${qa('9.0.0')}`);
-  const summary = page.getByTestId('error-summary');
-  await summary.waitFor();
-  assert.match(await summary.innerText(), /too large/);
-  assert.deepEqual(page.problems, []);
-  await closePage(page);
+  await expectText(page.getByTestId('error-summary'), /too large/);
 });
 
 test('play-test shows the verdict of a required statement', async () => {
@@ -274,16 +269,13 @@ test('play-test shows the verdict of a required statement', async () => {
   await panel.waitFor();
   await page.getByLabel('What the caseworker says').fill(golden.turns[0].text);
   await panel.getByRole('button', { name: 'Say it' }).click();
-  const feedback = page.getByTestId('turn-feedback').first();
-  await feedback.waitFor();
-  assert.match(await feedback.innerText(), /Statement confidentiality-statement: exact \(100%\)/);
-  assert.deepEqual(page.problems, []);
-  await closePage(page);
+  await expectText(
+    page.getByTestId('turn-feedback').first(),
+    /Statement confidentiality-statement: exact \(100%\)/,
+  );
 });
 
 test('a scenario of an imported pack is listed on the start page and can be practised', async () => {
-  const { signIn, openScenario, startCall, answerTyped, waitForTurn } =
-    await import('./practice-helpers.mjs');
   const page = await open();
   await page.locator('[data-pack="cms-core"]').waitFor();
   const extra = qa('1.0.0')
@@ -302,7 +294,4 @@ test('a scenario of an imported pack is listed on the start page and can be prac
   await openScenario(page, 'qa-first-contact');
   await startCall(page);
   await answerTyped(page, 'Hello, this is Sam calling from the Child Maintenance Service');
-  await waitForTurn(page, 0);
-  assert.deepEqual(page.problems, []);
-  await closePage(page);
 });

@@ -1,5 +1,5 @@
 // Steps of a practice call, for the browser tests.
-import assert from 'node:assert/strict';
+import { expectAttribute, expectCount, expectText } from './harness.mjs';
 
 /** Chooses who is practising on the start page (and waits for the scenario list). */
 export async function signIn(page, name = 'Test Trainee') {
@@ -30,8 +30,10 @@ export async function startCall(page, { mode = 'practice' } = {}) {
 export async function useVoice(page) {
   await page.getByRole('button', { name: 'Answer by voice' }).click();
   const accept = page.getByRole('button', { name: /^Use voice with/ });
-  if (await accept.isVisible().catch(() => false)) await accept.click();
-  await page.getByRole('button', { name: 'Speak' }).waitFor();
+  const speak = page.getByRole('button', { name: 'Speak' });
+  await accept.or(speak).first().waitFor();
+  if (await accept.isVisible()) await accept.click();
+  await speak.waitFor();
 }
 
 export async function turnCount(page) {
@@ -73,15 +75,12 @@ export async function playTurns(page, turns, { voice = false } = {}) {
 
 export async function expectDebrief(page, { ending, outcome, criticalErrors }) {
   const panel = page.locator('[data-outcome]');
-  await panel.waitFor();
-  assert.equal(await panel.getAttribute('data-ending'), ending, 'the call reached its ending');
-  assert.equal(await panel.getAttribute('data-outcome'), outcome);
-  assert.match(await page.getByTestId('export-reminder').innerText(), /Export your attempts/);
+  await expectAttribute(panel, 'data-ending', ending, { message: `the call to reach its ending ${ending}` });
+  await expectAttribute(panel, 'data-outcome', outcome, { message: `the debrief's outcome ${outcome}` });
+  await expectText(page.getByTestId('export-reminder'), /Export your attempts/);
   if (criticalErrors) {
-    assert.equal(
-      await page.locator('[data-critical-errors] li').count(),
-      criticalErrors.length,
-      'critical errors listed',
-    );
+    await expectCount(page.locator('[data-critical-errors] li'), criticalErrors.length, {
+      message: `${criticalErrors.length} critical errors listed`,
+    });
   }
 }

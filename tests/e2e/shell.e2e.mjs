@@ -1,29 +1,17 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closePage, formatViolations, launchBrowser, newPage, runAxe, startServer } from './harness.mjs';
+import { expectEventually, expectFocus, expectNoAxe, useBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowser();
 
 test('the home page loads with no console errors, CSP violations or axe violations', async () => {
-  const page = await newPage(browser, server.url, { fakeSpeech: true });
+  const page = await app.open('', { fakeSpeech: true });
   await page.locator('h1').first().waitFor();
-  const violations = await runAxe(page);
-  assert.equal(violations.length, 0, formatViolations(violations));
-  assert.deepEqual(page.problems, []);
-  await closePage(page);
+  await expectNoAxe(page, 'the home page');
 });
 
 test('the server sends the Content-Security-Policy header with no unsafe-inline', async () => {
-  const response = await fetch(server.url);
+  const response = await fetch(app.url);
   const csp = response.headers.get('content-security-policy') ?? '';
   assert.match(csp, /script-src 'self'/);
   assert.doesNotMatch(csp, /unsafe-inline/);
@@ -31,9 +19,11 @@ test('the server sends the Content-Security-Policy header with no unsafe-inline'
 });
 
 test('each route gets a title and, after the first, focus on its heading', async () => {
-  const page = await newPage(browser, server.url, { fakeSpeech: true });
+  const page = await app.open('', { fakeSpeech: true });
   await page.locator('h1').first().waitFor();
-  assert.match(await page.title(), /Practise a call – Verbatim/);
+  const titled = (re) =>
+    expectEventually(async () => assert.match(await page.title(), re), { message: `the title ${re}` });
+  await titled(/Practise a call – Verbatim/);
   for (const [hash, heading] of [
     ['#/review', /Review/],
     ['#/packs', /pack/i],
@@ -42,21 +32,19 @@ test('each route gets a title and, after the first, focus on its heading', async
   ]) {
     await page.evaluate((h) => (location.hash = h), hash);
     await page.locator('h1', { hasText: heading }).waitFor();
-    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
-    assert.match(await page.title(), heading);
+    await expectFocus(page, 'h1', { message: `focus on the heading of ${hash}` });
+    await titled(heading);
   }
-  assert.deepEqual(page.problems, []);
-  await closePage(page);
 });
 
 test('no GOV.UK fonts are requested', async () => {
-  const page = await newPage(browser, null);
+  const page = await app.open(null);
   const fonts = [];
   page.on('request', (r) => {
     if (/\.woff2?$/.test(r.url())) fonts.push(r.url());
   });
-  await page.goto(server.url);
+  await page.goto(app.url);
   await page.locator('h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
   assert.deepEqual(fonts, []);
-  await closePage(page);
 });

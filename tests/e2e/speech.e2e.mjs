@@ -1,33 +1,29 @@
 // Voice answers through the fake recogniser: the cloud notice, on-device preference, the "not set
 // up" message, and every recogniser error, each with a plain message and typing still working.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closePage, launchBrowser, newPage, startServer } from './harness.mjs';
 import {
-  answerTyped,
-  answerVoice,
-  openScenario,
-  signIn,
-  startCall,
-  turnCount,
-  useVoice,
-} from './practice-helpers.mjs';
+  expectAttribute,
+  expectCount,
+  expectEventually,
+  expectInPage,
+  expectText,
+  useBrowser,
+} from './harness.mjs';
+import { answerTyped, answerVoice, openScenario, signIn, startCall, useVoice } from './practice-helpers.mjs';
 
 export const SCENARIO = 'first-contact';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowser();
+
+const expectOnDevice = (page) =>
+  expectInPage(page, () => window.__fakeSpeech.options?.processLocally, undefined, true, {
+    message: 'recognition on this computer',
+  });
+const traineeLines = (page) => page.locator('.app-transcript__line[data-speaker="trainee"]');
 
 async function inCall(fakeSpeech = true) {
-  const page = await newPage(browser, server.url, { fakeSpeech });
+  const page = await app.open('', { fakeSpeech });
   await signIn(page);
   await openScenario(page, SCENARIO);
   await startCall(page);
@@ -38,30 +34,25 @@ test('voice answers in the cloud are explained first, and typing can be kept ins
   const page = await inCall();
   await page.getByRole('button', { name: 'Answer by voice' }).click();
   const notice = page.getByRole('region', { name: 'Before you answer by voice' });
-  await notice.waitFor();
-  assert.match((await notice.textContent()) ?? '', /sent to Google/);
+  await expectText(notice, /sent to Google/, { content: true });
   await page.getByRole('button', { name: 'Keep typing instead' }).click();
-  assert.equal(await page.getByRole('button', { name: 'Speak' }).count(), 0);
-  assert.equal(
-    await page.evaluate(() => window.__fakeSpeech.starts),
-    0,
-    'no audio was captured before consent',
-  );
+  await notice.waitFor({ state: 'detached' });
+  await expectCount(page.getByRole('button', { name: 'Speak' }), 0, { message: 'no Speak button' });
+  await expectInPage(page, () => window.__fakeSpeech.starts, undefined, 0, {
+    message: 'no audio captured before consent',
+  });
   await page.getByRole('button', { name: 'Answer by voice' }).click();
   await page.getByRole('button', { name: /^Use voice with Google/ }).click();
   await page.getByRole('button', { name: 'Speak' }).click();
   await page.evaluate(() => window.__fakeSpeech.waitForListening());
-  const options = await page.evaluate(() => window.__fakeSpeech.options);
-  assert.deepEqual(options, {
-    lang: 'en-GB',
-    continuous: false,
-    interimResults: true,
-    maxAlternatives: 5,
-    processLocally: false,
-  });
+  await expectInPage(
+    page,
+    () => window.__fakeSpeech.options,
+    undefined,
+    { lang: 'en-GB', continuous: false, interimResults: true, maxAlternatives: 5, processLocally: false },
+    { message: 'the recogniser started with en-GB, interim results and five alternatives, in the cloud' },
+  );
   await page.getByRole('button', { name: 'Stop and send' }).click();
-  assert.deepEqual(page.problems, []);
-  await closePage(page);
 });
 
 test('on-device recognition is used without a cloud notice when the browser has it', async () => {
@@ -69,8 +60,7 @@ test('on-device recognition is used without a cloud notice when the browser has 
   await page.getByRole('button', { name: 'Answer by voice' }).click();
   await page.getByRole('button', { name: 'Speak' }).click();
   await page.evaluate(() => window.__fakeSpeech.waitForListening());
-  assert.equal((await page.evaluate(() => window.__fakeSpeech.options)).processLocally, true);
-  await closePage(page);
+  await expectOnDevice(page);
 });
 
 test('the on-device recogniser can be installed from the notice', async () => {
@@ -78,15 +68,16 @@ test('the on-device recogniser can be installed from the notice', async () => {
   await page.getByRole('button', { name: 'Answer by voice' }).click();
   await page.getByRole('button', { name: 'Install speech recognition on this computer' }).click();
   await page.getByRole('button', { name: 'Speak' }).waitFor();
-  assert.deepEqual(await page.evaluate(() => window.__fakeSpeech.installed), [{ langs: ['en-GB'] }]);
+  await expectInPage(page, () => window.__fakeSpeech.installed, undefined, [{ langs: ['en-GB'] }], {
+    message: 'the en-GB recogniser installed on this computer',
+  });
   await page.getByRole('button', { name: 'Speak' }).click();
   await page.evaluate(() => window.__fakeSpeech.waitForListening());
-  assert.equal((await page.evaluate(() => window.__fakeSpeech.options)).processLocally, true);
-  await closePage(page);
+  await expectOnDevice(page);
 });
 
 test('a browser with no speech recognition and no offline model says voice is not set up', async () => {
-  const page = await newPage(browser, server.url, { fakeSpeech: true });
+  const page = await app.open('', { fakeSpeech: true });
   await page.addInitScript(() => {
     delete window.SpeechRecognition;
     delete window.webkitSpeechRecognition;
@@ -96,12 +87,10 @@ test('a browser with no speech recognition and no offline model says voice is no
   await openScenario(page, SCENARIO);
   await startCall(page);
   await page.getByRole('button', { name: 'Answer by voice' }).click();
-  const error = page.locator('[data-speech-error="not-set-up"]');
-  await error.waitFor();
-  assert.match((await error.textContent()) ?? '', /not set up on this computer/);
+  await expectText(page.locator('[data-speech-error="not-set-up"]'), /not set up on this computer/, {
+    content: true,
+  });
   await answerTyped(page, 'Hello, you are through to the Child Maintenance Service.');
-  assert.deepEqual(page.problems, []);
-  await closePage(page);
 });
 
 const errors = [
@@ -118,7 +107,7 @@ for (const [code, message, when] of errors) {
     const page = await inCall();
     await useVoice(page);
     await answerVoice(page, 'Hello, you are through to the Child Maintenance Service.');
-    const before = await turnCount(page);
+    const before = await traineeLines(page).count();
     if (when === 'start') {
       await page.evaluate((c) => (window.__fakeSpeech.failNextStart = c), code);
       await page.getByRole('button', { name: 'Speak' }).click();
@@ -130,20 +119,19 @@ for (const [code, message, when] of errors) {
         await window.__fakeSpeech.fail(c);
       }, code);
     }
-    const error = page.locator(`[data-speech-error="${code}"]`);
-    await error.waitFor();
-    assert.match((await error.textContent()) ?? '', message);
-    assert.equal(await turnCount(page), before, 'a failed recognition adds no turn');
+    await expectText(page.locator(`[data-speech-error="${code}"]`), message, { content: true });
+    await expectCount(traineeLines(page), before, { message: 'no turn added by a failed recognition' });
     if (when === 'mid') {
-      assert.equal(await page.locator('#answer').inputValue(), 'can I take', 'words heard so far are kept');
+      await expectEventually(
+        async () => assert.equal(await page.locator('#answer').inputValue(), 'can I take'),
+        { message: 'the words heard so far kept in the answer box' },
+      );
       await page.locator('#answer').fill('');
     }
     await answerTyped(page, 'Can I take your full name please?');
-    assert.equal(await turnCount(page), before + 1);
+    await expectCount(traineeLines(page), before + 1, { message: 'the typed answer added as a turn' });
     await answerVoice(page, 'And your date of birth?');
-    assert.equal(await turnCount(page), before + 2, 'voice works again after the error');
-    assert.deepEqual(page.problems, []);
-    await closePage(page);
+    await expectCount(traineeLines(page), before + 2, { message: 'voice to work again after the error' });
   });
 }
 
@@ -154,7 +142,7 @@ test('continuous listening takes answer after answer until Stop, with a listenin
   await page.locator('#continuous').check();
   await page.getByRole('button', { name: 'Speak' }).click();
   await page.getByText('Listening…').waitFor();
-  const before = await turnCount(page);
+  const before = await traineeLines(page).count();
   await page.evaluate(() =>
     window.__fakeSpeech.say('Hello, you are through to the Child Maintenance Service.'),
   );
@@ -164,16 +152,10 @@ test('continuous listening takes answer after answer until Stop, with a listenin
     .locator(`[data-feedback-turn="${before + 1}"]`)
     .first()
     .waitFor();
-  assert.equal(
-    await page.getByRole('button', { name: 'Stop and send' }).getAttribute('aria-pressed'),
-    'true',
-  );
+  await expectAttribute(page.getByRole('button', { name: 'Stop and send' }), 'aria-pressed', 'true');
   await page.getByRole('button', { name: 'Stop and send' }).click();
   await page.getByText('Not listening').waitFor();
-  assert.equal(
-    await page.evaluate(() => window.__fakeSpeech.starts),
-    1,
-    'one listening session for both answers',
-  );
-  await closePage(page);
+  await expectInPage(page, () => window.__fakeSpeech.starts, undefined, 1, {
+    message: 'one listening session for both answers',
+  });
 });
