@@ -98,5 +98,6 @@ describe('the cli entry point', () => {
     }
     expect(stderr).toMatch(/no-such-file\.json/);
     expect(stderr).not.toMatch(/\n\s+at /);
-  });
+    // Starting npx and tsx takes seconds on a busy two-core machine, as in validate.test.ts.
+  }, 30_000);
 });
