@@ -1,0 +1,124 @@
+// The pack format, part three: one scenario (persona, what is judged, its states and its endings
+// with their debriefs). Part of pack-schema.ts.
+import { z } from '../zod.ts';
+import { PACK_LIMITS as L } from './pack-limits.ts';
+import { boundedRecord, IdSchema, text, within } from './schema-parts.ts';
+import { CriticalRuleSchema, DeadAirSchema, NeverSaySchema, StateSchema } from './state-schema.ts';
+
+const CitationSchema = z
+  .strictObject({
+    point: text(500).describe('The procedural point'),
+    source: text(300)
+      .optional()
+      .describe(
+        'Where it is published: a seed file name such as 001_43724bad90100c4e.txt, or an https address',
+      ),
+    section: text(300).optional().describe('The section or heading in that source'),
+    inference: z
+      .boolean()
+      .default(false)
+      .describe('True when this is good practice or judgement, not quoted CMS procedure'),
+  })
+  .superRefine((c, ctx) => {
+    if (!c.inference && (c.source === undefined || c.section === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'cite a source and section, or mark the point as inference: true',
+      });
+    }
+  });
+
+export const EndingSchema = z.strictObject({
+  title: text(120),
+  outcome: z.enum(['pass', 'fail']),
+  caller: text().optional().describe("The caller's last words as the call ends"),
+  debrief: text(4000).describe('What happened and why it matters'),
+  procedure: z
+    .array(CitationSchema)
+    .min(1)
+    .max(20)
+    .describe('The procedure this ending rests on, with its source'),
+  support: z.array(text(500)).max(10).optional().describe('Support for the trainee after a difficult call'),
+});
+
+export const StatementRequirementSchema = z.strictObject({
+  script: IdSchema.describe('A statement id from scripts-verbatim/'),
+  version: IdSchema.optional().describe(
+    'Which wording, for example "cmg" or "cms"; the default version if left out',
+  ),
+  tolerance: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('Share of the words that may deviate (the standard is 0.15)'),
+  required: z.boolean().default(true),
+  within: within.optional(),
+  note: text(300).optional().describe('Shown on the briefing screen'),
+});
+
+export const MoveRequirementSchema = z.strictObject({
+  intent: IdSchema.describe('An intent id of the pack'),
+  required: z.boolean().default(true),
+  within: within.optional(),
+  note: text(300).optional(),
+});
+
+export const PersonaSchema = z.strictObject({
+  name: text(80),
+  role: text(120).describe('Who the caller is, for example "says she is the receiving parent"'),
+  voice: z
+    .strictObject({
+      lang: z
+        .string()
+        .regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'a language tag such as en-GB')
+        .default('en-GB'),
+      rate: z.number().min(0.5).max(2).default(1),
+      pitch: z.number().min(0).max(2).default(1),
+    })
+    .optional()
+    .describe('Hints for the speech synthesiser'),
+});
+
+export const ScenarioSchema = z.strictObject({
+  id: IdSchema,
+  title: text(120),
+  summary: text(600),
+  contentNote: text(600)
+    .optional()
+    .describe('Shown before the call when the scenario deals with distressing matters'),
+  direction: z
+    .enum(['inbound', 'outbound'])
+    .describe('Inbound: the client rang CMS. Outbound: the caseworker rang'),
+  firstContact: z.boolean().describe('True when this is the first contact with the client'),
+  persona: PersonaSchema,
+  briefing: z.array(text(500)).max(10).default([]).describe('Notes for the trainee before the call'),
+  passMark: z.number().min(0).max(100).optional().describe("Overrides the pack's pass mark"),
+  statements: z
+    .array(StatementRequirementSchema)
+    .max(10)
+    .default([])
+    .describe('Statements judged word for word'),
+  moves: z
+    .array(MoveRequirementSchema)
+    .max(30)
+    .default([])
+    .describe('Procedural moves judged by intent, in order'),
+  neverSay: z.array(NeverSaySchema).max(20).default([]),
+  critical: z
+    .array(CriticalRuleSchema)
+    .max(20)
+    .default([])
+    .describe('Critical errors checked in every state'),
+  deadAir: DeadAirSchema.describe('Dead-air handling for every state without its own'),
+  initial: IdSchema.describe('The state the call starts in'),
+  states: boundedRecord(StateSchema, L.statesPerScenario, 'states'),
+  endings: boundedRecord(EndingSchema, L.endingsPerScenario, 'endings').describe(
+    'Final states: every way the call can end',
+  ),
+});
+
+export type ScenarioSpec = z.output<typeof ScenarioSchema>;
+export type EndingSpec = z.output<typeof EndingSchema>;
+export type StatementRequirement = z.output<typeof StatementRequirementSchema>;
+export type MoveRequirement = z.output<typeof MoveRequirementSchema>;
