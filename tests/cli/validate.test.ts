@@ -31,7 +31,10 @@ describe('validate', () => {
     const r = await validate('scenarios');
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
-    expect(r.out).toEqual(['scenarios/cms-core.yaml: ok (5 scenarios)']);
+    expect(r.out).toEqual([
+      'scenarios/cms-core.yaml: ok (5 scenarios)',
+      'scenarios/cms-more.yaml: ok (7 scenarios)',
+    ]);
   });
 
   it.each([

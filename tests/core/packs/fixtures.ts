@@ -37,6 +37,22 @@ export function defaultPack(): LoadedPack {
   return cached;
 }
 
+const shipped = new Map<string, LoadedPack>();
+/** Every pack shipped in scenarios/, loaded with the shipped statements. */
+export function shippedPacks(): LoadedPack[] {
+  for (const name of readdirSync('scenarios').filter((n) => /\.ya?ml$/.test(n))) {
+    const file = join('scenarios', name);
+    if (shipped.has(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    const parsed = parsePackText(text, file);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const r = loadPack(parsed.data, { file, scripts: shippedScripts(), source: text });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    shipped.set(file, r.pack);
+  }
+  return [...shipped.values()];
+}
+
 /** A small valid pack: an outbound call with the recording notice, security, one critical error and dead air. */
 export function smallPack(): Record<string, any> {
   return {

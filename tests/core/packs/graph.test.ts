@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { getShortestPaths } from 'xstate/graph';
 import { LISTENING, type CallEvent } from '../../../src/core/packs/index.ts';
 import type { ConditionSpec } from '../../../src/core/packs/pack-schema.ts';
-import { defaultPack, shippedScripts } from './fixtures.ts';
+import { shippedPacks, shippedScripts } from './fixtures.ts';
 
-const pack = defaultPack();
+type Pack = ReturnType<typeof shippedPacks>[number];
 
 /** An utterance that satisfies a condition: the intent's own first example, the statement's wording, the phrase. */
-function sampleFor(cond: ConditionSpec): string {
+function sampleFor(pack: Pack, cond: ConditionSpec): string {
   if (cond.otherwise) return 'Sorry, could you say that again?';
   if (cond.intent !== undefined) {
     const id = typeof cond.intent === 'string' ? cond.intent : cond.intent[0]!;
@@ -20,7 +20,11 @@ function sampleFor(cond: ConditionSpec): string {
   return cond.phrase![0]!;
 }
 
-describe.each([...pack.scenarios.keys()])('scenario %s as a graph', (id) => {
+const cases = shippedPacks().flatMap((pack) =>
+  [...pack.scenarios.keys()].map((id) => [`${pack.id}/${id}`, pack, id] as const),
+);
+
+describe.each(cases)('scenario %s as a graph', (_name, pack, id) => {
   const sc = pack.scenarios.get(id)!;
   const top = (value: unknown) => (typeof value === 'string' ? value : Object.keys(value as object)[0]!);
   const silenceEvent = (state: string) => {
@@ -33,7 +37,7 @@ describe.each([...pack.scenarios.keys()])('scenario %s as a graph', (id) => {
       const state = top(snapshot.value);
       const said = (sc.rules.get(state) ?? []).map((r): CallEvent => ({
         type: 'trainee.said',
-        text: sampleFor(r.when),
+        text: sampleFor(pack, r.when),
         turnIndex: 0,
       }));
       return [...said, ...silenceEvent(state)];
