@@ -35,7 +35,8 @@ describe('validate', () => {
       'scenarios/cms-core.yaml: ok (5 scenarios)',
       'scenarios/cms-more.yaml: ok (7 scenarios)',
     ]);
-  });
+    // Both built-in packs are compiled: a few seconds on a busy two-core machine.
+  }, 30_000);
 
   it.each([
     ['an oversize file', 'big.yaml', 'a: 1\n' + '#'.repeat(PACK_LIMITS.maxBytes + 10), /too large/],

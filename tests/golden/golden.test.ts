@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { runPlay } from '../../src/cli/play.ts';
 import type { CallReport } from '../../src/core/session/index.ts';
 
+// Compiling the built-in packs takes a few seconds on a busy two-core machine: the first test pays for it.
+const LOAD_TIMEOUT = 30_000;
+
 interface Golden {
   scenario: string;
   description: string;
@@ -71,27 +74,31 @@ describe('golden transcripts', () => {
     }
   });
 
-  it.each(files)('%s reaches its expected ending', async (file) => {
-    const golden = JSON.parse(readFileSync(file, 'utf8')) as Golden;
-    const { code, out, err } = await play(file, golden.scenario, ['--json']);
-    expect(err).toBe('');
-    expect(code).toBe(0);
-    const report = JSON.parse(out) as CallReport;
-    const summary = {
-      ending: report.ending?.id ?? null,
-      passed: report.passed,
-      criticalErrors: report.criticalErrors.map((c) => c.id),
-    };
-    expect(summary, golden.description).toEqual({
-      ending: golden.expect.ending,
-      passed: golden.expect.passed,
-      criticalErrors: golden.expect.criticalErrors,
-    });
-    for (const [scriptId, verdict] of Object.entries(golden.expect.statements ?? {})) {
-      const got = report.statements.find((s) => s.scriptId === scriptId);
-      expect(got?.result?.verdict ?? null, `${scriptId}`).toBe(verdict);
-    }
-  });
+  it.each(files)(
+    '%s reaches its expected ending',
+    async (file) => {
+      const golden = JSON.parse(readFileSync(file, 'utf8')) as Golden;
+      const { code, out, err } = await play(file, golden.scenario, ['--json']);
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      const report = JSON.parse(out) as CallReport;
+      const summary = {
+        ending: report.ending?.id ?? null,
+        passed: report.passed,
+        criticalErrors: report.criticalErrors.map((c) => c.id),
+      };
+      expect(summary, golden.description).toEqual({
+        ending: golden.expect.ending,
+        passed: golden.expect.passed,
+        criticalErrors: golden.expect.criticalErrors,
+      });
+      for (const [scriptId, verdict] of Object.entries(golden.expect.statements ?? {})) {
+        const got = report.statements.find((s) => s.scriptId === scriptId);
+        expect(got?.result?.verdict ?? null, `${scriptId}`).toBe(verdict);
+      }
+    },
+    LOAD_TIMEOUT,
+  );
 
   it('gives the same readable report twice for the same transcript', async () => {
     const file = files.find((f) => f.includes('suicide-threat/immediate-risk'))!;

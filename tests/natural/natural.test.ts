@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { runPlay } from '../../src/cli/play.ts';
 import type { CallReport } from '../../src/core/session/index.ts';
 
+// Compiling the built-in packs takes a few seconds on a busy two-core machine: the first test pays for it.
+const LOAD_TIMEOUT = 30_000;
+
 interface Natural {
   scenario: string;
   description: string;
@@ -43,20 +46,24 @@ describe('natural transcripts', () => {
     }
   });
 
-  it.each(files)('$file reaches its expected ending', async ({ pack, file }) => {
-    const call = JSON.parse(readFileSync(file, 'utf8')) as Natural;
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runPlay([pack, '--scenario', call.scenario, '--transcript', file, '--json'], {
-      out: (l) => out.push(l),
-      err: (l) => err.push(l),
-      stdin: async () => '',
-    });
-    expect(err.join('\n')).toBe('');
-    expect(code).toBe(0);
-    const report = JSON.parse(out.join('\n')) as CallReport;
-    expect({ ending: report.ending?.id ?? null, passed: report.passed }, call.description).toEqual(
-      call.expect,
-    );
-  });
+  it.each(files)(
+    '$file reaches its expected ending',
+    async ({ pack, file }) => {
+      const call = JSON.parse(readFileSync(file, 'utf8')) as Natural;
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runPlay([pack, '--scenario', call.scenario, '--transcript', file, '--json'], {
+        out: (l) => out.push(l),
+        err: (l) => err.push(l),
+        stdin: async () => '',
+      });
+      expect(err.join('\n')).toBe('');
+      expect(code).toBe(0);
+      const report = JSON.parse(out.join('\n')) as CallReport;
+      expect({ ending: report.ending?.id ?? null, passed: report.passed }, call.description).toEqual(
+        call.expect,
+      );
+    },
+    LOAD_TIMEOUT,
+  );
 });
