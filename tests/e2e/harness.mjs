@@ -6,6 +6,7 @@
 // So every assertion about the page WAITS for the state it asserts, with a bound and a message:
 //
 //   import { test } from 'node:test';
+//   import assert from 'node:assert/strict';
 //   import { expectCount, expectEventually, expectText, useBrowser } from './harness.mjs';
 //   const app = useBrowser(); // one server and one Chromium per file; pages checked and closed after each test
 //
@@ -20,8 +21,13 @@
 //
 // - Never `assert.match(await locator.innerText(), re)` or `assert.equal(await locator.count(), n)`:
 //   one read, taken while the page may still say "Loading…". Use expectText / expectNoText /
-//   expectCount / expectAttribute, or wrap any read-and-assert in expectEventually (it retries the
-//   whole function until it passes, then fails with the message and the last error).
+//   expectCount / expectAtLeast / expectAttribute / expectFocus / expectInPage, or wrap any
+//   read-and-assert in expectEventually (it retries the whole function until it passes, then fails
+//   with the message and the last error). The same goes for page.evaluate(...) and page.title().
+// - Do not branch on `isVisible()` just after an action (the answer may not be drawn yet): wait for
+//   either outcome first, `await a.or(b).first().waitFor()`, then look.
+// - After navigating between two pages of the same kind, wait for something of the new one (its
+//   heading), or the old page's elements satisfy the wait.
 // - Wait for the result of an action before the next one (`locator.waitFor()`, a heading, a
 //   `[data-feedback-turn="n"]`), not for time: no fixed sleeps.
 // - For "nothing happens" checks, first wait for something that proves the app has processed the
@@ -29,6 +35,12 @@
 // - Open pages with `app.open()` (or `app.newContext()` for tabs sharing storage): after each test the
 //   harness fails it on any console error, uncaught page error or CSP violation, and closes them all.
 //   A test that expects a console error passes `allow: [/that error/]` to `app.open`.
+// - A file's own `before` hooks run concurrently with useBrowser's: set-up the server needs (a build
+//   elsewhere) goes in `useBrowser({ dir: async () => folder })`.
+// - Axe: `await expectNoAxe(page, 'where')`, after waiting for the state to check.
+// - Pages open with the caller's reaction to silence off: it runs on real seconds, so it would add
+//   turns whenever the machine is slow. To test it, `app.open(path, { deadAir: true })` and drive
+//   time with `page.clock.install()` / `page.clock.runFor(ms)`.
 // - Timings are figures to report (t.diagnostic); assert only a pathological bound, so that a busy
 //   machine cannot fail the suite.
 // - Run one file while developing: `npx vite build && node tests/e2e/run.mjs tests/e2e/x.e2e.mjs`;
@@ -145,18 +157,20 @@ export function launchBrowser(options = {}) {
 /**
  * A new page (in its own context, so its IndexedDB is fresh unless `context` is passed) at `url`.
  * `fakeSpeech`: true or a config object for the fake ({ cloudAvailable, localAvailable, voices }).
+ * `deadAir`: whether the caller reacts to silence as a new trainee starts (off unless asked for).
  * `page.problems` collects console errors, uncaught page errors and CSP violations; `allow` lists
  * the ones a test expects (regular expressions), which `unexpectedProblems` leaves out.
  */
 export async function newPage(
   browser,
   url,
-  { fakeSpeech = false, context, reducedMotion = 'reduce', allow = [] } = {},
+  { fakeSpeech = false, context, reducedMotion = 'reduce', allow = [], deadAir = false } = {},
 ) {
   const ctx = context ?? (await browser.newContext({ reducedMotion, locale: 'en-GB' }));
   const page = await ctx.newPage();
   page.problems = [];
   page.allowedProblems = allow;
+  if (!deadAir) await page.addInitScript(silenceNeverAnswers);
   page.ownsContext = !context;
   if (fakeSpeech) await page.addInitScript(installFakeSpeech, fakeSpeech === true ? {} : fakeSpeech);
   await page.exposeBinding('__reportCspViolation', (_source, text) => page.problems.push(`csp: ${text}`));
@@ -173,6 +187,17 @@ export async function newPage(
   page.on('pageerror', (error) => page.problems.push(`pageerror: ${error.message}`));
   if (url) await page.goto(url);
   return page;
+}
+
+/**
+ * In the page before the app starts: a trainee who has not chosen yet has the caller's reaction to
+ * silence switched off (the setting the app keeps in localStorage). That reaction runs on a timer of
+ * real seconds, so on a slow machine it would add silent turns between typed answers; the test of
+ * silence turns it on and drives the clock with page.clock.
+ */
+function silenceNeverAnswers() {
+  const key = 'verbatim.preferences';
+  if (localStorage.getItem(key) === null) localStorage.setItem(key, JSON.stringify({ deadAir: false }));
 }
 
 /** The problems a page recorded that its test did not declare with `allow`. */

@@ -11,11 +11,13 @@ import { calls } from './role-plays.mjs';
 const app = useBrowser();
 
 // The review list's targets with 10,000 attempts stored (the README's review figures), and the
-// bounds that fail the suite: ten times the target, a pathological regression, not a slow machine.
+// bounds that fail the suite: fifty times the target, a pathological regression (a list built in
+// quadratic time, say), not a slow machine. With one core kept busy and a load average of 22 on two
+// cores (npm run test:stress) the list took 3.4 s and the filter 451 ms.
 const LIST_TARGET_MS = 300;
 const FILTER_TARGET_MS = 50;
-const LIST_PATHOLOGICAL_MS = 3000;
-const FILTER_PATHOLOGICAL_MS = 500;
+const LIST_PATHOLOGICAL_MS = 15_000;
+const FILTER_PATHOLOGICAL_MS = 2_500;
 
 const good = calls.find((c) => c.kind === 'good');
 const other = calls.find((c) => c.scenario !== good.scenario) ?? calls[1];
@@ -303,8 +305,8 @@ test('benchmark: with 10,000 attempts stored, the times to open the list and app
   t.diagnostic(
     `review benchmark: of which reading the 10,000 rows from IndexedDB took ${read.toFixed(0)} ms`,
   );
-  // The figures above are the benchmark; the assertions only catch a pathological regression (ten
-  // times the target), so a busy machine does not fail the suite.
+  // The figures above are the benchmark; the assertions only catch a pathological regression, so a
+  // busy machine does not fail the suite.
   assert.ok(opened < LIST_PATHOLOGICAL_MS, `list opened in ${opened} ms`);
   assert.ok(filter < FILTER_PATHOLOGICAL_MS, `filter applied in ${filter} ms`);
 });

@@ -4,7 +4,7 @@
 // run's time and timing figures. The busy child is always ended: when this script ends, on Ctrl+C,
 // and by itself if this script dies without ending it.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,16 +37,21 @@ function keepOneCoreBusy() {
   return { pid: child.pid, stop };
 }
 
-/** One run of the suite; resolves to { ok, output, seconds }. */
-function runSuite() {
+/** One run of the suite, its output also written to `log` as it comes; resolves to { ok, output, seconds }. */
+function runSuite(log) {
   const started = Date.now();
+  writeFileSync(log, '');
   return new Promise((done) => {
     const child = spawn(process.execPath, [runner, '--test-reporter=spec'], {
       env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
     });
     let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
+    const collect = (d) => {
+      output += d;
+      appendFileSync(log, d);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     child.on('close', (code) => done({ ok: code === 0, output, seconds: (Date.now() - started) / 1000 }));
   });
 }
@@ -70,11 +75,11 @@ const logs = mkdtempSync(join(tmpdir(), 'verbatim-stress-'));
 let failed = false;
 try {
   for (let i = 1; i <= runs; i++) {
-    const { ok, output, seconds } = await runSuite();
     const log = join(logs, `run-${i}.log`);
-    writeFileSync(log, output);
+    console.log(`run ${i}/${runs} started (progress: tail -f ${log})`);
+    const { ok, output, seconds } = await runSuite(log);
     const tally = `${count(output, 'pass')} passed, ${count(output, 'fail')} failed`;
-    console.log(`run ${i}/${runs}: ${ok ? 'ok' : 'FAILED'}, ${tally}, ${seconds.toFixed(0)} s (${log})`);
+    console.log(`run ${i}/${runs}: ${ok ? 'ok' : 'FAILED'}, ${tally}, ${seconds.toFixed(0)} s`);
     for (const line of figures(output)) console.log(line);
     if (!ok) {
       console.log(`\nRun ${i} failed:\n${failures(output)}`);
