@@ -49,6 +49,7 @@ async function exportJson(page) {
 }
 
 async function importFile(page, text, name = 'attempts.json') {
+  await page.locator('#import-by').fill('Coach Importer');
   await page
     .locator('#import-file')
     .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -140,7 +141,10 @@ test('export, clear and import give identical data; bad, future, forged and host
   await expectText(report(page), /1 new/, { content: true });
   await expectText(report(page), /no difference/, { content: true });
   const again = JSON.parse(await exportJson(page));
-  assert.deepEqual(again.attempts, original.attempts, 'the import round-trips exactly');
+  // Everything round-trips; the attempt now also says which file it came from and who imported it.
+  assert.equal(again.attempts[0].imported.by, 'Coach Importer');
+  const { imported: _mark, ...roundTripped } = again.attempts[0];
+  assert.deepEqual([roundTripped], original.attempts, 'the import round-trips exactly');
 
   // Importing the same file again duplicates nothing.
   await importFile(page, exported);
@@ -278,6 +282,8 @@ test('benchmark: with 10,000 attempts stored, the times to open the list and app
         check();
       }),
   );
+  // The first page shows at once; filtering waits until every row has been read.
+  await page.locator('[data-review-complete="all"]').waitFor();
   const filter = await page.evaluate(
     () =>
       new Promise((done) => {

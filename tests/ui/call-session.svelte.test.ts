@@ -4,6 +4,7 @@ import { openAttemptStore } from '../../src/adapters/storage/attempt-store.ts';
 import type { AttemptStore } from '../../src/core/ports/index.ts';
 import { CallSession, type CallDeps } from '../../src/ui/state/call-session.svelte.ts';
 import { fakeLibrary } from './fake-library.ts';
+import { TraineeState } from '../../src/ui/state/trainee.svelte.ts';
 
 let n = 0;
 const opened: AttemptStore[] = [];
@@ -16,7 +17,7 @@ async function setup(name = `call-${++n}`, trainee: string | null = 'Sam') {
   const deps: CallDeps = {
     library: fakeLibrary,
     store,
-    trainee,
+    trainee: () => trainee,
     now: () => new Date('2026-01-01T10:00:00Z'),
     speak: async (text) => {
       log.spoken.push(text);
@@ -157,5 +158,53 @@ describe('CallSession', () => {
     const { session } = await setup();
     await session.open('no-such-scenario');
     expect(session.phase).toBe('missing');
+  });
+
+  it('stops the call when a turn cannot be saved: the turn is taken back, the answer returned, the reason shown', async () => {
+    const { session, store } = await setup();
+    await session.open('test-call');
+    await session.begin('practice');
+    await session.submit({ text: 'hello', source: 'typed' });
+    // The disk fills: the next write fails as the browser reports it.
+    const full = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    const realAppend = store.appendTurn.bind(store);
+    store.appendTurn = () => Promise.reject(full);
+    await session.submit({ text: 'this call may be recorded', source: 'typed' });
+    expect(session.turns).toHaveLength(1);
+    expect(session.phase).toBe('call');
+    expect(session.returned).toBe('this call may be recorded');
+    expect(session.notice).toMatch(/not saved, so the call has stopped here/);
+    // Space is freed: sending again carries on from where the call was saved.
+    store.appendTurn = realAppend;
+    session.returned = null;
+    await session.submit({ text: 'this call may be recorded', source: 'typed' });
+    expect(session.turns).toHaveLength(2);
+    expect(session.notice).toBeNull();
+    const [saved] = await store.list({ trainee: 'Sam' });
+    expect(saved?.turns.map((t) => t.text)).toEqual(['hello', 'this call may be recorded']);
+  });
+
+  it('reads the trainee when the call starts, from the state the header shows', async () => {
+    const { store } = await setup();
+    const trainee = new TraineeState(() => Promise.resolve(store));
+    await trainee.choose('Old Trainee');
+    const session = new CallSession({
+      library: fakeLibrary,
+      store,
+      trainee: () => trainee.name,
+      now: () => new Date('2026-01-01T10:00:00Z'),
+      speak: async () => {},
+      cancelSpeech: () => {},
+      startSilence: () => {},
+      stopSilence: () => {},
+    });
+    await session.open('test-call');
+    // A new trainee signs in and the call is started at once, before the sign-in is stored.
+    const signingIn = trainee.choose('New Trainee');
+    expect(trainee.name).toBe('New Trainee');
+    await session.begin('practice');
+    await signingIn;
+    const [saved] = await store.list();
+    expect(saved?.trainee).toBe('New Trainee');
   });
 });

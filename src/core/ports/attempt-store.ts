@@ -1,7 +1,7 @@
 /** The attempt store port: saved practice calls. Plain data only: records are shown, exported and re-scored from their turns. */
-import type { Dispute } from '../review/schema.ts';
+import type { Dispute, ImportMark, NotRechecked } from '../review/schema.ts';
 
-export type { Dispute };
+export type { Dispute, ImportMark, NotRechecked };
 
 export type AttemptMode = 'practice' | 'assessment';
 export type AttemptStatus = 'in-progress' | 'completed' | 'abandoned';
@@ -33,6 +33,8 @@ export interface AttemptNote {
   author: string;
   text: string;
   at: string;
+  /** Set when the note came from an imported file. */
+  imported?: ImportMark;
 }
 
 export interface AttemptRecord {
@@ -52,6 +54,10 @@ export interface AttemptRecord {
   notes: AttemptNote[];
   /** Verdict disputes and their resolutions (schema version 2; empty arrays after migrating version 1). */
   disputes: Dispute[];
+  /** Set when the attempt came from an imported file: which file, who imported it, when. */
+  imported?: ImportMark;
+  /** Set when an imported result could not be re-checked here (its pack version is not installed). */
+  notRechecked?: NotRechecked;
 }
 
 /** What the attempts table shows: a record without its turns, notes and disputes (fast to read). */
@@ -101,6 +107,8 @@ export interface AttemptStore {
   list(query?: AttemptQuery): Promise<AttemptRecord[]>;
   /** Every attempt's head, newest first: the review table reads these, not whole records. */
   listHeads(): Promise<AttemptHead[]>;
+  /** The newest `limit` heads and how many attempts there are: the table's first page, quickly. */
+  firstHeads(limit: number): Promise<{ heads: AttemptHead[]; total: number }>;
   put(record: AttemptRecord): Promise<void>;
   /** Adds a turn at `expectedIndex`, in one transaction, only if no other tab has written it. */
   appendTurn(id: string, expectedIndex: number, turn: StoredTurn): Promise<AppendResult>;
@@ -126,6 +134,14 @@ export interface AttemptStore {
   importAttempts(records: AttemptRecord[]): Promise<ImportResult>;
   /** Removes every attempt (settings stay). */
   clearAttempts(): Promise<void>;
+  /** Removes one trainee's attempts; returns how many. */
+  deleteTrainee(trainee: string): Promise<number>;
+  /** Takes a name off the remembered trainees (and signs it out if it is the current one). */
+  forgetTrainee(name: string): Promise<Settings>;
+  /** Set when the browser removed this machine's saved attempts since the app last ran. */
+  readonly loss: StorageLoss | null;
+  /** True once the browser has closed the database under the app. */
+  readonly gone: boolean;
   /** Records that this machine's attempts were exported now. */
   markExported(at?: string): Promise<Settings>;
   /** Asks the browser to keep this site's data when space runs low. */
@@ -133,6 +149,12 @@ export interface AttemptStore {
   /** How much space is used and left, when the browser says. */
   estimate(): Promise<{ usage: number; quota: number } | null>;
   close(): void;
+}
+
+/** Saved attempts the browser removed: when this machine started keeping them, when last exported. */
+export interface StorageLoss {
+  since: string;
+  lastExportedAt: string | null;
 }
 
 export type PersistenceState = 'granted' | 'denied' | 'unsupported';

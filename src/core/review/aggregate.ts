@@ -2,6 +2,7 @@
 // everyone fails most. Verdicts are the effective ones (a coach's override counts).
 import type { ReviewAttempt } from './schema.ts';
 import { effectiveVerdict } from './disputes.ts';
+import { countsInRates } from './rescore.ts';
 
 export interface ScorePoint {
   attemptId: string;
@@ -10,6 +11,8 @@ export interface ScorePoint {
   scenarioTitle: string;
   score: number;
   passed: boolean;
+  /** The result came from a file and could not be re-checked here (and no coach has accepted it). */
+  notRechecked: boolean;
 }
 
 export interface Tally {
@@ -27,15 +30,16 @@ export interface StatementDetail {
   missingKeyElements: string[];
 }
 
+type Scored = ReviewAttempt & { summary: NonNullable<ReviewAttempt['summary']> };
+
+/** Attempts with a result that counts: results not re-checked here count once a coach accepts them. */
 const scored = (attempts: readonly ReviewAttempt[]) =>
-  attempts.filter(
-    (a): a is ReviewAttempt & { summary: NonNullable<ReviewAttempt['summary']> } => a.summary !== null,
-  );
+  attempts.filter((a): a is Scored => a.summary !== null && countsInRates(a));
 
 /** Oldest first. */
 export function scoresOverTime(attempts: readonly ReviewAttempt[], trainee: string): ScorePoint[] {
-  return scored(attempts)
-    .filter((a) => a.trainee === trainee)
+  return attempts
+    .filter((a): a is Scored => a.summary !== null && a.trainee === trainee)
     .map((a) => ({
       attemptId: a.id,
       at: a.startedAt,
@@ -43,6 +47,7 @@ export function scoresOverTime(attempts: readonly ReviewAttempt[], trainee: stri
       scenarioTitle: a.scenarioTitle,
       score: a.summary.score,
       passed: a.summary.passed,
+      notRechecked: !countsInRates(a),
     }))
     .sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
 }

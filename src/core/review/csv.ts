@@ -33,7 +33,22 @@ export const ATTEMPT_COLUMNS = [
   'turns',
   'notes',
   'disputes',
+  'result_checked',
 ] as const;
+
+/**
+ * A UTF-8 byte-order mark at the start of every CSV file: without it Excel reads the file in the
+ * machine's legacy code page and shows "Zoë" as "ZoÃ«".
+ */
+export const CSV_BOM = '\uFEFF';
+
+/** How far an attempt's result can be trusted, as the review pages say it. */
+export function resultChecked(a: Pick<ReviewAttempt, 'notRechecked' | 'imported'>): string {
+  if (!a.notRechecked) return a.imported ? 're-checked on import' : 'scored here';
+  return a.notRechecked.accepted
+    ? `not re-checked, accepted by ${a.notRechecked.accepted.by}`
+    : 'not re-checked';
+}
 
 export const STATEMENT_COLUMNS = [
   'attempt_id',
@@ -70,10 +85,11 @@ export function attemptsCsv(attempts: readonly ReviewAttempt[]): string {
         a.turns.length,
         a.notes.length,
         a.disputes.length,
+        resultChecked(a),
       ]),
     );
   }
-  return lines.join('\r\n') + '\r\n';
+  return CSV_BOM + lines.join('\r\n') + '\r\n';
 }
 
 /** One row per statement result; `coach_verdict` is set where a dispute was overridden. */
@@ -96,5 +112,5 @@ export function statementsCsv(attempts: readonly ReviewAttempt[]): string {
       );
     }
   }
-  return lines.join('\r\n') + '\r\n';
+  return CSV_BOM + lines.join('\r\n') + '\r\n';
 }

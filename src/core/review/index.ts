@@ -7,3 +7,7 @@ export * from './csv.ts';
 export * from './disputes.ts';
 export * from './aggregate.ts';
 export * from './filter.ts';
+export * from './limits.ts';
+export * from './dates.ts';
+export * from './invariants.ts';
+export * from './import-file.ts';

@@ -1,5 +1,6 @@
 // Import merges by stable id: an attempt already here is never duplicated. Notes and disputes
 // added elsewhere are joined in by their own ids; the call itself (turns, summary) is kept as stored.
+import { attemptProblems } from './invariants.ts';
 import type { ReviewAttempt } from './schema.ts';
 
 export interface MergePlan {
@@ -10,6 +11,11 @@ export interface MergePlan {
   updated: string[];
   /** Already here, nothing new. */
   unchanged: string[];
+  /**
+   * What the file's notes and disputes would break in an attempt already here (a dispute about a
+   * verdict the stored call does not have): any problem means nothing may be written.
+   */
+  problems: string[];
 }
 
 function unionById<T extends { id: string }>(mine: readonly T[], theirs: readonly T[]): T[] {
@@ -32,7 +38,7 @@ function mergeDisputes(
 
 export function planMerge(existing: readonly ReviewAttempt[], incoming: readonly ReviewAttempt[]): MergePlan {
   const here = new Map(existing.map((a) => [a.id, a]));
-  const plan: MergePlan = { writes: [], added: [], updated: [], unchanged: [] };
+  const plan: MergePlan = { writes: [], added: [], updated: [], unchanged: [], problems: [] };
   for (const attempt of incoming) {
     const mine = here.get(attempt.id);
     if (!mine) {
@@ -47,7 +53,10 @@ export function planMerge(existing: readonly ReviewAttempt[], incoming: readonly
       disputes.length !== mine.disputes.length ||
       disputes.some((d, i) => d !== mine.disputes[i]);
     if (changed) {
-      plan.writes.push({ ...mine, notes, disputes });
+      const merged = { ...mine, notes, disputes };
+      for (const p of attemptProblems(merged))
+        plan.problems.push(`Attempt ${JSON.stringify(mine.id)}, joined with the one here: ${p}.`);
+      plan.writes.push(merged);
       plan.updated.push(attempt.id);
     } else plan.unchanged.push(attempt.id);
   }

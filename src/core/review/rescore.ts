@@ -1,5 +1,7 @@
-// Imported scores are not trusted: each attempt is scored again from its turns with the scorer
-// installed here, and any difference from the file is reported, so a number cannot be forged.
+// Imported results are not trusted: each attempt is replayed from its turns against the exact pack
+// id and version it was made with, and any difference from the file is reported, so a number
+// cannot be forged. When that version is not installed here, the file's result is kept and marked
+// "not re-checked" (never replayed through another pack that happens to share a scenario id).
 import type { ReviewAttempt, ReviewSummary } from './schema.ts';
 
 export interface ScoreDifference {
@@ -10,15 +12,40 @@ export interface ScoreDifference {
 }
 
 export interface RescoreOutcome {
-  /** The attempts with the re-scored summary in place of the file's. */
+  /** The attempts with the re-scored summary in place of the file's, or marked not re-checked. */
   attempts: ReviewAttempt[];
   differences: ScoreDifference[];
-  /** Attempts that could not be re-scored here (pack or scenario not installed): kept, marked. */
+  /** Attempts that could not be re-checked here: kept with the file's result, marked. */
   unverified: string[];
 }
 
-/** `null`: cannot re-score (unknown pack or scenario); otherwise the summary (null: the call never ended). */
-export type Rescorer = (attempt: ReviewAttempt) => { summary: ReviewSummary | null } | null;
+/** The scenario an attempt can be replayed through, as the library lists it. */
+export interface InstalledScenario {
+  packId: string;
+  packVersion: string;
+  id: string;
+}
+
+/**
+ * Why an attempt cannot be replayed through what is installed, or null when it can: scenario
+ * identity is (pack id, scenario id), and the pack version must be the one the attempt was made with.
+ */
+export function replayProblem(
+  attempt: Pick<ReviewAttempt, 'packId' | 'packVersion' | 'scenarioId'>,
+  installed: InstalledScenario | undefined,
+): string | null {
+  const what = `pack ${attempt.packId} version ${attempt.packVersion}`;
+  if (!installed || installed.packId !== attempt.packId)
+    return `${what} is not installed here (no scenario "${attempt.scenarioId}" in pack ${attempt.packId})`;
+  if (installed.packVersion !== attempt.packVersion)
+    return `${what} is not installed here (version ${installed.packVersion} is)`;
+  return null;
+}
+
+/** The re-scored summary (null: the call never ended), or why the attempt cannot be re-checked here. */
+export type Rescorer = (
+  attempt: ReviewAttempt,
+) => { summary: ReviewSummary | null } | { notRechecked: string };
 
 const show = (v: unknown): string => (v === null || v === undefined ? '—' : String(v));
 
@@ -49,22 +76,30 @@ export function compareSummaries(
   return out;
 }
 
+/** Re-checks one attempt; adds its differences to `outcome`. */
+export function rescoreOne(attempt: ReviewAttempt, rescore: Rescorer, outcome: RescoreOutcome): void {
+  const { notRechecked: _drop, ...rest } = attempt;
+  if (attempt.status === 'in-progress' && attempt.summary === null) {
+    outcome.attempts.push(rest);
+    return;
+  }
+  const rescored = rescore(attempt);
+  if ('notRechecked' in rescored) {
+    // A coach's acceptance in the file is not carried over: a coach here decides.
+    outcome.unverified.push(attempt.id);
+    outcome.attempts.push({ ...rest, notRechecked: { reason: rescored.notRechecked } });
+    return;
+  }
+  outcome.differences.push(...compareSummaries(attempt.id, attempt.summary, rescored.summary));
+  outcome.attempts.push({ ...rest, summary: rescored.summary });
+}
+
 export function rescoreAttempts(attempts: readonly ReviewAttempt[], rescore: Rescorer): RescoreOutcome {
   const outcome: RescoreOutcome = { attempts: [], differences: [], unverified: [] };
-  for (const attempt of attempts) {
-    if (attempt.status === 'in-progress' && attempt.summary === null) {
-      outcome.attempts.push(attempt);
-      continue;
-    }
-    const rescored = rescore(attempt);
-    if (rescored === null) {
-      outcome.unverified.push(attempt.id);
-      outcome.attempts.push(attempt);
-      continue;
-    }
-    const ours = rescored.summary;
-    outcome.differences.push(...compareSummaries(attempt.id, attempt.summary, ours));
-    outcome.attempts.push({ ...attempt, summary: ours });
-  }
+  for (const attempt of attempts) rescoreOne(attempt, rescore, outcome);
   return outcome;
 }
+
+/** Whether a result counts in pass rates and averages: re-checked, made here, or accepted by a coach. */
+export const countsInRates = (attempt: Pick<ReviewAttempt, 'notRechecked'>): boolean =>
+  !attempt.notRechecked || attempt.notRechecked.accepted !== undefined;

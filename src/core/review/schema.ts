@@ -1,40 +1,73 @@
 // The review data as it crosses a boundary (an imported file): validated here, then trusted.
 // The shapes match the attempt store's records so an exported record round-trips field for field.
+// Every field has a maximum length (limits.ts); what the views rely on beyond shapes (unique ids,
+// references that resolve) is checked by invariants.ts.
 import { z } from '../zod.ts';
+import { displayTextProblem } from '../text/visible.ts';
+import { REVIEW_LIMITS as L } from './limits.ts';
+import { isRealIsoDateTime } from './dates.ts';
 
-const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'is not a date' });
+const isoDate = z
+  .string()
+  .max(40)
+  .refine(isRealIsoDateTime, { message: 'is not a date and time that exists (like 2026-03-07T09:30:00Z)' });
 const verdict = z.enum(['exact', 'minor', 'fail']);
+const id = z.string().min(1).max(L.idChars);
+const text = (max: number) => z.string().max(max);
+/** A name or title shown to others: something visible, and nothing that reorders the text around it. */
+const shown = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .superRefine((s, ctx) => {
+      const problem = displayTextProblem(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+
+/** Who brought a coach's decision in from a file, and which file: shown beside the decision. */
+export const ImportMarkSchema = z.object({
+  file: text(L.titleChars),
+  by: text(L.nameChars),
+  at: isoDate,
+});
 
 export const TurnSchema = z.object({
-  text: z.string().optional(),
-  silenceBefore: z.number().nonnegative().optional(),
-  alternatives: z.array(z.object({ text: z.string(), confidence: z.number().optional() })).optional(),
+  text: text(L.turnChars).optional(),
+  silenceBefore: z.number().nonnegative().max(L.silenceSeconds).optional(),
+  alternatives: z
+    .array(z.object({ text: text(L.turnChars), confidence: z.number().min(0).max(1).optional() }))
+    .max(L.alternatives)
+    .optional(),
   source: z.enum(['typed', 'voice']).optional(),
   at: isoDate,
   flaggedForCoach: z.boolean().optional(),
 });
 
 export const SummarySchema = z.object({
-  ending: z.object({ id: z.string(), title: z.string(), outcome: z.enum(['pass', 'fail']) }),
+  ending: z.object({ id, title: shown(L.titleChars), outcome: z.enum(['pass', 'fail']) }),
   score: z.number().min(0).max(100),
   passed: z.boolean(),
-  criticalErrors: z.array(z.object({ id: z.string(), message: z.string() })),
-  statements: z.array(
-    z.object({ scriptId: z.string(), verdict: verdict.nullable(), score: z.number().nullable() }),
-  ),
-  moves: z.array(z.object({ intentId: z.string(), made: z.boolean() })),
+  criticalErrors: z.array(z.object({ id, message: text(L.noteChars) })).max(L.judged),
+  statements: z
+    .array(
+      z.object({ scriptId: id, verdict: verdict.nullable(), score: z.number().min(0).max(100).nullable() }),
+    )
+    .max(L.judged),
+  moves: z.array(z.object({ intentId: id, made: z.boolean() })).max(L.judged),
 });
 
 export const NoteSchema = z.object({
-  id: z.string().min(1),
-  author: z.string(),
-  text: z.string(),
+  id,
+  author: text(L.nameChars),
+  text: text(L.noteChars),
   at: isoDate,
+  /** Present when the note came from an imported file. */
+  imported: ImportMarkSchema.optional(),
 });
 
 export const DisputeTargetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('statement'), scriptId: z.string() }),
-  z.object({ kind: z.literal('move'), intentId: z.string() }),
+  z.object({ kind: z.literal('statement'), scriptId: id }),
+  z.object({ kind: z.literal('move'), intentId: id }),
 ]);
 
 /** What the verdict was when it was disputed: a statement's verdict, or whether a move was made. */
@@ -42,38 +75,53 @@ export const DisputedVerdictSchema = z.union([verdict, z.literal('made'), z.lite
 
 export const ResolutionSchema = z.object({
   kind: z.enum(['upheld', 'overridden']),
-  by: z.string().min(1),
+  by: z.string().min(1).max(L.nameChars),
   at: isoDate,
-  reason: z.string(),
+  reason: text(L.noteChars),
   /** Only for an override: the verdict the coach gives instead. */
   verdict: DisputedVerdictSchema.optional(),
+  /** Present when the decision came from an imported file. */
+  imported: ImportMarkSchema.optional(),
 });
 
 export const DisputeSchema = z.object({
-  id: z.string().min(1),
+  id,
   target: DisputeTargetSchema,
   original: DisputedVerdictSchema,
-  comment: z.string(),
-  raisedBy: z.string(),
+  comment: text(L.noteChars),
+  raisedBy: text(L.nameChars),
   raisedAt: isoDate,
   resolution: ResolutionSchema.nullable(),
 });
 
+/**
+ * Set on an imported attempt whose result could not be checked here (its pack version is not
+ * installed): the stored result is the file's, shown marked, and left out of pass rates until a
+ * coach on this machine accepts it.
+ */
+export const NotRecheckedSchema = z.object({
+  reason: text(L.noteChars),
+  accepted: z.object({ by: text(L.nameChars), at: isoDate }).optional(),
+});
+
 export const AttemptSchema = z.object({
-  id: z.string().min(1),
-  trainee: z.string(),
-  packId: z.string(),
-  packVersion: z.string(),
-  scenarioId: z.string(),
-  scenarioTitle: z.string(),
+  id,
+  trainee: shown(L.nameChars),
+  packId: id,
+  packVersion: z.string().min(1).max(L.versionChars),
+  scenarioId: id,
+  scenarioTitle: shown(L.titleChars),
   mode: z.enum(['practice', 'assessment']),
   startedAt: isoDate,
   updatedAt: isoDate,
   status: z.enum(['in-progress', 'completed', 'abandoned']),
-  turns: z.array(TurnSchema),
+  turns: z.array(TurnSchema).max(L.turns),
   summary: SummarySchema.nullable(),
-  notes: z.array(NoteSchema),
-  disputes: z.array(DisputeSchema),
+  notes: z.array(NoteSchema).max(L.notes),
+  disputes: z.array(DisputeSchema).max(L.disputes),
+  /** Present when the attempt came from an imported file. */
+  imported: ImportMarkSchema.optional(),
+  notRechecked: NotRecheckedSchema.optional(),
 });
 
 export type ReviewTurn = z.infer<typeof TurnSchema>;
@@ -83,4 +131,6 @@ export type Dispute = z.infer<typeof DisputeSchema>;
 export type DisputeTarget = z.infer<typeof DisputeTargetSchema>;
 export type DisputedVerdict = z.infer<typeof DisputedVerdictSchema>;
 export type DisputeResolution = z.infer<typeof ResolutionSchema>;
+export type ImportMark = z.infer<typeof ImportMarkSchema>;
+export type NotRechecked = z.infer<typeof NotRecheckedSchema>;
 export type ReviewAttempt = z.infer<typeof AttemptSchema>;

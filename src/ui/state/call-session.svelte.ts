@@ -18,7 +18,11 @@ export type CallPhase =
 export interface CallDeps {
   library: PracticeLibrary;
   store: AttemptStore;
-  trainee: string | null;
+  /**
+   * Who is practising, read when the call starts: the same state the header shows, so a call is
+   * never saved under the trainee who was signed in a moment before.
+   */
+  trainee: () => string | null;
   now: () => Date;
   /** Speaks caller lines; resolves when they have been said (or at once when muted). */
   speak: (text: string, persona: CallerPersona) => Promise<void>;
@@ -95,7 +99,7 @@ export class CallSession {
     this.scenario = scenario;
     this.briefing = this.#deps.library.brief(scenario);
     this.persona = this.#deps.library.persona(scenario);
-    const trainee = this.#deps.trainee;
+    const trainee = this.#deps.trainee();
     if (!trainee) {
       this.phase = 'no-trainee';
       return;
@@ -122,7 +126,7 @@ export class CallSession {
 
   async begin(mode: PracticeMode): Promise<void> {
     const scenario = this.scenario;
-    const trainee = this.#deps.trainee;
+    const trainee = this.#deps.trainee();
     if (!scenario || !trainee) return;
     const record = await this.#deps.store.create({
       trainee,
@@ -173,20 +177,35 @@ export class CallSession {
     const feedback = this.report.transcript.find((e) => e.speaker === 'trainee' && e.turnIndex === index);
     const mishear = feedback?.speaker === 'trainee' && feedback.feedback.possibleMishear;
     if (mishear) this.flagged = [...this.flagged, index];
-    await this.#save(index, turn, mishear);
-    await this.#afterTurn();
+    if (await this.#save(index, turn, mishear)) await this.#afterTurn();
   }
 
-  async #save(index: number, turn: TraineeTurn, flaggedForCoach: boolean): Promise<void> {
+  /**
+   * A turn that could not be saved is taken back: the call stops where it was saved, the answer
+   * goes back in the box, and the message says why. Nothing is shown as said that is not stored.
+   */
+  #unsaved(index: number, turn: TraineeTurn, why: string): false {
+    this.turns = this.turns.slice(0, index);
+    this.flagged = this.flagged.filter((i) => i < index);
+    this.returned = turn.text ?? null;
+    this.notice = `Your last answer was not saved, so the call has stopped here. ${why} Your answer is back in the box: send it again when this is sorted out.`;
+    return false;
+  }
+
+  /** Saves one turn; false when it was not saved and the call has stopped. */
+  async #save(index: number, turn: TraineeTurn, flaggedForCoach: boolean): Promise<boolean> {
     const id = this.#attemptId;
-    if (!id) return;
+    if (!id) return this.#unsaved(index, turn, 'This call has no saved record.');
     const stored: StoredTurn = { ...turn, at: this.#deps.now().toISOString() };
     if (flaggedForCoach) stored.flaggedForCoach = true;
     const saving = this.#saving.then(() => this.#deps.store.appendTurn(id, index, stored));
     this.#saving = saving.catch(() => undefined);
     try {
       const result = await saving;
-      if (result.ok) return;
+      if (result.ok) {
+        this.notice = null;
+        return true;
+      }
       if (result.reason === 'conflict' || result.reason === 'closed') {
         // Another tab carried on with this call: follow what it saved rather than overwrite it.
         this.notice =
@@ -194,11 +213,11 @@ export class CallSession {
         this.turns = result.record.turns.map(toTurn);
         this.returned = turn.text ?? null;
         if (result.record.status !== 'in-progress') this.phase = 'debrief';
-      } else {
-        this.notice = 'This call could not be saved: its record is missing. Your turns are still shown here.';
+        return false;
       }
+      return this.#unsaved(index, turn, 'Its saved record is no longer on this computer.');
     } catch (error) {
-      this.notice = `This turn could not be saved on this computer (${messageOf(error)}). Carry on: the call is still running here.`;
+      return this.#unsaved(index, turn, messageOf(error));
     }
   }
 
@@ -248,7 +267,14 @@ export class CallSession {
     void this.#speakNewLinesOnly();
     this.phase = 'debrief';
     await this.#saving;
-    if (id) await this.#deps.store.finish(id, summarise(report), 'completed');
+    if (!id) return;
+    try {
+      await this.#deps.store.finish(id, summarise(report), 'completed');
+    } catch (error) {
+      // Every turn is saved, but the result is not: say so rather than show a debrief as if it were.
+      this.phase = 'call';
+      this.notice = `The call has ended, but its result was not saved. ${messageOf(error)} Every answer is saved: reload the page to save the result again.`;
+    }
   }
 
   async #speakNewLinesOnly(): Promise<void> {

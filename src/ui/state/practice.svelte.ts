@@ -60,7 +60,7 @@ export class Practice {
     return new CallSession({
       library,
       store,
-      trainee: this.app.trainee.name,
+      trainee: () => this.app.trainee.name,
       now,
       speak: (text, persona) => this.#speak(text, persona),
       cancelSpeech: () => voice.cancel(),

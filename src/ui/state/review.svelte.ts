@@ -1,6 +1,12 @@
 // The coaches' review screens: every saved attempt, filters, export and import, notes and disputes.
 // Components only render this state and call its methods.
-import type { AttemptHead, AttemptRecord, AttemptStore, Settings } from '../../core/ports/index.ts';
+import type {
+  AttemptHead,
+  AttemptRecord,
+  AttemptStore,
+  Settings,
+  StorageLoss,
+} from '../../core/ports/index.ts';
 import { headOf } from '../../core/review/attempt-head.ts';
 import {
   attemptsCsv,
@@ -8,30 +14,26 @@ import {
   filterAttempts,
   filterOptions,
   flagDispute,
-  parseExport,
   resolveDispute,
-  rescoreAttempts,
   sortAttempts,
   statementsCsv,
   type AttemptFilter,
   type FlagInput,
   type ResolveInput,
-  type ScoreDifference,
   type SortDir,
   type SortKey,
   type StatementDetail,
 } from '../../core/review/index.ts';
-import type { CallReport, PracticeLibrary, TraineeTurn } from '../../core/ports/index.ts';
-import { summarise } from './call-session.svelte.ts';
+import type { CallReport, PracticeLibrary } from '../../core/ports/index.ts';
 import { messageOf } from '../../core/message-of.ts';
+import { importAttempts, type ImportReport } from './review-import.ts';
+import { missedDetails, replayAttempt } from './review-replay.ts';
+import { download } from './download.ts';
 
-export interface ImportReport {
-  added: number;
-  updated: number;
-  unchanged: number;
-  differences: ScoreDifference[];
-  unverified: string[];
-}
+export type { ImportReport };
+
+/** Rows per page of the attempts table: a page draws in one frame even on a slow machine. */
+export const PAGE_SIZE = 100;
 
 export interface ReviewDeps {
   store: () => Promise<AttemptStore>;
@@ -41,25 +43,6 @@ export interface ReviewDeps {
   /** Saves a file for the user (a download in the browser). */
   save?: (filename: string, text: string, type: string) => void;
 }
-
-function download(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-const toTraineeTurns = (r: AttemptRecord): TraineeTurn[] =>
-  r.turns.map(({ text, silenceBefore, alternatives, source }) => ({
-    text,
-    silenceBefore,
-    alternatives,
-    source,
-  }));
 
 export class ReviewState {
   /** The table's rows: heads only, so 10,000 attempts open quickly. */
@@ -82,7 +65,14 @@ export class ReviewState {
   /** The last write that failed, in plain words. */
   writeError = $state<string | null>(null);
 
+  /** While only the first page is read: how many attempts there are in all. */
+  total = $state<number | null>(null);
+  /** Set when the browser removed this machine's saved attempts since the app last ran. */
+  loss = $state.raw<StorageLoss | null>(null);
+  page = $state(0);
   visible = $derived(sortAttempts(filterAttempts(this.heads, this.filter), this.sortKey, this.sortDir));
+  pages = $derived(Math.max(1, Math.ceil((this.total ?? this.visible.length) / PAGE_SIZE)));
+  pageRows = $derived(this.visible.slice(this.page * PAGE_SIZE, (this.page + 1) * PAGE_SIZE));
   options = $derived(filterOptions(this.heads));
 
   #deps: ReviewDeps;
@@ -95,16 +85,24 @@ export class ReviewState {
     return this.attempts.find((a) => a.id === id);
   }
 
+  /**
+   * Opens the table with its first page (read newest first through an index, however many attempts
+   * there are), then reads every head for filtering, sorting and the other pages.
+   */
   async load(): Promise<void> {
     try {
       const store = await this.#deps.store();
       performance.mark('review:read-start');
-      const [heads, settings] = await Promise.all([store.listHeads(), store.getSettings()]);
+      const [first, settings] = await Promise.all([store.firstHeads(PAGE_SIZE), store.getSettings()]);
       // Marks for the benchmark (tests/e2e/review.e2e.mjs): reading versus drawing the table.
       performance.measure('review:read', 'review:read-start');
-      this.heads = heads;
+      this.heads = first.heads;
+      this.total = first.total;
       this.settings = settings;
+      this.loss = store.loss;
       this.loaded = true;
+      this.heads = await store.listHeads();
+      this.total = null;
       this.persistence = await store.requestPersistence();
     } catch (e) {
       this.loadError = messageOf(e);
@@ -143,7 +141,12 @@ export class ReviewState {
     }
   }
 
+  goToPage(page: number): void {
+    this.page = Math.min(Math.max(0, page), this.pages - 1);
+  }
+
   setFilter(patch: Partial<AttemptFilter>): void {
+    this.page = 0;
     const next = { ...this.filter, ...patch };
     for (const k of Object.keys(next) as (keyof AttemptFilter)[]) if (!next[k]) delete next[k];
     this.filter = next;
@@ -171,34 +174,22 @@ export class ReviewState {
     (this.#deps.save ?? download)(`verbatim-${kind}-${this.#stamp()}.csv`, text, 'text/csv');
   }
 
-  async importText(text: string): Promise<void> {
+  /** Imports a file's text. `by` is who is importing: shown beside every decision the file brings. */
+  async importText(text: string, fileName = 'attempts.json', by = ''): Promise<void> {
     this.importErrors = [];
     this.importReport = null;
-    const parsed = parseExport(text);
-    if (!parsed.ok) {
-      this.importErrors = parsed.errors;
-      return;
-    }
     this.busy = true;
     try {
-      const library = await this.#deps.library().catch(() => null);
-      const outcome = rescoreAttempts(parsed.file.attempts, (attempt) => {
-        const scenario = library?.find(attempt.scenarioId);
-        if (!library || !scenario) return null;
-        return {
-          summary: summarise(library.run(scenario, toTraineeTurns(attempt as AttemptRecord), attempt.mode)),
-        };
-      });
-      const store = await this.#deps.store();
-      const result = await store.importAttempts(outcome.attempts as AttemptRecord[]);
-      this.importReport = {
-        added: result.added.length,
-        updated: result.updated.length,
-        unchanged: result.unchanged.length,
-        differences: outcome.differences,
-        unverified: outcome.unverified,
-      };
-      await this.#reloadAll(store);
+      const [library, store] = await Promise.all([
+        this.#deps.library().catch(() => null),
+        this.#deps.store(),
+      ]);
+      const at = this.#deps.now().toISOString();
+      const outcome = await importAttempts({ text, mark: { file: fileName, by, at }, library, store });
+      if (outcome.ok) {
+        this.importReport = outcome.report;
+        await this.#reloadAll(store);
+      } else this.importErrors = outcome.errors;
     } catch (e) {
       this.importErrors = [`Nothing was imported: ${messageOf(e)}`];
     } finally {
@@ -206,11 +197,32 @@ export class ReviewState {
     }
   }
 
+  /** A coach accepts a result that could not be re-checked here: it then counts in pass rates. */
+  async accept(id: string, by: string): Promise<string | null> {
+    if (!by.trim()) return 'Give your name.';
+    const at = this.#deps.now().toISOString();
+    await this.#modify(id, (r) =>
+      r.notRechecked && !r.notRechecked.accepted
+        ? { ...r, notRechecked: { ...r.notRechecked, accepted: { by: by.trim(), at } } }
+        : null,
+    );
+    return this.writeError;
+  }
+
   async clearAll(): Promise<void> {
     const store = await this.#deps.store();
     await store.clearAttempts();
     this.attempts = [];
     this.heads = [];
+  }
+
+  /** Deletes one trainee's attempts and forgets the name on this machine. */
+  async deleteTrainee(trainee: string): Promise<number> {
+    const store = await this.#deps.store();
+    const removed = await store.deleteTrainee(trainee);
+    this.settings = await store.forgetTrainee(trainee);
+    await this.#reloadAll(store);
+    return removed;
   }
 
   async #modify(id: string, change: (r: AttemptRecord) => AttemptRecord | null): Promise<void> {
@@ -266,37 +278,16 @@ export class ReviewState {
     return error ?? this.writeError;
   }
 
-  /** The whole call replayed with the installed scorer, for the diffs; null when the pack is not here. */
-  async replay(id: string): Promise<CallReport | null> {
+  /** The whole call replayed through the pack version it was made with; a string saying why not. */
+  async replay(id: string): Promise<CallReport | string | null> {
     const attempt = this.byId(id);
-    if (!attempt) return null;
-    const library = await this.#deps.library();
-    const scenario = library.find(attempt.scenarioId);
-    return scenario ? library.run(scenario, toTraineeTurns(attempt), attempt.mode) : null;
+    return attempt ? replayAttempt(await this.#deps.library(), attempt) : null;
   }
 
   /** Words and key elements each statement missed, from replaying the trainee's calls. */
   async details(trainee: string): Promise<StatementDetail[]> {
     const library = await this.#deps.library().catch(() => null);
-    if (!library) return [];
-    const out: StatementDetail[] = [];
-    for (const attempt of this.attempts) {
-      if (attempt.trainee !== trainee || attempt.summary === null) continue;
-      const scenario = library.find(attempt.scenarioId);
-      if (!scenario) continue;
-      for (const st of library.run(scenario, toTraineeTurns(attempt), attempt.mode).statements) {
-        if (!st.result) continue;
-        out.push({
-          attemptId: attempt.id,
-          scriptId: st.scriptId,
-          missingWords: st.result.deviations.flatMap((d) =>
-            d.kind === 'missing' || d.kind === 'replaced' ? [d.scriptWord] : [],
-          ),
-          missingKeyElements: st.result.missingKeyElements,
-        });
-      }
-    }
-    return out;
+    return library ? missedDetails(library, this.attempts, trainee) : [];
   }
 
   /** Script titles from the installed packs, for labels. */

@@ -23,6 +23,9 @@ export class TraineeState {
   }
 
   async choose(name: string): Promise<void> {
+    // The header and a call opened at once read this, so it changes before anything is awaited.
+    this.name = name.trim();
+    this.latest = {};
     const store = await this.#store();
     const settings = await store.rememberTrainee(name);
     this.known = settings.knownTrainees;

@@ -71,14 +71,14 @@ describe('schema migration', () => {
     const { notes: _n, disputes: _d, ...bare } = v1;
     await writeVersion1(name, [v1, { ...bare, id: 'old-2' }]);
     const store = await open(name);
-    expect(DB_VERSION).toBe(2);
+    expect(DB_VERSION).toBe(3);
     expect(await store.get('old-1')).toEqual(v1);
     expect(await store.get('old-2')).toEqual({ ...v1, id: 'old-2' });
     expect((await store.getSettings()).knownTrainees).toEqual(['Sam']);
     expect((await store.listHeads()).map((h) => h.id).sort()).toEqual(['old-1', 'old-2']);
     const raw = await openDB(name);
     expect([...raw.transaction('attempts').store.indexNames]).toContain('byTraineeStartedAt');
-    expect(raw.version).toBe(2);
+    expect(raw.version).toBe(DB_VERSION);
     raw.close();
   });
 });

@@ -1,0 +1,113 @@
+// Reads and writes over many attempts at once: the review table's rows, import, deletion, and the
+// browser's storage persistence. Each write is one transaction: all of it happens or none.
+import type { IDBPDatabase } from 'idb';
+import { planMerge } from '../../core/review/index.ts';
+import type { VerbatimDB } from './db-schema.ts';
+import { headOf } from '../../core/review/attempt-head.ts';
+import { ImportRefusedError } from './store-errors.ts';
+import type {
+  AttemptHead,
+  AttemptQuery,
+  AttemptRecord,
+  ImportResult,
+  PersistenceState,
+} from '../../core/ports/index.ts';
+
+type DB = IDBPDatabase<VerbatimDB>;
+
+export const newestFirst = (a: { startedAt: string }, b: { startedAt: string }) =>
+  a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0;
+
+export async function listRecords(db: DB, query: AttemptQuery): Promise<AttemptRecord[]> {
+  let records: AttemptRecord[];
+  if (query.trainee !== undefined && query.scenarioId !== undefined) {
+    records = await db.getAllFromIndex('attempts', 'byTraineeScenario', [query.trainee, query.scenarioId]);
+  } else if (query.trainee !== undefined) {
+    records = await db.getAllFromIndex('attempts', 'byTrainee', query.trainee);
+  } else if (query.scenarioId !== undefined) {
+    records = await db.getAllFromIndex('attempts', 'byScenario', query.scenarioId);
+  } else {
+    records = await db.getAll('attempts');
+  }
+  return records.filter((r) => query.status === undefined || r.status === query.status).sort(newestFirst);
+}
+
+/** The newest heads by a cursor on the date index: the first page without reading every head. */
+export async function firstHeads(db: DB, limit: number): Promise<{ heads: AttemptHead[]; total: number }> {
+  const tx = db.transaction('heads');
+  const heads: AttemptHead[] = [];
+  let cursor = await tx.store.index('byStartedAt').openCursor(null, 'prev');
+  while (cursor && heads.length < limit) {
+    heads.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  const total = await tx.store.count();
+  return { heads, total };
+}
+
+export async function importRecords(db: DB, records: AttemptRecord[]): Promise<ImportResult> {
+  // One transaction reads what is here and writes the merge: all or nothing, and no other
+  // tab can write between the read and the writes.
+  const tx = db.transaction(['attempts', 'heads'], 'readwrite');
+  const store = tx.objectStore('attempts');
+  const ids = [...new Set(records.map((r) => r.id))];
+  const existing = (await Promise.all(ids.map((id) => store.get(id)))).filter(
+    (r): r is AttemptRecord => r !== undefined,
+  );
+  const plan = planMerge(existing, records);
+  try {
+    if (plan.problems.length) throw new ImportRefusedError(plan.problems.slice(0, 50));
+    await Promise.all(
+      plan.writes.flatMap((r) => [
+        store.put(r as AttemptRecord),
+        tx.objectStore('heads').put(headOf(r as AttemptRecord)),
+      ]),
+    );
+    await tx.done;
+  } catch (e) {
+    tx.done.catch(() => undefined); // the abort below rejects it: already reported as `e`
+    try {
+      tx.abort();
+    } catch {
+      // already aborted by the failed request
+    }
+    throw e;
+  }
+  return { added: plan.added, updated: plan.updated, unchanged: plan.unchanged };
+}
+
+export async function clearRecords(db: DB): Promise<void> {
+  const tx = db.transaction(['attempts', 'heads'], 'readwrite');
+  await Promise.all([tx.objectStore('attempts').clear(), tx.objectStore('heads').clear(), tx.done]);
+}
+
+export async function deleteTraineeRecords(db: DB, trainee: string): Promise<number> {
+  const tx = db.transaction(['attempts', 'heads'], 'readwrite');
+  const ids = await tx.objectStore('attempts').index('byTrainee').getAllKeys(trainee);
+  await Promise.all([
+    ...ids.flatMap((id) => [tx.objectStore('attempts').delete(id), tx.objectStore('heads').delete(id)]),
+    tx.done,
+  ]);
+  return ids.length;
+}
+
+type Manager = Pick<StorageManager, 'persist' | 'persisted' | 'estimate'> | null | undefined;
+const managerOf = (m: Manager) => (m === undefined ? globalThis.navigator?.storage : m);
+
+export async function requestPersistence(manager: Manager): Promise<PersistenceState> {
+  const storage = managerOf(manager);
+  if (!storage?.persist) return 'unsupported';
+  try {
+    if (storage.persisted && (await storage.persisted())) return 'granted';
+    return (await storage.persist()) ? 'granted' : 'denied';
+  } catch {
+    return 'unsupported';
+  }
+}
+
+export async function estimateStorage(manager: Manager): Promise<{ usage: number; quota: number } | null> {
+  const storage = managerOf(manager);
+  if (!storage?.estimate) return null;
+  const e = await storage.estimate();
+  return { usage: e.usage ?? 0, quota: e.quota ?? 0 };
+}

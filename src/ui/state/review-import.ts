@@ -1,0 +1,115 @@
+// Importing an attempts file: read and check it whole (nothing is written if any of it is wrong),
+// mark what came from it, re-check each result against the exact pack version it was made with, then
+// merge in one transaction. The work is done in slices that hand the page back to the browser, so
+// a large file never freezes the page for more than about one frame budget at a time.
+import type { AttemptRecord, AttemptStore, ImportMark } from '../../core/ports/index.ts';
+import {
+  attemptProblems,
+  markImported,
+  REVIEW_LIMITS,
+  readAttemptsFile,
+  replayProblem,
+  rescoreOne,
+  type RescoreOutcome,
+  type Rescorer,
+  type ReviewAttempt,
+  type ScoreDifference,
+} from '../../core/review/index.ts';
+import type { PracticeLibrary, TraineeTurn } from '../../core/ports/index.ts';
+import { summarise } from './call-session.svelte.ts';
+
+export interface ImportReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  differences: ScoreDifference[];
+  /** Ids of attempts whose results could not be re-checked here, with the reason. */
+  unverified: { id: string; reason: string }[];
+}
+
+export type ImportOutcome = { ok: true; report: ImportReport } | { ok: false; errors: string[] };
+
+/**
+ * How long one slice of work may hold the page: half of the 100 ms a response may take before it
+ * feels sluggish (RAIL model), leaving the browser the other half to draw and take input.
+ */
+export const SLICE_MS = 50;
+
+/** Hands the page back to the browser (input, drawing) before the next slice. */
+export const yieldToPage = (): Promise<void> => new Promise((done) => setTimeout(done, 0));
+
+export const toTraineeTurns = (r: Pick<AttemptRecord, 'turns'>): TraineeTurn[] =>
+  r.turns.map(({ text, silenceBefore, alternatives, source }) => ({
+    text,
+    silenceBefore,
+    alternatives,
+    source,
+  }));
+
+/** Replays an attempt through the scenario of the same pack id and version, or says why it cannot. */
+export function rescorerFor(library: PracticeLibrary | null): Rescorer {
+  return (attempt) => {
+    const scenario = library?.find(attempt.scenarioId);
+    const problem = library ? replayProblem(attempt, scenario) : 'the installed packs could not be loaded';
+    if (problem !== null || !library || !scenario) return { notRechecked: problem ?? 'no scenario' };
+    return { summary: summarise(library.run(scenario, toTraineeTurns(attempt), attempt.mode)) };
+  };
+}
+
+export interface ImportInput {
+  text: string;
+  mark: ImportMark;
+  library: PracticeLibrary | null;
+  store: AttemptStore;
+  now?: () => number;
+}
+
+export async function importAttempts(input: ImportInput): Promise<ImportOutcome> {
+  const by = input.mark.by.trim();
+  if (!by)
+    return {
+      ok: false,
+      errors: ['Give your name first: it is shown beside every note and decision the file brings.'],
+    };
+  if (by.length > REVIEW_LIMITS.nameChars) return { ok: false, errors: ['Your name is too long.'] };
+  const mark = { ...input.mark, by, file: input.mark.file.slice(0, REVIEW_LIMITS.titleChars) };
+  const parsed = readAttemptsFile(input.text);
+  if (!parsed.ok) return parsed;
+  await yieldToPage();
+  const now = input.now ?? (() => performance.now());
+  const rescore = rescorerFor(input.library);
+  const outcome: RescoreOutcome = { attempts: [], differences: [], unverified: [] };
+  let sliceStart = now();
+  for (const attempt of parsed.file.attempts) {
+    rescoreOne(markImported(attempt, mark), rescore, outcome);
+    if (now() - sliceStart > SLICE_MS) {
+      await yieldToPage();
+      sliceStart = now();
+    }
+  }
+  // The re-scored result replaces the file's: disputes must still point at verdicts it has.
+  const broken = outcome.attempts.flatMap((a) =>
+    attemptProblems(a).map((p) => `Attempt ${JSON.stringify(a.id)}, once re-scored here: ${p}.`),
+  );
+  if (broken.length) return { ok: false, errors: broken.slice(0, 50) };
+  let result;
+  try {
+    result = await input.store.importAttempts(outcome.attempts as AttemptRecord[]);
+  } catch (e) {
+    // The store names each problem; it throws nothing else that is not a failed write.
+    const problems = (e as { problems?: unknown }).problems;
+    if (Array.isArray(problems)) return { ok: false, errors: problems.map(String) };
+    throw e;
+  }
+  const byId = new Map<string, ReviewAttempt>(outcome.attempts.map((a) => [a.id, a]));
+  return {
+    ok: true,
+    report: {
+      added: result.added.length,
+      updated: result.updated.length,
+      unchanged: result.unchanged.length,
+      differences: outcome.differences,
+      unverified: outcome.unverified.map((id) => ({ id, reason: byId.get(id)?.notRechecked?.reason ?? '' })),
+    },
+  };
+}
