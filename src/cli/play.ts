@@ -3,7 +3,8 @@
 // critical errors. Deterministic: the same transcript always gives the same report.
 import { readFileSync, statSync } from 'node:fs';
 import { formatPackError } from '../core/packs/index.ts';
-import { runCall, type CallReport, type TraineeTurn } from '../core/session/index.ts';
+import { callFeedback, formatDiff, VERDICT_LABEL } from '../core/feedback/index.ts';
+import { runCall, type CallReport, type TraineeTurn, type TurnFeedback } from '../core/session/index.ts';
 import { z } from '../core/zod.ts';
 import type { CliIo } from './io.ts';
 import { DEFAULT_SCRIPTS_DIR, loadPackFile, loadScriptsFrom } from './pack-files.ts';
@@ -128,60 +129,59 @@ function readTranscript(file: string): { ok: true; turns: TraineeTurn[] } | { ok
   return { ok: true, turns: parsed.data.map((t) => ({ ...t })) };
 }
 
-/** The report as readable lines. */
+/** The report as readable lines, in the words of the feedback model (the same as the app's). */
 export function describeReport(r: CallReport): string[] {
   const out: string[] = [`Scenario: ${r.scenario.title} (${r.scenario.id})`];
   if (r.scenario.contentNote) out.push(`Content note: ${r.scenario.contentNote}`);
   out.push('');
   for (const e of r.transcript) {
-    if (e.speaker === 'caller') {
-      out.push(`CALLER: ${e.text}`);
-      continue;
-    }
-    const f = e.feedback;
-    out.push(`YOU [turn ${e.turnIndex + 1}]: ${e.text}`);
-    if (f.intent?.intent) out.push(`    move: ${f.intent.intent} (${f.intent.confidence.toFixed(2)})`);
-    else if (f.intent?.best)
-      out.push(`    move: none recognised (closest ${f.intent.best.id}, ${f.intent.best.score.toFixed(2)})`);
-    for (const s of f.statements) {
-      out.push(
-        `    statement ${s.scriptId}: ${s.verdict} (${s.score}/100)${s.reasons.length ? `: ${s.reasons.join('; ')}` : ''}`,
-      );
-    }
-    for (const p of f.forbidden) out.push(`    never say: "${p}"`);
-    if (f.criticalError) out.push(`    CRITICAL: ${f.criticalError}`);
-    if (f.possibleMishear) out.push('    possible mishear: the recogniser may have got this wrong');
-    if (f.expected) out.push(`    expected here: ${f.expected}`);
+    if (e.speaker === 'caller') out.push(`CALLER: ${e.text}`);
+    else out.push(`YOU [turn ${e.turnIndex + 1}]: ${e.text}`, ...describeTurn(e.feedback));
   }
   out.push('');
+  const fb = callFeedback(r);
+  out.push(`${fb.outcome.label.toUpperCase()}: ${fb.outcome.scoreLine}`);
+  for (const reason of fb.outcome.reasons) out.push(`  ${reason}`);
+  if (fb.improvements.length) out.push('What to do differently:');
+  for (const line of fb.improvements) out.push(`  - ${line}`);
+  out.push('');
   if (r.ending) {
-    out.push(`Ending: ${r.ending.title} (${r.ending.outcome})`, r.ending.debrief, 'Procedure:');
-    for (const p of r.ending.procedure) out.push(`  - ${p}`);
-    if (r.ending.support?.length) {
-      out.push('Support:');
-      for (const s of r.ending.support) out.push(`  - ${s}`);
-    }
+    out.push(`Ending: ${r.ending.title} (${r.ending.outcome})`, r.ending.debrief, ...r.ending.points);
+    out.push('Procedure:', ...r.ending.procedure.map((p) => `  - ${p}`));
+    if (r.ending.support?.length) out.push('Support:', ...r.ending.support.map((p) => `  - ${p}`));
   } else {
     out.push(`The call has not ended (in state "${r.current.stateId}").`);
   }
   out.push('', 'Statements:');
-  for (const s of r.statements) {
-    const verdict = s.result
-      ? `${s.result.verdict} (${s.result.score}/100) at turn ${s.turnIndex! + 1}`
-      : 'not said';
-    out.push(`  - ${s.title}${s.required ? '' : ' (optional)'}: ${verdict}${s.note ? `; ${s.note}` : ''}`);
+  for (const s of fb.statements) {
+    const at = s.turnIndex === null ? '' : ` at turn ${s.turnIndex + 1}`;
+    const score = s.score === null ? '' : ` ${s.score}%`;
+    out.push(`  - ${s.title}${s.required ? '' : ' (optional)'}: ${s.label}${score}${at}. ${s.explanation}`);
   }
   if (r.statements.length === 0) out.push('  (none judged)');
-  out.push('Moves:');
-  for (const m of r.moves) {
-    out.push(
-      `  - ${m.label}: ${m.made ? `made at turn ${m.turnIndex! + 1}` : m.note ? `late: ${m.note}` : 'missed'}`,
-    );
-  }
+  out.push('Moves:', ...fb.moves.map((m) => `  - ${m.label}: ${m.statusLabel}`));
   if (r.moves.length === 0) out.push('  (none judged)');
-  out.push('Critical errors:');
-  for (const c of r.criticalErrors) out.push(`  - turn ${c.turnIndex + 1}: ${c.message}`);
+  out.push('Critical errors:', ...fb.criticalErrors.map((c) => `  - ${c}`));
   if (r.criticalErrors.length === 0) out.push('  none');
-  out.push('', `Score: ${r.score}/100 (pass mark ${r.passMark}): ${r.passed ? 'PASSED' : 'NOT PASSED'}`);
+  return out;
+}
+
+function describeTurn(f: TurnFeedback): string[] {
+  const out: string[] = [];
+  if (f.intent?.intent) out.push(`    move: ${f.intent.intent} (${f.intent.confidence.toFixed(2)})`);
+  else if (f.intent?.best)
+    out.push(`    move: none recognised (closest ${f.intent.best.id}, ${f.intent.best.score.toFixed(2)})`);
+  for (const s of f.statements) {
+    out.push(
+      s.attempted
+        ? `    ${s.title}: ${VERDICT_LABEL[s.verdict]} ${s.score}%. ${s.explanation}`
+        : `    ${s.title}: ${s.explanation}`,
+    );
+    if (s.attempted && s.verdict !== 'exact') out.push(`      ${formatDiff(s.result)}`);
+  }
+  for (const p of f.forbidden) out.push(`    never say: "${p}"`);
+  if (f.criticalError) out.push(`    CRITICAL: ${f.criticalError}`);
+  if (f.possibleMishear) out.push('    possible mishear: the recogniser may have got this wrong');
+  if (f.expected) out.push(`    expected here: ${f.expected}`);
   return out;
 }

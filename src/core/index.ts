@@ -21,3 +21,4 @@ export {
 export { messageOf } from './message-of.ts';
 export * from './library/index.ts';
 export type * from './ports/index.ts';
+export * from './feedback/index.ts';

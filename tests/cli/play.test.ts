@@ -32,7 +32,8 @@ describe('play', () => {
     expect(r.out).toContain('YOU [turn 1]: Let me transfer you to someone who can help.');
     expect(r.out).toContain('CRITICAL: You tried to transfer the caller.');
     expect(r.out).toContain('Ending: The caller was transferred (fail)');
-    expect(r.out).toMatch(/Score: \d+\/100 \(pass mark 80\): NOT PASSED/);
+    expect(r.out).toMatch(/NOT PASSED: Score \d+% \(pass mark 80%\)/);
+    expect(r.out).toContain('A critical error fails the call whatever the score');
     expect(r.out).toContain('Content note:');
   });
 

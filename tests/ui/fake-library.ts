@@ -1,5 +1,5 @@
 // A small stand-in for the installed packs, so the practice state can be tested without them.
-import type { ScoreResult } from '../../src/core/index.ts';
+import { explainResult, type ScoreResult } from '../../src/core/index.ts';
 import type {
   CallReport,
   PracticeLibrary,
@@ -60,7 +60,19 @@ export function runFake(turns: TraineeTurn[]): CallReport {
       text,
       stateId: 'start',
       feedback: {
-        statements: result ? [result] : [],
+        statements: result
+          ? [
+              {
+                scriptId: result.scriptId,
+                title: 'Call recording notice',
+                attempted: true as const,
+                verdict: result.verdict,
+                score: result.score,
+                explanation: explainResult(result),
+                result,
+              },
+            ]
+          : [],
         intent: null,
         forbidden: [],
         criticalError: critical,
@@ -76,6 +88,7 @@ export function runFake(turns: TraineeTurn[]): CallReport {
         outcome: 'fail',
         debrief: 'You disclosed.',
         procedure: ['Never disclose'],
+        points: [],
       };
     } else if (!text) {
       silences += 1;
@@ -86,6 +99,7 @@ export function runFake(turns: TraineeTurn[]): CallReport {
           outcome: 'fail',
           debrief: 'Too quiet.',
           procedure: [],
+          points: [],
         };
       transcript.push({
         speaker: 'caller',
@@ -100,6 +114,7 @@ export function runFake(turns: TraineeTurn[]): CallReport {
         outcome: 'pass',
         debrief: 'Well done.',
         procedure: ['Say the notice'],
+        points: [],
       };
       transcript.push({ speaker: 'caller', text: 'Thanks.', stateId: 'end' });
     } else {
@@ -126,6 +141,7 @@ export function runFake(turns: TraineeTurn[]): CallReport {
         required: true,
         result: said,
         turnIndex: null,
+        withinTurns: null,
       },
     ],
     moves: [],
@@ -147,8 +163,17 @@ export const fakeLibrary: PracticeLibrary = {
   ],
   find: (id) => fakeLibrary.scenarios.find((s) => s.id === id),
   brief: () => ({
-    statements: [{ scriptId: 'call-recording-notice', title: 'Call recording notice', required: true }],
+    statements: [
+      {
+        scriptId: 'call-recording-notice',
+        title: 'Call recording notice',
+        required: true,
+        wording: 'this call may be recorded',
+        source: 'Annex A - Client contact',
+      },
+    ],
     moves: [],
+    neverSay: [],
     notes: [],
   }),
   persona: () => ({ name: 'Pat', rate: 1.1, pitch: 0.9 }),

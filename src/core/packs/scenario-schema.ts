@@ -5,6 +5,24 @@ import { PACK_LIMITS as L } from './pack-limits.ts';
 import { boundedRecord, IdSchema, text, within } from './schema-parts.ts';
 import { CriticalRuleSchema, DeadAirSchema, NeverSaySchema, StateSchema } from './state-schema.ts';
 
+export const DebriefConditionSchema = z
+  .strictObject({
+    state: IdSchema.optional().describe('Applies only when the call reached this state'),
+    move: IdSchema.optional().describe(
+      'Applies only when the trainee made this move (an intent in the scenario moves), in time or late',
+    ),
+  })
+  .superRefine((c, ctx) => {
+    if ((c.state === undefined) === (c.move === undefined))
+      ctx.addIssue({ code: 'custom', message: 'give exactly one of state or move' });
+  })
+  .describe('What must have happened on the call for this point to be shown');
+
+const DebriefPointSchema = z.strictObject({
+  text: text(1000).describe('A debrief sentence about something that happened on the call'),
+  onlyIf: DebriefConditionSchema.optional(),
+});
+
 const CitationSchema = z
   .strictObject({
     point: text(500).describe('The procedural point'),
@@ -18,6 +36,7 @@ const CitationSchema = z
       .boolean()
       .default(false)
       .describe('True when this is good practice or judgement, not quoted CMS procedure'),
+    onlyIf: DebriefConditionSchema.optional(),
   })
   .superRefine((c, ctx) => {
     if (!c.inference && (c.source === undefined || c.section === undefined)) {
@@ -33,6 +52,11 @@ export const EndingSchema = z.strictObject({
   outcome: z.enum(['pass', 'fail']),
   caller: text().optional().describe("The caller's last words as the call ends"),
   debrief: text(4000).describe('What happened and why it matters'),
+  points: z
+    .array(DebriefPointSchema)
+    .max(10)
+    .default([])
+    .describe('Further debrief points, each shown only when what it names happened on the call'),
   procedure: z
     .array(CitationSchema)
     .min(1)
@@ -120,5 +144,6 @@ export const ScenarioSchema = z.strictObject({
 
 export type ScenarioSpec = z.output<typeof ScenarioSchema>;
 export type EndingSpec = z.output<typeof EndingSchema>;
+export type DebriefConditionSpec = z.output<typeof DebriefConditionSchema>;
 export type StatementRequirement = z.output<typeof StatementRequirementSchema>;
 export type MoveRequirement = z.output<typeof MoveRequirementSchema>;

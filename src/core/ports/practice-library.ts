@@ -22,8 +22,18 @@ export interface ScenarioListing {
 /** What will be judged, shown before the call: never a hidden rule. */
 export interface ScenarioBriefing {
   direction?: string;
-  statements: { scriptId: string; title: string; required: boolean; note?: string }[];
+  /** Each statement with its wording and its source (document title and section). */
+  statements: {
+    scriptId: string;
+    title: string;
+    required: boolean;
+    note?: string;
+    wording: string;
+    source: string;
+  }[];
   moves: { intentId: string; label: string; required: boolean; note?: string }[];
+  /** Phrases never to say on this call, each with why. */
+  neverSay: { id: string; message: string; phrases: string[] }[];
   notes: string[];
 }
 

@@ -1,5 +1,6 @@
 // What the trainee sees before a call: every statement and move that will be judged. Never a hidden rule.
 import type { LoadedPack } from '../packs/load-pack.ts';
+import { cite } from '../feedback/words.ts';
 import type { ScenarioBriefing, ScenarioListing } from '../ports/practice-library.ts';
 import type { ScenarioDescription } from './types.ts';
 
@@ -42,38 +43,44 @@ export function describeScenario(pack: LoadedPack, scenarioId: string): Scenario
       rate: s.persona.voice?.rate ?? 1,
       pitch: s.persona.voice?.pitch ?? 1,
     },
-    statements: s.statements.map((st) => ({
-      scriptId: st.script,
-      title: sc.judge.statements.get(st.script)?.script.title ?? st.script,
-      required: st.required,
-      ...join(windowNote(st.within), st.note),
-    })),
+    statements: s.statements.map((st) => {
+      const script = sc.judge.statements.get(st.script)!.script;
+      return {
+        scriptId: st.script,
+        title: script.title,
+        required: st.required,
+        wording: script.wording,
+        source: cite(script.source.seed, script.source.section),
+        ...join(windowNote(st.within), st.note),
+      };
+    }),
     moves: s.moves.map((m) => ({
       intentId: m.intent,
       label: pack.intents.get(m.intent)?.label ?? m.intent,
       required: m.required,
       ...join(windowNote(m.within), m.note),
     })),
-    neverSay: [...pack.spec.neverSay, ...s.neverSay].map((n) => ({ id: n.id, message: n.message })),
+    neverSay: [...pack.spec.neverSay, ...s.neverSay].map((n) => ({
+      id: n.id,
+      message: n.message,
+      phrases: [...n.phrases],
+    })),
     notes: [...s.briefing],
     passMark: sc.passMark,
   };
 }
 
-/** The briefing screen's text: the direction as a sentence, never-say rules and the pass mark as notes. */
+/** The briefing screen's text: the direction as a sentence, the never-say rules with their phrases, the pass mark. */
 export function briefingOf(d: ScenarioDescription): ScenarioBriefing {
   const direction =
     d.direction === 'outbound'
-      ? 'You are making this call (outbound).'
-      : 'The client is calling the service (inbound).';
+      ? 'Outbound: you are making this call.'
+      : 'Inbound: the caller rang the service.';
   return {
     direction: d.firstContact ? `${direction} It is the client's first contact with the service.` : direction,
     statements: d.statements,
     moves: d.moves,
-    notes: [
-      ...d.notes,
-      ...d.neverSay.map((n) => `Never: ${n.message}`),
-      `Pass mark: ${d.passMark}%. A critical error fails the call whatever else happens.`,
-    ],
+    neverSay: d.neverSay,
+    notes: [...d.notes, `Pass mark: ${d.passMark}%. A critical error fails the call whatever else happens.`],
   };
 }

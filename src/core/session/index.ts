@@ -1,4 +1,4 @@
 // The session API: replay a call from its turns, and describe a scenario before the call.
-export { runCall, formatCitation, MISHEAR_CONFIDENCE, type RunCallOptions } from './run-call.ts';
+export { runCall, MISHEAR_CONFIDENCE, type RunCallOptions } from './run-call.ts';
 export { briefingOf, describeScenario, listScenarios } from './describe-scenario.ts';
 export type * from './types.ts';

@@ -1,5 +1,5 @@
 /** Public shapes of a call: what the UI stores (turns) and what it shows (the report). Plain data only. */
-import type { IntentMatch, ScoreResult } from '../scoring/types.ts';
+import type { IntentMatch, ScoreResult, Verdict } from '../scoring/types.ts';
 
 export type CallMode = 'practice' | 'assessment';
 
@@ -11,15 +11,37 @@ export interface TraineeTurn {
   source?: 'typed' | 'voice';
 }
 
+/**
+ * A statement on one turn: what was expected, what was said, what it counted for. Only a turn that
+ * attempted the statement (the scorer's attempt rule) carries a verdict, a score and a diff; a statement
+ * the state expected and the turn did not attempt is said in words, with no verdict.
+ */
+export type TurnStatement =
+  | {
+      scriptId: string;
+      title: string;
+      attempted: true;
+      verdict: Verdict;
+      score: number;
+      /** Why it got its verdict (and whether it counted), in the words used everywhere. */
+      explanation: string;
+      result: ScoreResult;
+    }
+  | { scriptId: string; title: string; attempted: false; explanation: string };
+
 export interface TurnFeedback {
-  statements: ScoreResult[];
+  /** Statements this turn attempted, and statements expected here that it did not attempt. */
+  statements: TurnStatement[];
   intent: IntentMatch | null;
   /** Never-say phrases found in the turn. */
   forbidden: string[];
   criticalError: string | null;
   /** What the state expected, in plain words (empty in assessment mode until the call ends). */
   expected: string;
-  /** A fail that rests only on the recogniser: another alternative would pass, or confidence was below 0.6. */
+  /**
+   * A fail that may rest on the recogniser: another alternative would pass, or a statement this turn
+   * attempted failed while the recogniser's confidence was below 0.6.
+   */
   possibleMishear: boolean;
 }
 
@@ -38,6 +60,8 @@ export interface CallEnding {
   debrief: string;
   /** Each point with its source, or marked as good practice rather than quoted CMS procedure. */
   procedure: string[];
+  /** Debrief points that apply to what happened on this call (a point may depend on a state or move). */
+  points: string[];
   support?: string[];
 }
 
@@ -48,6 +72,8 @@ export interface StatementOutcome {
   /** The best attempt, or null when never attempted. */
   result: ScoreResult | null;
   turnIndex: number | null;
+  /** The window it had to be said in (turns), if any. */
+  withinTurns: number | null;
   /** Why the statement earned no credit despite an attempt, for example said too late. */
   note?: string;
 }
@@ -55,8 +81,11 @@ export interface StatementOutcome {
 export interface MoveOutcome {
   intentId: string;
   label: string;
+  required: boolean;
+  /** Made in time (a move made after its window earns no credit: see `note`). */
   made: boolean;
   turnIndex: number | null;
+  withinTurns: number | null;
   note?: string;
 }
 
@@ -90,9 +119,18 @@ export interface ScenarioDescription {
   direction: 'inbound' | 'outbound';
   firstContact: boolean;
   persona: { name: string; role: string; lang: string; rate: number; pitch: number };
-  statements: { scriptId: string; title: string; required: boolean; note?: string }[];
+  statements: {
+    scriptId: string;
+    title: string;
+    required: boolean;
+    note?: string;
+    /** The wording to say, and where it comes from (document title and section). */
+    wording: string;
+    source: string;
+  }[];
   moves: { intentId: string; label: string; required: boolean; note?: string }[];
-  neverSay: { id: string; message: string }[];
+  /** Never-say rules that can apply on this call: the scenario's own, and the pack's where they could be said. */
+  neverSay: { id: string; message: string; phrases: string[] }[];
   notes: string[];
   passMark: number;
 }

@@ -2,6 +2,7 @@
 // the silence count. The components only read this state and call its methods.
 import type { AttemptStore } from '../../core/ports/index.ts';
 import type { CallerPersona, PracticeLibrary } from '../../core/ports/index.ts';
+import { VERDICT_LABEL } from '../../core/feedback/words.ts';
 import type { AppState } from './app-state.svelte.ts';
 import { CallSession } from './call-session.svelte.ts';
 import { SilenceTimer } from './silence-timer.svelte.ts';
@@ -125,11 +126,9 @@ export class Practice {
     const last = report.transcript.findLast((e) => e.speaker === 'trainee');
     if (!last || last.speaker !== 'trainee') return '';
     const f = last.feedback;
-    const title = (id: string) =>
-      report.statements.find((s) => s.scriptId === id)?.title ?? id.replace(/-/g, ' ');
-    const verdicts = { exact: 'word for word', minor: 'minor differences', fail: 'not acceptable' } as const;
-    const parts = f.statements.map(
-      (s) => `${title(s.scriptId)}: ${verdicts[s.verdict]}, ${s.score} per cent`,
+    // The same words as the feedback on screen: a verdict only for a statement the turn attempted.
+    const parts = f.statements.map((s) =>
+      s.attempted ? `${s.title}: ${VERDICT_LABEL[s.verdict]}, ${s.score} per cent` : s.explanation,
     );
     if (f.criticalError) parts.unshift(`Critical error: ${f.criticalError}`);
     if (f.possibleMishear) parts.push('the recogniser may have misheard you');

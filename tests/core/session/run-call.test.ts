@@ -19,12 +19,26 @@ describe('runCall', () => {
     const r = runCall(smallLoaded(), 'demo', good);
     expect(r.ended).toBe(true);
     expect(r.ending).toMatchObject({ id: 'done', outcome: 'pass' });
-    expect(r.ending!.procedure[0]).toBe('Give the notice. (001_43724bad90100c4e.txt, Call recording)');
+    expect(r.ending!.procedure[0]).toBe('Give the notice. (Annex A - Client contact, Call recording)');
     expect(r.statements[0]).toMatchObject({ scriptId: 'call-recording-notice', turnIndex: 0 });
     expect(r.statements[0]!.result!.verdict).toBe('exact');
     expect(r.moves).toEqual([
-      { intentId: 'ask-security', label: 'Ask for security', made: true, turnIndex: 1 },
-      { intentId: 'say-goodbye', label: 'Say goodbye', made: true, turnIndex: 2 },
+      {
+        intentId: 'ask-security',
+        label: 'Ask for security',
+        required: true,
+        made: true,
+        turnIndex: 1,
+        withinTurns: null,
+      },
+      {
+        intentId: 'say-goodbye',
+        label: 'Say goodbye',
+        required: false,
+        made: true,
+        turnIndex: 2,
+        withinTurns: null,
+      },
     ]);
     expect(r).toMatchObject({ score: 100, passMark: 80, passed: true, criticalErrors: [] });
     expect(callerLines(r)).toEqual([
@@ -140,15 +154,19 @@ describe('runCall', () => {
     expect(t.speaker === 'trainee' && t.feedback.possibleMishear).toBe(false);
   });
 
-  it('flags a failed turn as a possible mishear when the recogniser was unsure', () => {
+  it('flags a failed statement attempt as a possible mishear when the recogniser was unsure', () => {
+    const misheard = 'I should tell you that this cold may be recorded for quality and or training porpoises';
     const r = runCall(smallLoaded(), 'demo', [
-      {
-        text: 'I should tell you this cold may be wrecked',
-        alternatives: [{ text: 'I should tell you this cold may be wrecked', confidence: 0.3 }],
-      },
+      { text: misheard, alternatives: [{ text: misheard, confidence: 0.3 }] },
     ]);
     const t = r.transcript.find((e) => e.speaker === 'trainee')!;
     expect(t.speaker === 'trainee' && t.feedback.possibleMishear).toBe(true);
+    // Only a statement actually attempted can raise it: unsure words that attempt nothing do not.
+    const other = runCall(smallLoaded(), 'demo', [
+      { text: 'Hello there', alternatives: [{ text: 'Hello there', confidence: 0.3 }] },
+    ]);
+    const o = other.transcript.find((e) => e.speaker === 'trainee')!;
+    expect(o.speaker === 'trainee' && o.feedback.possibleMishear).toBe(false);
     const sure = runCall(smallLoaded(), 'demo', [
       { text: 'Hello', alternatives: [{ text: 'Hello', confidence: 0.95 }] },
     ]);
@@ -197,6 +215,8 @@ describe('describeScenario and listScenarios', () => {
         title: 'Call recording notice',
         required: true,
         note: 'within your first 3 turns',
+        wording: 'I should tell you that this call may be recorded for quality and or training purposes',
+        source: 'Annex A - Client contact: call recording',
       },
     ]);
     expect(b.moves[0]).toEqual({
@@ -206,7 +226,15 @@ describe('describeScenario and listScenarios', () => {
       note: 'Good practice on every outbound call.',
     });
     expect(b.persona).toMatchObject({ name: 'Lee', lang: 'en-GB' });
-    expect(b.neverSay.map((n) => n.id)).toContain('said-committed-suicide');
+    // Only the never-say rules that belong to this call: the suicide wording rule is the suicide role-play's.
+    expect(b.neverSay.map((n) => n.id)).not.toContain('said-committed-suicide');
+    expect(describeScenario(defaultPack(), 'suicide-threat').neverSay).toEqual([
+      {
+        id: 'said-committed-suicide',
+        message: expect.stringContaining('take their own life'),
+        phrases: ['committed suicide', 'commit suicide'],
+      },
+    ]);
     expect(b.passMark).toBe(80);
   });
 });
