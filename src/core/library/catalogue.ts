@@ -1,7 +1,7 @@
 // The start page's catalogue: the scenarios of the loaded packs as plain data. Its own module, with
 // type-only imports, so the first page can read the generated catalogue without the pack loader.
 import type { CatalogueFile, ScenarioListing } from '../ports/practice-library.ts';
-import { listScenarios } from '../session/describe-scenario.ts';
+import { listScenarios } from '../session/list-scenarios.ts';
 import type { LoadedLibrary } from './load-library.ts';
 
 /** The start page's list: plain data, written to builtin-catalogue.json for the built-in packs. */

@@ -1,21 +1,9 @@
 // What the trainee sees before a call: every statement and move that will be judged. Never a hidden rule.
 import type { LoadedPack } from '../packs/load-pack.ts';
 import { cite } from '../feedback/words.ts';
-import type { ScenarioBriefing, ScenarioListing } from '../ports/practice-library.ts';
+import type { ScenarioBriefing } from '../ports/practice-library.ts';
 import type { ScenarioDescription } from './types.ts';
-
-export function listScenarios(pack: LoadedPack): ScenarioListing[] {
-  return pack.spec.scenarios.map((s) => ({
-    packId: pack.id,
-    packVersion: pack.version,
-    packTitle: pack.title,
-    id: s.id,
-    title: s.title,
-    summary: s.summary,
-    direction: s.direction,
-    ...(s.contentNote !== undefined ? { contentNote: s.contentNote } : {}),
-  }));
-}
+export { listScenarios } from './list-scenarios.ts';
 
 export function describeScenario(pack: LoadedPack, scenarioId: string): ScenarioDescription {
   const sc = pack.scenarios.get(scenarioId);
