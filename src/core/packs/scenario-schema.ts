@@ -1,6 +1,7 @@
 // The pack format, part three: one scenario (persona, what is judged, its states and its endings
 // with their debriefs). Part of pack-schema.ts.
 import { z } from '../zod.ts';
+import { PROCEDURE_IDS } from '../sources/procedures.ts';
 import { PACK_LIMITS as L } from './pack-limits.ts';
 import { boundedRecord, IdSchema, text, within } from './schema-parts.ts';
 import { CriticalRuleSchema, DeadAirSchema, NeverSaySchema, StateSchema } from './state-schema.ts';
@@ -115,6 +116,13 @@ export const ScenarioSchema = z.strictObject({
     .enum(['inbound', 'outbound'])
     .describe('Inbound: the client rang CMS. Outbound: the caseworker rang'),
   firstContact: z.boolean().describe('True when this is the first contact with the client'),
+  procedures: z
+    .array(z.enum(PROCEDURE_IDS))
+    .max(PROCEDURE_IDS.length)
+    .default([])
+    .describe(
+      'The procedures this scenario trains, the main one first: the start page groups scenarios by it and #/packs shows the coverage',
+    ),
   persona: PersonaSchema,
   briefing: z.array(text(500)).max(10).default([]).describe('Notes for the trainee before the call'),
   passMark: z.number().min(0).max(100).optional().describe("Overrides the pack's pass mark"),

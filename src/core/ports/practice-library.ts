@@ -16,6 +16,8 @@ export interface ScenarioListing {
   title: string;
   summary: string;
   direction: 'inbound' | 'outbound';
+  /** The procedures the scenario trains (ids of src/core/sources/procedures.ts), the main one first. */
+  procedures?: string[];
   contentNote?: string;
 }
 

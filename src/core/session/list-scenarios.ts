@@ -12,6 +12,7 @@ export function listScenarios(pack: LoadedPack): ScenarioListing[] {
     title: s.title,
     summary: s.summary,
     direction: s.direction,
+    ...(s.procedures.length > 0 ? { procedures: [...s.procedures] } : {}),
     ...(s.contentNote !== undefined ? { contentNote: s.contentNote } : {}),
   }));
 }

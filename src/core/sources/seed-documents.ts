@@ -49,8 +49,19 @@ export function sourceTitle(source: string): string {
   return seedDocument(source)?.title ?? source;
 }
 
-/** "Client Contact Overview, Call recording": the title and, when given, the section. */
+/**
+ * "Client Contact Overview, Call recording": the title and, when given, the section. A section that
+ * repeats the document's title ("Annex A - Client contact, Bogus calls") is not repeated.
+ */
 export function citation(source: string, section?: string): string {
   const title = sourceTitle(source);
-  return section ? `${title}, ${section}` : title;
+  let rest = section?.trim() ?? '';
+  if (seedDocument(source) && rest.toLowerCase().startsWith(title.toLowerCase())) {
+    rest = rest
+      .slice(title.length)
+      .replace(/^[\s,:;-]+/, '')
+      .replace(/^\((.*)\)$/, '$1')
+      .trim();
+  }
+  return rest ? `${title}, ${rest}` : title;
 }

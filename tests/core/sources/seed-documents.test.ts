@@ -17,6 +17,18 @@ describe('seed documents', () => {
       'Client Contact Overview, Call recording',
     );
     expect(citation(' 001_43724bad90100c4e.txt ')).toBe('Annex A - Client contact');
+    expect(citation('001_43724bad90100c4e.txt', 'Annex A - Client contact, Bogus calls')).toBe(
+      'Annex A - Client contact, Bogus calls',
+    );
+    expect(citation('002_9c5d5f2d24450167.txt', 'Client Contact Overview (security)')).toBe(
+      'Client Contact Overview, security',
+    );
+    expect(citation('004_7f0967dfaf3d60eb.txt', 'How we collect and use your information')).toBe(
+      'How we collect and use your information',
+    );
+    expect(citation('https://www.gov.uk/x', 'https://www.gov.uk/x page')).toBe(
+      'https://www.gov.uk/x, https://www.gov.uk/x page',
+    );
   });
 
   it('shows any other source as written', () => {
