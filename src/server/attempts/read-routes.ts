@@ -1,0 +1,175 @@
+// Reading attempts: the review table (filtered, sorted and paged by the database, on indexed
+// columns), one whole record, its audit trail, and a trainee's own history for a new PC.
+import type { FastifyPluginAsync } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/schema.ts';
+import { notFound } from '../http-error.ts';
+import { requireUser } from '../auth/plugin.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import { schema } from '../validation.ts';
+import { visibleTo } from './visibility.ts';
+
+/** A review page: enough rows to fill a screen, small enough to answer fast. */
+const MAX_PAGE = 200;
+const ListQuery = z.object({
+  trainee: z.string().max(200).optional(),
+  scenario: z.string().max(500).optional(),
+  status: z.enum(['in-progress', 'completed', 'abandoned']).optional(),
+  passed: z.enum(['true', 'false']).optional(),
+  sort: z.enum(['startedAt', 'score']).default('startedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+const IdParams = z.object({ id: z.uuid() });
+
+type Db = Kysely<Database>;
+
+export const attemptReadRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+  app.get<{ Querystring: z.infer<typeof ListQuery> }>(
+    '/api/attempts',
+    { schema: schema({ querystring: ListQuery }) },
+    async (request) => {
+      const user = requireUser(request);
+      const q = request.query;
+      let query = db
+        .selectFrom('attempts')
+        .innerJoin('users', 'users.id', 'attempts.trainee_id')
+        .where(visibleTo(user));
+      if (q.trainee) query = query.where('users.username', '=', q.trainee.toLowerCase());
+      if (q.scenario) query = query.where('attempts.scenario_id', '=', q.scenario);
+      if (q.status) query = query.where('attempts.status', '=', q.status);
+      if (q.passed) query = query.where('attempts.passed', '=', q.passed === 'true');
+      const { total } = await query
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .executeTakeFirstOrThrow();
+      const rows = await query
+        .selectAll('attempts')
+        .select(['users.username', 'users.display_name'])
+        .orderBy(q.sort === 'score' ? 'attempts.score' : 'attempts.started_at', (o) =>
+          q.order === 'asc' ? o.asc().nullsFirst() : o.desc().nullsLast(),
+        )
+        .orderBy('attempts.id')
+        .limit(q.limit)
+        .offset(q.offset)
+        .execute();
+      return { total: Number(total), items: rows.map(toHead) };
+    },
+  );
+
+  app.get<{ Params: z.infer<typeof IdParams> }>(
+    '/api/attempts/:id',
+    { schema: schema({ params: IdParams }) },
+    async (request) => {
+      const [record] = await loadRecords(db, requireUser(request), [request.params.id]);
+      if (!record) throw notFound();
+      return record;
+    },
+  );
+
+  app.get<{ Params: z.infer<typeof IdParams> }>(
+    '/api/attempts/:id/audit',
+    { schema: schema({ params: IdParams }) },
+    async (request) => {
+      const user = requireUser(request);
+      const [record] = await loadRecords(db, user, [request.params.id]);
+      if (!record) throw notFound();
+      const rows = await db
+        .selectFrom('audit')
+        .innerJoin('users', 'users.id', 'audit.actor_id')
+        .select(['audit.at', 'audit.action', 'audit.detail', 'users.username'])
+        .where('audit.attempt_id', '=', request.params.id)
+        .orderBy('audit.id')
+        .execute();
+      return {
+        entries: rows.map((r) => ({
+          at: r.at.toISOString(),
+          action: r.action,
+          by: r.username,
+          detail: r.detail,
+        })),
+      };
+    },
+  );
+
+  /** The signed-in trainee's own attempts, whole: a new PC brings its history down with this. */
+  app.get('/api/my/attempts', async (request) => {
+    const user = requireUser(request);
+    const ids = await db
+      .selectFrom('attempts')
+      .select('id')
+      .where('trainee_id', '=', user.id)
+      .orderBy('started_at', 'desc')
+      .execute();
+    return {
+      attempts: await loadRecords(
+        db,
+        user,
+        ids.map((r) => r.id),
+      ),
+    };
+  });
+};
+
+type AttemptRow = Awaited<ReturnType<typeof selectAttempts>>[number];
+
+function selectAttempts(db: Db, user: SessionUser, ids: string[]) {
+  return db
+    .selectFrom('attempts')
+    .innerJoin('users', 'users.id', 'attempts.trainee_id')
+    .selectAll('attempts')
+    .select(['users.username', 'users.display_name'])
+    .where('attempts.id', 'in', ids)
+    .where(visibleTo(user))
+    .orderBy('attempts.started_at', 'desc')
+    .execute();
+}
+
+function toHead(r: AttemptRow) {
+  return {
+    id: r.id,
+    trainee: r.username,
+    traineeName: r.display_name,
+    packId: r.pack_id,
+    packVersion: r.pack_version,
+    scenarioId: r.scenario_id,
+    scenarioTitle: r.scenario_title,
+    mode: r.mode,
+    status: r.status,
+    startedAt: r.started_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    score: r.score,
+    passed: r.passed,
+  };
+}
+
+/** Whole records in the shape the browser's attempt store keeps (AttemptRecord), visible ones only. */
+async function loadRecords(db: Db, user: SessionUser, ids: string[]) {
+  if (ids.length === 0) return [];
+  const attempts = await selectAttempts(db, user, ids);
+  const visible = attempts.map((a) => a.id);
+  if (visible.length === 0) return [];
+  const [turns, notes, disputes] = await Promise.all([
+    db.selectFrom('turns').selectAll().where('attempt_id', 'in', visible).orderBy('idx').execute(),
+    db
+      .selectFrom('notes')
+      .innerJoin('users', 'users.id', 'notes.author_id')
+      .select(['notes.id', 'notes.attempt_id', 'notes.text', 'notes.at', 'users.display_name'])
+      .where('notes.attempt_id', 'in', visible)
+      .orderBy('notes.at')
+      .execute(),
+    db.selectFrom('disputes').selectAll().where('attempt_id', 'in', visible).orderBy('updated_at').execute(),
+  ]);
+  return attempts.map((a) => ({
+    ...toHead(a),
+    summary: a.summary,
+    turns: turns
+      .filter((t) => t.attempt_id === a.id)
+      .map((t) => ({ ...(t.body as object), flaggedForCoach: t.flagged || undefined })),
+    notes: notes
+      .filter((n) => n.attempt_id === a.id)
+      .map((n) => ({ id: n.id, author: n.display_name, text: n.text, at: n.at.toISOString() })),
+    disputes: disputes.filter((d) => d.attempt_id === a.id).map((d) => d.body),
+  }));
+}
