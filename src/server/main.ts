@@ -1,10 +1,12 @@
 // `npm run serve`: the team server. Settings come from the environment (config.ts).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { buildApp } from './app.ts';
 
 const config = readConfig();
+// For a supervisor (and the load test) that signals the server process itself.
+if (process.env.PID_FILE) writeFileSync(process.env.PID_FILE, String(process.pid));
 if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
 const database = await openDatabase({
   url: config.databaseUrl,

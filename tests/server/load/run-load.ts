@@ -1,0 +1,27 @@
+// The full load test: `npx tsx tests/server/load/run-load.ts [embedded|postgresql]`.
+// 200 trainees x 20 turns over 60 s by default (LOAD_TRAINEES, LOAD_TURNS, LOAD_SECONDS), server
+// killed and restarted at 40 % of the run. PostgreSQL from DATABASE_URL, else a throwaway cluster.
+import { freshPostgresUrl, stopDatabases } from '../databases.ts';
+import { runLoad } from './load-test.ts';
+
+const kinds = process.argv[2] ? [process.argv[2]] : ['embedded', 'postgresql'];
+const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+try {
+  for (const kind of kinds) {
+    const report = await runLoad({
+      trainees: num('LOAD_TRAINEES', 200),
+      turns: num('LOAD_TURNS', 20),
+      seconds: num('LOAD_SECONDS', 60),
+      killAt: 0.4,
+      databaseUrl: kind === 'postgresql' ? await freshPostgresUrl() : undefined,
+      log: (line) => console.log(`[${kind}] ${line}`),
+    });
+    console.log(
+      `[${kind}] ${report.turnsSent} turns in ${report.seconds.toFixed(1)} s: ${report.throughput.toFixed(1)} turns/s; ` +
+        `latency p50 ${report.p50.toFixed(1)} ms, p95 ${report.p95.toFixed(1)} ms, p99 ${report.p99.toFixed(1)} ms; ` +
+        `${report.retries} retries; stored ${report.turnsStored}, duplicates ${report.duplicates}, missing ${report.missing}`,
+    );
+  }
+} finally {
+  await stopDatabases();
+}
