@@ -9,9 +9,10 @@ import { z } from '../core/zod.ts';
 import type { CliIo } from './io.ts';
 import { DEFAULT_SCRIPTS_DIR, loadPackFile, loadScriptsFrom } from './pack-files.ts';
 import { messageOf } from '../core/message-of.ts';
+import { callVectors } from './understanding.ts';
 
 const USAGE =
-  'Usage: play PACK --scenario ID --transcript FILE [--json] [--mode practice|assessment] [--scripts DIR]';
+  'Usage: play PACK --scenario ID --transcript FILE [--json] [--mode practice|assessment] [--scripts DIR] [--lexical]';
 const MAX_TRANSCRIPT_BYTES = 512_000;
 
 const TurnSchema = z.strictObject({
@@ -34,6 +35,7 @@ export async function runPlay(args: string[], io: CliIo): Promise<number> {
   let scenario: string | undefined;
   let transcript: string | undefined;
   let json = false;
+  let lexical = false;
   let mode: 'practice' | 'assessment' = 'practice';
   let scriptsDir = DEFAULT_SCRIPTS_DIR;
   for (let i = 0; i < args.length; i++) {
@@ -42,6 +44,7 @@ export async function runPlay(args: string[], io: CliIo): Promise<number> {
     if (a === '--scenario') scenario = value();
     else if (a === '--transcript') transcript = value();
     else if (a === '--json') json = true;
+    else if (a === '--lexical') lexical = true;
     else if (a === '--scripts') scriptsDir = value() ?? '';
     else if (a === '--mode') {
       const m = value();
@@ -85,7 +88,8 @@ export async function runPlay(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
 
-  const report = runCall(loaded.pack, scenario, turns.turns, { mode });
+  const vectors = lexical ? undefined : await callVectors(loaded.pack, turns.turns);
+  const report = runCall(loaded.pack, scenario, turns.turns, { mode, ...(vectors ? { vectors } : {}) });
   if (json) io.out(JSON.stringify(report, null, 2));
   else for (const line of describeReport(report)) io.out(line);
   return 0;

@@ -3,7 +3,15 @@
 export type * from './scoring/types.ts';
 export { normalise } from './text/normalise.ts';
 export { scoreStatement } from './scoring/verbatim.ts';
-export { compileIntents, matchIntent, type IntentModel } from './scoring/intent.ts';
+export {
+  compileIntents,
+  matchIntent,
+  plainText,
+  type IntentModel,
+  type VectorTable,
+  type MatchOptions,
+} from './scoring/intent.ts';
+export { NO_MOVE_EXAMPLES } from './scoring/intent-no-move.ts';
 export { loadScriptLibrary, type ScriptLibrary, type CompiledScript } from './scripts/script-library.ts';
 export { ScriptSchema, type ScriptSpec } from './scripts/script-schema.ts';
 export { prepareStatement, allowedDeviations, type PreparedStatement } from './scoring/verbatim.ts';

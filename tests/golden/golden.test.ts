@@ -50,7 +50,9 @@ async function play(
   const out: string[] = [];
   const err: string[] = [];
   const code = await runPlay(
-    [packOf.get(scenario)!.file, '--scenario', scenario, '--transcript', file, ...extra],
+    // The lexical matcher: what the app runs when the sentence encoder is not available. The hybrid
+    // matcher is guarded on the calibration calls in tests/core/scoring/understanding.test.ts.
+    [packOf.get(scenario)!.file, '--scenario', scenario, '--transcript', file, '--lexical', ...extra],
     {
       out: (l) => out.push(l),
       err: (l) => err.push(l),

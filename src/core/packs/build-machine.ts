@@ -47,10 +47,17 @@ export interface CompiledRule {
  */
 export interface CallJudge {
   holds(cond: ConditionSpec, stateId: string, text: string): boolean;
+  /** Whether the moves expected here were too close to tell apart: the caller asks to hear it another way. */
+  unclearAt(stateId: string, text: string): boolean;
   forbidden(text: string): { rule: { id: string; message: string }; phrases: string[] }[];
 }
 
 export const LISTENING = 'listening';
+/** What the caller says when an answer fits two expected moves about equally well, unless the pack says. */
+export const CLARIFY = [
+  "Sorry, I'm not sure what you mean. Can you say that another way?",
+  "Sorry, I didn't follow. What do you mean?",
+];
 export const stateNodeId = (id: string) => `s_${id}`;
 export const endingNodeId = (id: string) => `e_${id}`;
 
@@ -101,6 +108,10 @@ function judgedBy(judge: CallJudge) {
         holds({ attempt: params.script }, params.state, args),
       saidPhrase: (args: Said, params: { state: string; phrases: string[] }) =>
         holds({ phrase: params.phrases }, params.state, args),
+      unclearIntent: ({ event }: Said, params: { state: string }) => {
+        assertEvent(event, 'trainee.said');
+        return judge.unclearAt(params.state, event.text);
+      },
     },
     actions: {
       flagForbiddenPhrases: assign<CallContext, CallEvent, undefined, CallEvent, never>(
@@ -125,7 +136,7 @@ function judgedBy(judge: CallJudge) {
 }
 
 /** Until a scenario's judge is provided, nothing the trainee says meets a condition or breaks a rule. */
-const NO_JUDGE: CallJudge = { holds: () => false, forbidden: () => [] };
+const NO_JUDGE: CallJudge = { holds: () => false, unclearAt: () => false, forbidden: () => [] };
 const unjudged = judgedBy(NO_JUDGE);
 
 /**
@@ -237,6 +248,21 @@ function stateConfig(
       actions: [...heard, ...crit, ...reply],
     };
   });
+  // An answer that fits two expected moves about equally well: the caller asks for it another way,
+  // before any catch-all rule, instead of guessing.
+  const clarify = {
+    guard: { type: 'unclearIntent' as const, params: { state: id } },
+    target: `.${LISTENING}`,
+    actions: [
+      ...heard,
+      {
+        type: 'reply' as const,
+        params: { state: id, key: `${id}#clarify`, lines: [...(spec.clarify ?? scenario.clarify ?? CLARIFY)] },
+      },
+    ],
+  };
+  const catchAll = rulesFor(scenario, spec).findIndex((r) => r.when.otherwise === true);
+  said.splice(catchAll === -1 ? said.length : catchAll, 0, clarify as (typeof said)[number]);
   // Anything no rule covers: the caller waits again.
   said.push({ target: `.${LISTENING}`, actions: [...heard] });
   return {

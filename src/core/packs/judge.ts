@@ -1,6 +1,6 @@
 // Judging one utterance against one state of a scenario: the predicates behind the machine's guards,
 // shared with the session replay so that feedback and transitions can never disagree.
-import { matchIntent, type IntentModel } from '../scoring/intent.ts';
+import { matchIntent, type IntentModel, type VectorTable } from '../scoring/intent.ts';
 import { scoreStatement } from '../scoring/verbatim.ts';
 import type { CompiledScript } from '../scripts/script-library.ts';
 import type { IntentMatch, ScoreResult } from '../scoring/types.ts';
@@ -53,6 +53,9 @@ export class Judge {
   readonly #statements: ReadonlyMap<string, ScenarioStatement>;
   readonly #stateIntents: ReadonlyMap<string, string[]>;
   readonly #neverSay: readonly NeverSaySpec[];
+  readonly #risky: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Sentence vectors for the call being replayed (see `understanding`); none: the lexical stage decides. */
+  #vectors: VectorTable | undefined;
   #intentMemo = new Map<string, IntentMatch>();
   #statementMemo = new Map<string, ScoreResult>();
 
@@ -61,7 +64,10 @@ export class Judge {
     statements: ReadonlyMap<string, ScenarioStatement>;
     stateIntents: ReadonlyMap<string, string[]>;
     neverSay: readonly NeverSaySpec[];
+    /** Per state, the moves that end the call on a fail or raise a critical error there. */
+    risky?: ReadonlyMap<string, ReadonlySet<string>>;
   }) {
+    this.#risky = opts.risky ?? new Map();
     this.#intents = opts.intents;
     this.#statements = opts.statements;
     this.#stateIntents = opts.stateIntents;
@@ -72,17 +78,36 @@ export class Judge {
     return this.#statements;
   }
 
+  /**
+   * Runs `fn` with sentence vectors available to every intent decision (the replay of one call is
+   * synchronous, so the vectors cannot leak into another call's decisions).
+   */
+  understanding<T>(vectors: VectorTable | undefined, fn: () => T): T {
+    const before = this.#vectors;
+    this.#vectors = vectors;
+    try {
+      return fn();
+    } finally {
+      this.#vectors = before;
+    }
+  }
+
   /** The move the trainee made, among the moves expected in this state. */
   intentAt(stateId: string, text: string): IntentMatch | null {
     const only = this.#stateIntents.get(stateId) ?? [];
-    return only.length === 0 ? null : this.intentAmong(only, text);
+    return only.length === 0 ? null : this.intentAmong(only, text, this.#risky.get(stateId));
   }
 
-  intentAmong(only: readonly string[], text: string): IntentMatch {
-    const key = `${only.join(',')}\u0000${text}`;
+  /** Whether the moves expected here were too close to tell apart: the caller asks to hear it another way. */
+  unclearAt(stateId: string, text: string): boolean {
+    return this.intentAt(stateId, text)?.unclear === true;
+  }
+
+  intentAmong(only: readonly string[], text: string, risky?: ReadonlySet<string>): IntentMatch {
+    const key = `${only.join(',')}\u0000${this.#vectors?.model ?? ''}\u0000${risky ? [...risky].join(',') : ''}\u0000${text}`;
     const hit = this.#intentMemo.get(key);
     if (hit !== undefined) return hit;
-    const fresh: IntentMatch = matchIntent(this.#intents, text, { only: [...only] });
+    const fresh: IntentMatch = matchIntent(this.#intents, text, { only, vectors: this.#vectors, risky });
     remember(this.#intentMemo, key, fresh);
     return fresh;
   }

@@ -149,17 +149,34 @@ function compileScenario(
   }
   const rules = new Map<string, CompiledRule[]>();
   const stateIntents = new Map<string, string[]>();
+  const risky = new Map<string, Set<string>>();
   for (const [id, state] of Object.entries(s.states)) {
     const list = rulesFor(s, state);
     rules.set(id, list);
     const ids = new Set<string>();
+    const consequences = new Set<string>();
     for (const r of list) {
-      if (typeof r.when.intent === 'string') ids.add(r.when.intent);
-      else r.when.intent?.forEach((x) => ids.add(x));
+      const named =
+        r.when.intent === undefined
+          ? []
+          : typeof r.when.intent === 'string'
+            ? [r.when.intent]
+            : r.when.intent;
+      named.forEach((x) => ids.add(x));
+      // Asymmetric care: a move that raises a critical error or ends the call on a fail needs clear evidence.
+      if (r.kind === 'critical' || (r.to !== undefined && s.endings[r.to]?.outcome === 'fail'))
+        named.forEach((x) => consequences.add(x));
     }
     stateIntents.set(id, [...ids]);
+    risky.set(id, consequences);
   }
-  const judge = new Judge({ intents, statements, stateIntents, neverSay: [...pack.neverSay, ...s.neverSay] });
+  const judge = new Judge({
+    intents,
+    statements,
+    stateIntents,
+    risky,
+    neverSay: [...pack.neverSay, ...s.neverSay],
+  });
   return {
     spec: s,
     machine: buildCallMachine(s, judge),

@@ -3,7 +3,7 @@
 import { z } from '../zod.ts';
 import { PROCEDURE_IDS } from '../sources/procedures.ts';
 import { PACK_LIMITS as L } from './pack-limits.ts';
-import { boundedRecord, IdSchema, text, within } from './schema-parts.ts';
+import { boundedRecord, IdSchema, lines, text, within } from './schema-parts.ts';
 import { CriticalRuleSchema, DeadAirSchema, NeverSaySchema, StateSchema } from './state-schema.ts';
 
 export const DebriefConditionSchema = z
@@ -143,6 +143,9 @@ export const ScenarioSchema = z.strictObject({
     .default([])
     .describe('Critical errors checked in every state'),
   deadAir: DeadAirSchema.describe('Dead-air handling for every state without its own'),
+  clarify: lines(
+    'What the caller says, in every state without its own, when an answer fits two expected moves about equally well',
+  ).optional(),
   initial: IdSchema.describe('The state the call starts in'),
   states: boundedRecord(StateSchema, L.statesPerScenario, 'states'),
   endings: boundedRecord(EndingSchema, L.endingsPerScenario, 'endings').describe(

@@ -119,6 +119,9 @@ export const StateSchema = z.strictObject({
     .default([])
     .describe('Critical errors checked in this state, before `on`'),
   deadAir: DeadAirSchema.optional().describe('Overrides the scenario dead-air handling in this state'),
+  clarify: lines(
+    'What the caller says when two expected moves fit the answer about equally well: asks for it another way',
+  ).optional(),
 });
 
 export type StateSpec = z.output<typeof StateSchema>;

@@ -75,4 +75,28 @@ export interface IntentMatch {
   matchedWords: string[];
   /** The best candidate even when below the threshold, with why it was refused. */
   best: { id: string; score: number; refusedBecause?: string } | null;
+  /** Set when the best two candidates were too close to tell apart: the caller asks again. */
+  unclear?: boolean;
+  /** Why it was decided: kept with the attempt, shown in feedback and review, printed by the CLI. */
+  evidence?: IntentEvidence;
+}
+
+export interface IntentEvidence {
+  /** "hybrid": sentence vectors and words; "lexical": words alone (the model was not available). */
+  matcher: 'hybrid' | 'lexical';
+  /** The sentence encoder that made the vectors, for the hybrid matcher. */
+  model?: string;
+  /** The best candidate's example closest to what was said. */
+  nearestExample: string | null;
+  /** Cosine similarity to that example (hybrid only). */
+  similarity: number | null;
+  /** The best candidate's lexical score (0..1). */
+  lexical: number;
+  /** The trainee's words that the nearest example shares. */
+  words: string[];
+  runnerUp: { id: string; score: number } | null;
+  /** The best candidate's lead over the runner-up. */
+  margin: number | null;
+  /** Whether the best candidate ends the call or raises a critical error in this state. */
+  risky: boolean;
 }

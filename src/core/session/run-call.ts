@@ -3,6 +3,7 @@
 // by each turn's silence: the core never reads the real clock. The jobs live beside this file:
 // replay.ts (machine and clock), statement-tally.ts, move-credit.ts and report.ts.
 import type { CompiledScenario, LoadedPack } from '../packs/load-pack.ts';
+import type { VectorTable } from '../scoring/intent.ts';
 import { MoveCredit } from './move-credit.ts';
 import { candidatesOf, choose, judgeCandidate, patienceOf, Replay, type Judged } from './replay.ts';
 import { expectationsOf, passedCall, scoreOf, toEnding } from './report.ts';
@@ -14,6 +15,11 @@ export const MISHEAR_CONFIDENCE = 0.6;
 
 export interface RunCallOptions {
   mode?: CallMode;
+  /**
+   * Sentence vectors for the pack's examples and this call's turns (by `plainText`), made beforehand by
+   * an encoder adapter. Without them (or without a turn's vector) the lexical matcher decides.
+   */
+  vectors?: VectorTable;
 }
 
 interface CallJobs {
@@ -32,15 +38,17 @@ export function runCall(
 ): CallReport {
   const sc = pack.scenarios.get(scenarioId);
   if (sc === undefined) throw new Error(`no scenario "${scenarioId}" in pack "${pack.id}"`);
-  const jobs: CallJobs = {
-    sc,
-    mode: opts.mode ?? 'practice',
-    replay: new Replay(sc),
-    statements: new StatementTally(sc),
-    moves: new MoveCredit(pack, sc),
-  };
-  for (let i = 0; i < turns.length && !jobs.replay.done; i++) playTurn(jobs, turns[i]!, i);
-  return report(pack, jobs);
+  return sc.judge.understanding(opts.vectors, () => {
+    const jobs: CallJobs = {
+      sc,
+      mode: opts.mode ?? 'practice',
+      replay: new Replay(sc),
+      statements: new StatementTally(sc),
+      moves: new MoveCredit(pack, sc),
+    };
+    for (let i = 0; i < turns.length && !jobs.replay.done; i++) playTurn(jobs, turns[i]!, i);
+    return report(pack, jobs);
+  });
 }
 
 /** One trainee turn: the silence before it, then what was said and the feedback on it. */

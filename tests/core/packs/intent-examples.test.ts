@@ -1,10 +1,19 @@
-// The shipped pack's intents as the real matcher sees them: each example must be recognised as its own
-// intent in every state that listens for it. This catches examples made only of stop words (they can never
-// match) and two intents whose examples share the same words (the earlier one always wins).
-import { describe, expect, it } from 'vitest';
+// The shipped pack's intents as the real matcher sees them (sentence vectors and words): each example must
+// be recognised as its own intent in every state that listens for it. This catches examples that a gate
+// (form, required or excluded words) rules out, examples closer to talk that makes no move, and risky
+// examples closer to a move the state does not expect.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { VectorTable } from '../../../src/core/index.ts';
+import { nodeVectors } from '../../../src/adapters/understanding/node-vectors.ts';
+import { packTexts } from '../../../src/cli/understanding.ts';
 import { defaultPack } from './fixtures.ts';
 
 const pack = defaultPack();
+let vectors: VectorTable;
+const intentAt = (scenario: string, state: string, text: string) =>
+  pack.scenarios
+    .get(scenario)!
+    .judge.understanding(vectors, () => pack.scenarios.get(scenario)!.judge.intentAt(state, text));
 
 describe.each([...pack.scenarios.keys()])('scenario %s: intent examples', (id) => {
   const sc = pack.scenarios.get(id)!;
@@ -12,8 +21,12 @@ describe.each([...pack.scenarios.keys()])('scenario %s: intent examples', (id) =
     intents.flatMap((intent) => pack.intents.get(intent)!.examples.map((text) => ({ state, intent, text }))),
   );
 
+  beforeAll(async () => {
+    vectors = await nodeVectors(packTexts(pack));
+  }, 600_000);
+
   it.each(cases)('$state: "$text" is $intent', ({ state, intent, text }) => {
-    expect(sc.judge.intentAt(state, text)?.intent ?? null).toBe(intent);
+    expect(intentAt(id, state, text)?.intent ?? null).toBe(intent);
   });
 });
 
@@ -59,7 +72,11 @@ describe('realistic phrasings the examples must cover', () => {
     },
   ];
 
+  beforeAll(async () => {
+    vectors = await nodeVectors([...packTexts(pack), ...cases.map((c) => c.text)]);
+  }, 600_000);
+
   it.each(cases)('$scenario/$state: "$text" is $intent', ({ scenario, state, text, intent }) => {
-    expect(pack.scenarios.get(scenario)!.judge.intentAt(state, text)?.intent ?? null).toBe(intent);
+    expect(intentAt(scenario, state, text)?.intent ?? null).toBe(intent);
   });
 });

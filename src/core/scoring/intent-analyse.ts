@@ -1,0 +1,222 @@
+/**
+ * Analyse: what an utterance says, as the lexical stage of the intent matcher sees it. Words become
+ * concepts (stems, stop words, synonyms); negation is tracked per concept (a refusal and a plain
+ * statement share words but not meaning); question form is noted. Also the one text form both
+ * stages read (`plainText`), so typed and spoken answers are embedded alike.
+ */
+import { normalise } from '../text/normalise.ts';
+
+const STOP = new Set(
+  `a an the and or but if of at by for with about to from in on into onto over under up down out off so as than then
+  too very just also really quite only even still yet again ever here there this that these those it its itself
+  i me my mine myself we us our ours you your yours yourself he him his she her they them their what which who whom
+  whose is am are was were be been being have has had having do does did doing will would shall should can could may
+  might must let lets ok okay right well oh now please thank thanks sure yes yeah just bit some any all each every
+  one moment lot get got go going gonna want like kind sort thing things how when where why way much many more most
+  something anything everything someone anyone everyone`.split(/\s+/),
+);
+
+/** Words too common to carry meaning even when nothing else was said. */
+const TRIVIAL = new Set([
+  'a',
+  'an',
+  'the',
+  'is',
+  'am',
+  'are',
+  'i',
+  'you',
+  'to',
+  'of',
+  'and',
+  'or',
+  'it',
+  'be',
+  'ok',
+  'okay',
+  'oh',
+  'yes',
+  'yeah',
+  'please',
+  'so',
+  'well',
+]);
+
+/** Synonym groups: each word (or two-word phrase) on a line maps to the group's first entry. */
+const SYNONYMS = `
+greet hello hi hiya morning afternoon evening good-morning good-afternoon good-evening
+speak speaking talking calling through
+interpreter interpreters interpret interpreting translator translators translate translation language-line
+arrange organise organize book set-up sort-out join bring
+complain complaint complaints complaining unhappy dissatisfied grievance
+explain tell telling told inform advise show describe
+request requests requesting ask asking application apply
+letter letters writing written write email emails e-mail post
+refer referral pass forward transfer
+copy copies
+hold holds held keep keeps store stores
+record recording recorded records tape taping taped
+manager managers supervisor supervisors leader leaders team-leader line-manager senior
+alert notify escalate flag raise
+disclose share reveal release divulge discuss confirm
+security verify verification identity id
+safe safety harm hurt
+emergency ambulance police 999 paramedic
+samaritans samaritan 116123
+authority authorise authorize authorised authorisation permission consent mandate
+address addresses whereabouts live lives living location
+worried worry concerned concern
+confidential confidentiality private privacy
+callback call-back ring-back phone-back
+information info details detail data particulars
+person persons people individual someone somebody party
+help support assist assistance
+understand understood appreciate
+`;
+
+export const PHRASES = new Map<string, string>();
+export const WORD_CONCEPT = new Map<string, string>();
+for (const line of SYNONYMS.trim().split('\n')) {
+  const words = line.trim().split(/\s+/);
+  const head = words[0] as string;
+  for (const w of words) {
+    if (w.includes('-') && w !== 'e-mail') PHRASES.set(w.replace('-', ' '), head);
+    else WORD_CONCEPT.set(w, head);
+  }
+}
+
+export function stem(word: string): string {
+  if (word.length <= 4) return word;
+  for (const suffix of ['ations', 'ation', 'ings', 'ing', 'ied', 'ies', 'ed', 'es', 'ly', 's']) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
+      const base = word.slice(0, -suffix.length);
+      if (suffix === 'ies' || suffix === 'ied') return base + 'y';
+      if (suffix === 's' && base.endsWith('s')) return word;
+      return base.endsWith('e') ? base.slice(0, -1) : base;
+    }
+  }
+  return word.endsWith('e') ? word.slice(0, -1) : word;
+}
+
+const NEGATORS = new Set([
+  'not',
+  'no',
+  'never',
+  'nothing',
+  'unable',
+  'nobody',
+  'none',
+  'neither',
+  'nor',
+  'cannot',
+]);
+/** How many words after a negator it reaches. */
+const NEGATION_SCOPE = 4;
+/** "Not happy" is one idea, the opposite of happy, rather than a negated statement. */
+const UNHAPPY = /\s*\b(?:not|n't)\s+(?:happy|satisfied|pleased)\b/g;
+const NEGATION_IDIOMS =
+  /\b(no problem|no worries|no bother|not a problem|no doubt|nothing else|never mind|not going anywhere|not leaving you|(?:does|do|did)n'?t matter|no difference|no need to worry)\b/g;
+
+export interface Analysed {
+  concepts: Map<string, string>; // concept -> the word that said it
+  /** Concepts said under a negation ("not", "can't", "no") within a few words before them. */
+  negatedConcepts: Set<string>;
+  negated: boolean;
+  question: boolean;
+}
+
+const AUX = new Set([
+  'are',
+  'is',
+  'do',
+  'does',
+  'did',
+  'can',
+  'could',
+  'would',
+  'will',
+  'shall',
+  'may',
+  'have',
+  'has',
+  'should',
+  'were',
+  'was',
+  'might',
+]);
+const WH = new Set(['what', 'where', 'when', 'who', 'why', 'how', 'which', 'whether']);
+
+export function analyse(text: string): Analysed {
+  const lowered = text.toLowerCase();
+  const tokens = normalise(lowered.replace(NEGATION_IDIOMS, ' ').replace(UNHAPPY, ' unhappy'));
+  const keys = tokens.map((t) => t.key);
+  const concepts = new Map<string, string>();
+  const negatedConcepts = new Set<string>();
+  let negated = false;
+  let negatedUntil = -1;
+  const add = (concept: string, display: string, i: number): void => {
+    concepts.set(concept, display);
+    if (i <= negatedUntil) negatedConcepts.add(concept);
+  };
+  for (let i = 0; i < keys.length; i++) {
+    const w = keys[i] as string;
+    const display = tokens[i]?.display ?? w;
+    if (NEGATORS.has(w)) {
+      // A leading "no," is an answer to the caller, not a negation of what follows.
+      if (!(w === 'no' && i === 0 && /^\s*no\b\s*[,.!]/.test(lowered))) {
+        negated = true;
+        negatedUntil = i + NEGATION_SCOPE;
+      }
+      continue;
+    }
+    const pair = i + 1 < keys.length ? `${w} ${keys[i + 1] as string}` : '';
+    const phrase = PHRASES.get(pair);
+    if (phrase !== undefined) {
+      add(phrase, `${display} ${tokens[i + 1]?.display ?? ''}`, i);
+      i++;
+      continue;
+    }
+    const direct = WORD_CONCEPT.get(w);
+    if (direct !== undefined) {
+      add(direct, display, i);
+      continue;
+    }
+    if (STOP.has(w)) continue;
+    const s = stem(w);
+    const viaStem = WORD_CONCEPT.get(s) ?? WORD_CONCEPT.get(s + 'e') ?? WORD_CONCEPT.get(s + 's');
+    add(viaStem ?? s, display, i);
+  }
+  if (concepts.size === 0) {
+    // Only common words ("Where are you right now?"): then those words are what it says.
+    keys.forEach((w, i) => {
+      if (!TRIVIAL.has(w) && !NEGATORS.has(w)) add(w, tokens[i]?.display ?? w, i);
+    });
+  }
+  const first = keys[0] ?? '';
+  const second = keys[1] ?? '';
+  const question =
+    /\?\s*$/.test(text.trim()) ||
+    (AUX.has(first) && STOP.has(second)) ||
+    WH.has(first) ||
+    /\b(ask|check|know|wonder|wondering|confirm|mind)\b[^.?!]{0,20}\b(if|whether)\b/.test(lowered);
+  return { concepts, negatedConcepts, negated, question };
+}
+
+const FILLER_WORDS = /\b(?:um+|uh+|er+m?|ah+|hmm+|mm+)\b/g;
+
+/**
+ * The text the sentence encoder reads: lower case, no punctuation or fillers, one space between words,
+ * as a recogniser transcribes speech. Typed and spoken answers then meet the examples on equal terms.
+ */
+export function plainText(text: string): string {
+  return text
+    .slice(0, 5000)
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[’‘`]/g, "'")
+    .replace(/[^\p{L}\p{N}£'\s]+/gu, ' ')
+    .replace(/'(?!\p{L})|(?<!\p{L})'/gu, ' ')
+    .replace(FILLER_WORDS, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,60 @@
+/**
+ * Score: every candidate intent of a state against one utterance, by both stages. Plain data out, so
+ * the decision and its explanation can be read, logged and tested apart from how they were computed.
+ */
+import { analyse, plainText } from './intent-analyse.ts';
+import { gateOf, lexicalScore, type LexicalScore } from './intent-lexical.ts';
+import type { IntentModel } from './intent-model.ts';
+import { cosine, semanticScore, type SemanticScore, type VectorTable } from './intent-semantic.ts';
+
+export interface CandidateScore {
+  id: string;
+  lexical: LexicalScore;
+  /** Absent when no vector was available for the utterance (the lexical stage decides alone). */
+  semantic?: SemanticScore;
+  /** Why this intent is ruled out whatever its score (form, required or excluded words). */
+  gate?: string;
+  /** False for a move this state does not expect, scored only as a rival (see `decide`). */
+  candidate: boolean;
+}
+
+export interface ScoreOptions {
+  /** The intents to choose among (a state's candidates); all when absent. */
+  only?: readonly string[];
+  vectors?: VectorTable;
+}
+
+/** The nearest no-move example's similarity (0 without vectors): how much this is just talk. */
+export function noMoveSimilarity(model: IntentModel, text: string, vectors: VectorTable | undefined): number {
+  const v = vectors?.get(plainText(typeof text === 'string' ? text : ''));
+  if (v === undefined || vectors === undefined) return 0;
+  let best = 0;
+  for (const e of model.noMove) {
+    const u = vectors.get(e.plain);
+    if (u !== undefined) best = Math.max(best, cosine(v, u));
+  }
+  return best;
+}
+
+export function scoreCandidates(model: IntentModel, text: string, opts: ScoreOptions = {}): CandidateScore[] {
+  const raw = typeof text === 'string' ? text.slice(0, 5000) : '';
+  const said = analyse(raw);
+  const lowered = raw.toLowerCase();
+  const vector = opts.vectors?.get(plainText(raw));
+  const only = opts.only ? new Set(opts.only) : null;
+  // With vectors, every intent of the pack is scored: a move the state does not expect is a rival,
+  // so that it is not mistaken for one it does ("I'm staying on the line" is not "I'm ending the call").
+  const intents =
+    only === null || vector !== undefined ? model.intents : model.intents.filter((i) => only.has(i.def.id));
+  return intents.map((intent) => {
+    const gate = gateOf(intent, said, lowered);
+    const lexical = lexicalScore(model, intent, said);
+    return {
+      id: intent.def.id,
+      lexical,
+      ...(vector && opts.vectors ? { semantic: semanticScore(intent, said, vector, opts.vectors) } : {}),
+      ...(gate !== undefined ? { gate } : {}),
+      candidate: only === null || only.has(intent.def.id),
+    };
+  });
+}
