@@ -202,7 +202,8 @@ type StateConfig = NonNullable<MachineConfig['states']>[string];
 type GuardConfig =
   | { type: 'matchedIntent'; params: { state: string; intents: string[] } }
   | { type: 'saidStatement' | 'attemptedStatement'; params: { state: string; script: string } }
-  | { type: 'saidPhrase'; params: { state: string; phrases: string[] } };
+  | { type: 'saidPhrase'; params: { state: string; phrases: string[] } }
+  | { type: 'unclearIntent'; params: { state: string } };
 
 function guardFor(cond: ConditionSpec, state: string): GuardConfig | undefined {
   if (cond.intent !== undefined)
@@ -251,18 +252,22 @@ function stateConfig(
   // An answer that fits two expected moves about equally well: the caller asks for it another way,
   // before any catch-all rule, instead of guessing.
   const clarify = {
-    guard: { type: 'unclearIntent' as const, params: { state: id } },
+    guard: { type: 'unclearIntent' as const, params: { state: id } } as GuardConfig,
     target: `.${LISTENING}`,
     actions: [
       ...heard,
       {
         type: 'reply' as const,
-        params: { state: id, key: `${id}#clarify`, lines: [...(spec.clarify ?? scenario.clarify ?? CLARIFY)] },
+        params: {
+          state: id,
+          key: `${id}#clarify`,
+          lines: [...(spec.clarify ?? scenario.clarify ?? CLARIFY)],
+        },
       },
     ],
   };
   const catchAll = rulesFor(scenario, spec).findIndex((r) => r.when.otherwise === true);
-  said.splice(catchAll === -1 ? said.length : catchAll, 0, clarify as (typeof said)[number]);
+  said.splice(catchAll === -1 ? said.length : catchAll, 0, clarify);
   // Anything no rule covers: the caller waits again.
   said.push({ target: `.${LISTENING}`, actions: [...heard] });
   return {
