@@ -22,6 +22,8 @@ export class SilenceTimer {
   elapsed = $state(0);
   paused = $state(false);
   running = $state(false);
+  /** The trainee has begun an answer (typing, words heard): the caller waits, the count stops. */
+  answering = $state(false);
   remaining = $derived(this.limit === null ? null : Math.max(0, Math.ceil(this.limit - this.elapsed)));
   /** Silence before the trainee first began to answer (sent with the turn). */
   #silenceBeforeAnswer: number | null = null;
@@ -46,6 +48,7 @@ export class SilenceTimer {
     this.limit = limit;
     this.elapsed = 0;
     this.#silenceBeforeAnswer = null;
+    this.answering = false;
     this.running = true;
     this.#last = this.#clock.now();
     this.#stopTicking = this.#clock.every(250, () => this.tick());
@@ -73,6 +76,7 @@ export class SilenceTimer {
   activity(): void {
     if (!this.running) return;
     this.#silenceBeforeAnswer ??= Math.round(this.elapsed * 10) / 10;
+    this.answering = true;
   }
 
   /** Seconds of silence to record with the turn being sent. */

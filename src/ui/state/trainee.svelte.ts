@@ -40,6 +40,11 @@ export class TraineeState {
     this.latest = {};
   }
 
+  /** Reads the latest results again: the start page calls it each time it opens, after a call. */
+  async refresh(): Promise<void> {
+    if (this.loaded && this.name) await this.#loadLatest(await this.#store());
+  }
+
   async #loadLatest(store: AttemptStore): Promise<void> {
     if (!this.name) {
       this.latest = {};

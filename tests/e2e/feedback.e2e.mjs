@@ -1,0 +1,169 @@
+// Feedback a trainee can trust (issue 11): a statement judged only where attempted, every verdict with
+// its reason, debrief text that happened, a diff without repeated words, a briefing that teaches, a
+// short debrief, and the call screen's smaller items. Every assertion waits for the state it checks.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import {
+  expectCount,
+  expectEventually,
+  expectNoAxe,
+  expectNoText,
+  expectText,
+  useBrowser,
+} from './harness.mjs';
+import { answerTyped, answerVoice, openScenario, signIn, startCall, useVoice } from './practice-helpers.mjs';
+
+const app = useBrowser();
+const golden = (path) => JSON.parse(readFileSync(`tests/golden/${path}`, 'utf8')).turns.map((t) => t.text);
+const wording = (id) => {
+  const s = JSON.parse(readFileSync(`scripts-verbatim/${id}.json`, 'utf8'));
+  return s.versions.find((v) => v.id === s.defaultVersion).wording;
+};
+const feedback = (page) => page.locator('section[aria-labelledby="feedback-heading"]');
+
+test('a turn that does not attempt the expected statement gets no verdict; only what was attempted is judged', async () => {
+  const page = await app.open('', { fakeSpeech: true });
+  await signIn(page);
+  await openScenario(page, 'first-contact');
+  await startCall(page);
+  await answerTyped(page, "Hello, Child Maintenance Service, I'm Tess.");
+  await expectText(feedback(page), 'The confidentiality statement was expected here and not said.');
+  await expectNoText(feedback(page), /Not acceptable|%/);
+  await expectCount(feedback(page).locator('.app-diff'), 0);
+  // The warning said by voice, with an unsure recogniser, where the confidentiality statement is due:
+  // the warning is judged; nothing is judged as the confidentiality statement, and no mishear banner.
+  await useVoice(page);
+  await answerVoice(page, wording('false-information-warning'), { confidence: 0.4 });
+  await expectText(feedback(page), /False information warning: Word for word\s*100%/);
+  await expectText(feedback(page), 'The confidentiality statement was expected here and not said.');
+  await expectCount(feedback(page).locator('[data-mishear]'), 0);
+});
+
+test('a verdict says why next to its score, in the same words on the call and the debrief', async () => {
+  const page = await app.open('', { fakeSpeech: true });
+  await signIn(page);
+  await openScenario(page, 'client-recording-call');
+  await startCall(page);
+  await answerTyped(
+    page,
+    'I should tell you that this cold may be recorded for quality and or training purposes',
+  );
+  const why =
+    'Not acceptable, although the 94% score is within tolerance, because the key words “call” were not said as written (scoring standard 4.1: key elements).';
+  await expectText(feedback(page), why);
+  await page.getByRole('button', { name: 'Leave call' }).click();
+  await page.getByRole('heading', { name: /You left the call/ }).waitFor();
+});
+
+test('the debrief leads with the outcome and its reasons, states only what happened, and folds the diffs', async () => {
+  const page = await app.open('', { fakeSpeech: true });
+  await signIn(page);
+  await openScenario(page, 'client-recording-call');
+  await startCall(page);
+  for (const turn of golden('client-recording-call/client-records.json')) await answerTyped(page, turn);
+  const panel = page.locator('[data-outcome]');
+  await expectText(panel, /Passed\s*Score \d+% \(pass mark 80%\)/);
+  await expectText(page.locator('[data-outcome-reasons]'), 'no critical error');
+  await expectText(page.locator('main'), 'How the call ended: Carried on with the call');
+  await expectNoText(page.locator('main'), /subject access request|GDPR|\.txt/);
+  // Diffs are folded until asked for.
+  const diff = page.locator('[data-statement="call-recording-notice"] .app-diff').first();
+  await expectEventually(async () => assert.equal(await diff.isVisible(), false), {
+    message: 'a folded diff',
+  });
+  await page.locator('[data-statement="call-recording-notice"] summary').first().click();
+  await diff.waitFor({ state: 'visible' });
+  await expectNoAxe(page, 'debrief');
+});
+
+test('a six-turn debrief stays short, and a call the caller hangs up on still prompts for what to do', async () => {
+  const page = await app.open('', { fakeSpeech: true });
+  await signIn(page);
+  await openScenario(page, 'bogus-caller');
+  await startCall(page);
+  const turns = golden('bogus-caller/not-reported.json');
+  for (const turn of turns.slice(0, -1)) await answerTyped(page, turn);
+  await expectText(page.locator('[data-caller-gone]'), 'The caller has hung up');
+  await answerTyped(page, turns.at(-1));
+  await page.locator('[data-outcome]').waitFor();
+  await expectText(page.locator('[data-outcome]'), 'Not passed');
+  await expectText(page.locator('[data-improvements]'), /./);
+  const words = await expectEventually(async () => {
+    const text = await page.locator('main').innerText();
+    assert.match(text, /Your answers, turn by turn/);
+    return text.split(/\s+/).length;
+  });
+  assert.ok(words < 1500, `the debrief shows ${words} words`);
+});
+
+test('the diff shows each word said once, even "you\'re" and "£1000"', async () => {
+  const page = await app.open('', { fakeSpeech: true });
+  await signIn(page);
+  await openScenario(page, 'first-contact');
+  await startCall(page);
+  await answerTyped(page, wording('confidentiality-statement'));
+  await answerTyped(page, `That's absolutely fine, you're allowed. ${wording('false-information-warning')}`);
+  const diff = feedback(page).locator('.app-diff');
+  await expectText(diff, "That's absolutely fine you're allowed");
+  await expectNoText(diff, /That's That's|you're you're|£1000 £1000/);
+});
+
+test("the briefing shows each statement word for word with its source and a drill link, and only this call's never-say rules", async () => {
+  const page = await app.open('', { fakeSpeech: true });
+  await signIn(page);
+  await openScenario(page, 'first-contact');
+  const briefing = page.locator('main');
+  await expectText(briefing, 'What will be judged');
+  await expectText(
+    page.locator('[data-briefing-statement="confidentiality-statement"] [data-wording]'),
+    'The Child Maintenance Group collects information',
+  );
+  await expectText(
+    page.locator('[data-briefing-statement="false-information-warning"]'),
+    /Source: CMG Procedures: client contact topics/,
+  );
+  const drill = page.getByRole('link', { name: 'Drill the confidentiality statement' });
+  assert.equal(await drill.getAttribute('href'), '#/drill/confidentiality-statement');
+  await expectText(page.locator('[data-persona]'), /Caller\s*Aisha\s*Who they are\s*Receiving parent/);
+  await expectNoText(briefing, /Never:|\.txt|commit suicide/);
+  await expectNoAxe(page, 'briefing');
+  await openScenario(page, 'suicide-threat');
+  await page.getByRole('button', { name: 'Continue to the call' }).click();
+  await expectText(
+    page.locator('[data-never-say]'),
+    '“committed suicide” or “commit suicide”: Say "take their own life"',
+  );
+});
+
+test('the call so far follows the newest line, and the start page shows the last result without a reload', async () => {
+  const page = await app.open('', { fakeSpeech: true });
+  await signIn(page);
+  await openScenario(page, 'bogus-caller');
+  await startCall(page);
+  for (const turn of golden('bogus-caller/not-reported.json').slice(0, 4)) await answerTyped(page, turn);
+  const log = page.locator('[data-transcript]');
+  await expectEventually(
+    () =>
+      log.evaluate(
+        (el) => el.scrollHeight > el.clientHeight && el.scrollTop + el.clientHeight >= el.scrollHeight - 2,
+      ),
+    { message: 'the transcript scrolled to its newest line' },
+  );
+  await page.getByRole('button', { name: 'Leave call' }).click();
+  await page.getByRole('heading', { name: /You left the call/ }).waitFor();
+  await page.evaluate(() => (location.hash = '#/'));
+  await expectText(page.locator('main'), 'Scenarios');
+  await expectText(page.locator('main'), 'Left early');
+});
+
+test('while an answer is being typed the silence count says the caller is waiting, never "0 seconds"', async () => {
+  const page = await app.open('', { fakeSpeech: true, deadAir: true });
+  await signIn(page);
+  await openScenario(page, 'first-contact');
+  await startCall(page);
+  await expectText(page.locator('#silence-label'), /the caller reacts in \d+ seconds?\./);
+  await page.locator('#answer').pressSequentially('Hello');
+  await expectText(page.locator('#silence-label'), 'The caller is waiting for your answer.');
+  await expectNoText(page.locator('main'), /reacts in 0 seconds|1 seconds/);
+});
