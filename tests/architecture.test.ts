@@ -71,6 +71,18 @@ describe('architecture', () => {
     expect(crossings('src/ui', 'src/adapters')).toEqual([]);
   });
 
+  // House style 1: a .svelte.ts file holds reactive state (classes with rune fields); plain logic lives
+  // in .ts files, where it can be imported without the Svelte compiler and tested as plain functions.
+  it('keeps plain exported functions out of .svelte.ts files', () => {
+    const runeModules = files(join(root, 'src')).filter((f) => f.endsWith('.svelte.ts'));
+    const plain =
+      /^export\s+(?:async\s+)?function\b|^export\s+const\s+\w+\s*(?::[^=]+)?=\s*(?:async\s+)?(?:function\b|\([^)]*\)\s*(?::[^=]+)?=>|\w+\s*=>)/gm;
+    const offending = runeModules.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(plain)].map((m) => `${relative(root, file)}: ${m[0]}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
   it('never renders HTML from data in components', () => {
     const svelte = files(join(root, 'src')).filter((f) => f.endsWith('.svelte'));
     expect(svelte.filter((f) => readFileSync(f, 'utf8').includes('{@html'))).toEqual([]);

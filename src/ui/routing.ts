@@ -3,8 +3,9 @@ export type Route =
   | { name: 'home' }
   | { name: 'practise'; scenarioId: string }
   | { name: 'drill'; scriptId: string | null }
-  | { name: 'review'; path: string }
-  | { name: 'packs'; path: string }
+  /** `parts`: the path after the route's name, split and decoded here once for every screen. */
+  | { name: 'review'; parts: string[] }
+  | { name: 'packs'; parts: string[] }
   | { name: 'not-found'; hash: string };
 
 const id = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -27,8 +28,8 @@ export function parseHash(hash: string): Route {
     return { name: 'practise', scenarioId: second };
   if (first === 'drill' && parts.length <= 2)
     return { name: 'drill', scriptId: second && id.test(second) ? second : null };
-  if (first === 'review') return { name: 'review', path: path.slice('/review'.length) };
-  if (first === 'packs') return { name: 'packs', path: path.slice('/packs'.length) };
+  if (first === 'review' || first === 'packs')
+    return { name: first, parts: second === undefined ? [] : [second, ...rest] };
   return { name: 'not-found', hash };
 }
 

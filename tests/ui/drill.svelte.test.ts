@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DrillState, fadeWords } from '../../src/ui/state/drill.svelte.ts';
+import { DrillState } from '../../src/ui/state/drill.svelte.ts';
+import { fadeWords } from '../../src/ui/state/fade-words.ts';
 import { fakeLibrary } from './fake-library.ts';
 
 describe('fadeWords', () => {

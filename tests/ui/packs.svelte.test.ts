@@ -6,9 +6,11 @@ import { validateInWorker, validatePackText } from '../../src/adapters/pack-work
 import type { ValidationRequest, WorkerLike, PackValidation } from '../../src/core/ports/index.ts';
 import { loadScriptLibrary } from '../../src/core/index.ts';
 import { PacksState } from '../../src/ui/state/packs.svelte.ts';
-import { ANY_STATE, scenarioStructure } from '../../src/ui/state/packs-graph.svelte.ts';
-import { PlayTest, safeHref } from '../../src/ui/state/packs-play.svelte.ts';
-import { PackEditorState, schemaKeys } from '../../src/ui/state/packs-editor.svelte.ts';
+import { ANY_STATE, scenarioStructure } from '../../src/ui/state/scenario-structure.ts';
+import { PlayTest } from '../../src/ui/state/packs-play.svelte.ts';
+import { PackEditorState } from '../../src/ui/state/packs-editor.svelte.ts';
+import { schemaKeys } from '../../src/ui/state/pack-files.ts';
+import { safeHref } from '../../src/ui/safe-href.ts';
 
 const files = readdirSync('scripts-verbatim').filter(
   (f) => f.endsWith('.json') && !f.endsWith('.schema.json'),

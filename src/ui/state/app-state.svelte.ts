@@ -1,10 +1,15 @@
-// The app shell's state: the route, who is practising, and focus and title on each route change
-// (WCAG 2.4.2, 2.4.3: the page's h1 takes focus so screen-reader users hear where they are).
+// The app shell's state: the route, who is practising, the adapters from src/main.ts, and focus and
+// title on each route change (WCAG 2.4.2, 2.4.3: the page's h1 takes focus so screen-reader users
+// hear where they are). App.svelte creates it; every route reads it with `AppState.get()`.
 import { tick } from 'svelte';
+import { Context } from '../context.ts';
+import { focusHeading, waitFor } from '../dom.ts';
 import type { Services } from './services.ts';
 import { Router } from './router.svelte.ts';
 import { TraineeState } from './trainee.svelte.ts';
 import { Preferences } from './preferences.svelte.ts';
+
+const AppContext = new Context<AppState>('AppState');
 
 export class AppState {
   router: Router;
@@ -20,6 +25,16 @@ export class AppState {
     this.prefs = new Preferences(services.prefs);
   }
 
+  /** Builds the app's state from the adapters and provides it to every screen below the caller. */
+  static create(services: Services, win: Window = window): AppState {
+    return AppContext.set(new AppState(services, win));
+  }
+
+  /** The app's state, from a screen below App.svelte. */
+  static get(): AppState {
+    return AppContext.get();
+  }
+
   /** After a route renders: title from its h1, and focus on it (not on first load). */
   async settle(main: HTMLElement): Promise<void> {
     const moveFocus = !this.#first;
@@ -30,30 +45,4 @@ export class AppState {
     document.title = `${heading.textContent?.trim() ?? ''} – Verbatim`;
     if (moveFocus) focusHeading(heading);
   }
-}
-
-export function focusHeading(heading: HTMLElement): void {
-  if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-  heading.focus();
-}
-
-/** The first match inside root, waiting for lazily loaded routes to render it. */
-export function waitFor(root: HTMLElement, selector: string, timeout = 5000): Promise<HTMLElement | null> {
-  const found = root.querySelector<HTMLElement>(selector);
-  if (found) return Promise.resolve(found);
-  return new Promise((resolve) => {
-    const observer = new MutationObserver(() => {
-      const el = root.querySelector<HTMLElement>(selector);
-      if (el) {
-        observer.disconnect();
-        clearTimeout(timer);
-        resolve(el);
-      }
-    });
-    const timer = setTimeout(() => {
-      observer.disconnect();
-      resolve(null);
-    }, timeout);
-    observer.observe(root, { childList: true, subtree: true });
-  });
 }

@@ -1,7 +1,9 @@
 // One practice call. The call is a replay: the report is a pure function of the trainee's turns,
 // so every turn is saved as it is made and a reloaded tab rebuilds the call exactly.
-import type { AttemptRecord, AttemptStore, AttemptSummary, StoredTurn } from '../../core/ports/index.ts';
 import type {
+  AttemptRecord,
+  AttemptStore,
+  StoredTurn,
   CallReport,
   CallerPersona,
   PracticeLibrary,
@@ -11,6 +13,7 @@ import type {
   TraineeTurn,
 } from '../../core/ports/index.ts';
 import { messageOf } from '../../core/message-of.ts';
+import { summariseCall, traineeTurn } from '../../core/session/attempts.ts';
 
 export type CallPhase =
   'loading' | 'missing' | 'no-trainee' | 'resume' | 'content-note' | 'briefing' | 'call' | 'debrief' | 'left';
@@ -30,22 +33,6 @@ export interface CallDeps {
   /** The caller has finished: start counting silence (null = no limit here). */
   startSilence: (limit: number | null) => void;
   stopSilence: () => void;
-}
-
-export function summarise(report: CallReport): AttemptSummary | null {
-  if (!report.ending) return null;
-  return {
-    ending: { id: report.ending.id, title: report.ending.title, outcome: report.ending.outcome },
-    score: report.score,
-    passed: report.passed,
-    criticalErrors: report.criticalErrors.map(({ id, message }) => ({ id, message })),
-    statements: report.statements.map((s) => ({
-      scriptId: s.scriptId,
-      verdict: s.result?.verdict ?? null,
-      score: s.result?.score ?? null,
-    })),
-    moves: report.moves.map(({ intentId, made }) => ({ intentId, made })),
-  };
 }
 
 export class CallSession {
@@ -152,7 +139,7 @@ export class CallSession {
     this.pending = null;
     this.#attemptId = record.id;
     this.mode = record.mode;
-    this.turns = record.turns.map(toTurn);
+    this.turns = record.turns.map(traineeTurn);
     this.flagged = record.turns.flatMap((t, i) => (t.flaggedForCoach ? [i] : []));
     this.phase = 'call';
     // Caller lines already heard are shown, not spoken again; the last one is repeated.
@@ -210,7 +197,7 @@ export class CallSession {
         // Another tab carried on with this call: follow what it saved rather than overwrite it.
         this.notice =
           'This call was continued in another tab or window. What was saved there is shown here; carry on in one place only.';
-        this.turns = result.record.turns.map(toTurn);
+        this.turns = result.record.turns.map(traineeTurn);
         this.returned = turn.text ?? null;
         if (result.record.status !== 'in-progress') this.phase = 'debrief';
         return false;
@@ -231,12 +218,17 @@ export class CallSession {
     await this.#speakNewLines();
   }
 
-  async #speakNewLines(): Promise<void> {
-    const report = this.report;
-    if (!report || !this.persona) return;
-    const lines = report.transcript.filter((e) => e.speaker === 'caller').map((e) => e.text);
+  /** The caller's lines not yet spoken, marked as spoken. */
+  #freshCallerLines(): string[] {
+    const lines = this.report?.transcript.filter((e) => e.speaker === 'caller').map((e) => e.text) ?? [];
     const fresh = lines.slice(this.#spoken);
     this.#spoken = lines.length;
+    return fresh;
+  }
+
+  async #speakNewLines(): Promise<void> {
+    if (!this.report || !this.persona) return;
+    const fresh = this.#freshCallerLines();
     const turnsWhenStarted = this.turns.length;
     if (fresh.length) {
       this.speaking = true;
@@ -269,7 +261,7 @@ export class CallSession {
     await this.#saving;
     if (!id) return;
     try {
-      await this.#deps.store.finish(id, summarise(report), 'completed');
+      await this.#deps.store.finish(id, summariseCall(report), 'completed');
     } catch (error) {
       // Every turn is saved, but the result is not: say so rather than show a debrief as if it were.
       this.phase = 'call';
@@ -278,11 +270,8 @@ export class CallSession {
   }
 
   async #speakNewLinesOnly(): Promise<void> {
-    const report = this.report;
-    if (!report || !this.persona) return;
-    const lines = report.transcript.filter((e) => e.speaker === 'caller').map((e) => e.text);
-    const fresh = lines.slice(this.#spoken);
-    this.#spoken = lines.length;
+    if (!this.report || !this.persona) return;
+    const fresh = this.#freshCallerLines();
     if (fresh.length) await this.#deps.speak(fresh.join(' '), this.persona);
   }
 
@@ -311,13 +300,4 @@ export class CallSession {
     this.#deps.stopSilence();
     this.#deps.cancelSpeech();
   }
-}
-
-function toTurn(stored: StoredTurn): TraineeTurn {
-  const turn: TraineeTurn = {};
-  if (stored.text !== undefined) turn.text = stored.text;
-  if (stored.silenceBefore !== undefined) turn.silenceBefore = stored.silenceBefore;
-  if (stored.alternatives !== undefined) turn.alternatives = stored.alternatives;
-  if (stored.source !== undefined) turn.source = stored.source;
-  return turn;
 }

@@ -1,7 +1,8 @@
 // The pack editor's state: the text being edited, its problems (checked as the author types, by
 // the same loader the import uses), saving to the browser and downloading.
-import { packJsonSchema, type PackError } from '../../core/packs/index.ts';
-import { downloadText, exportName, type InstalledPack, type PacksState } from './packs.svelte.ts';
+import type { PackError } from '../../core/packs/index.ts';
+import { downloadText, exportName } from './pack-files.ts';
+import type { InstalledPack, PacksState } from './packs.svelte.ts';
 
 export class PackEditorState {
   text = $state('');
@@ -52,22 +53,4 @@ export class PackEditorState {
     const name = result.ok ? exportName({ ...result.pack, format: this.#pack.format }) : this.file;
     downloadText(this.text, name);
   }
-}
-
-/** Every property name the pack format uses, for completion. */
-export function schemaKeys(): string[] {
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local value, never reactive state
-  const keys = new Set<string>();
-  const walk = (node: unknown, depth: number) => {
-    if (depth > 40 || typeof node !== 'object' || node === null) return;
-    if (Array.isArray(node)) {
-      for (const n of node) walk(n, depth + 1);
-      return;
-    }
-    const props = (node as { properties?: Record<string, unknown> }).properties;
-    if (props) for (const k of Object.keys(props)) keys.add(k);
-    for (const v of Object.values(node)) walk(v, depth + 1);
-  };
-  walk(packJsonSchema(), 0);
-  return [...keys].sort();
 }

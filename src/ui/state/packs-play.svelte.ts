@@ -36,15 +36,3 @@ export class PlayTest {
     this.turns = [];
   }
 }
-
-/** A link only for `https:` addresses; anything else (javascript:, data:, http:) is shown as text. */
-export function safeHref(value: string | undefined): string | null {
-  if (value === undefined) return null;
-  try {
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local value, never reactive state
-    const url = new URL(value.trim());
-    return url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}

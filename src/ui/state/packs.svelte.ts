@@ -226,20 +226,3 @@ export class PacksState {
     await this.load();
   }
 }
-
-/** Offers text as a file download. */
-export function downloadText(text: string, fileName: string, doc: Document = document): void {
-  const type = /\.json$/i.test(fileName) ? 'application/json' : 'application/yaml';
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = doc.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  doc.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** The file name a pack is exported as. */
-export const exportName = (p: Pick<InstalledPack, 'id' | 'version' | 'format'>) =>
-  `${p.id}-${p.version}.${p.format === 'json' ? 'json' : 'yaml'}`;

@@ -16,7 +16,7 @@ import {
   type ScoreDifference,
 } from '../../core/review/index.ts';
 import type { PracticeLibrary, TraineeTurn } from '../../core/ports/index.ts';
-import { summarise } from './call-session.svelte.ts';
+import { summariseCall } from '../../core/session/attempts.ts';
 
 export interface ImportReport {
   added: number;
@@ -52,7 +52,7 @@ export function rescorerFor(library: PracticeLibrary | null): Rescorer {
     const scenario = library?.find(attempt.scenarioId);
     const problem = library ? replayProblem(attempt, scenario) : 'the installed packs could not be loaded';
     if (problem !== null || !library || !scenario) return { notRechecked: problem ?? 'no scenario' };
-    return { summary: summarise(library.run(scenario, toTraineeTurns(attempt), attempt.mode)) };
+    return { summary: summariseCall(library.run(scenario, toTraineeTurns(attempt), attempt.mode)) };
   };
 }
 

@@ -1,5 +1,5 @@
-// The adapters the screens use, built once in src/main.ts and shared through Svelte context.
-import { getContext, setContext } from 'svelte';
+// The adapters the screens use, built once in src/main.ts and handed to the screens through
+// AppState's context (`AppState.get().services`). Each is known here only by its port type.
 import type {
   AttemptStore,
   CallerVoice,
@@ -29,7 +29,3 @@ export interface Services {
   prefs: Storage | null;
   now: () => Date;
 }
-
-const key = Symbol('services');
-export const provideServices = (services: Services) => setContext(key, services);
-export const useServices = (): Services => getContext<Services>(key);
