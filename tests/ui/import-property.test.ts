@@ -25,7 +25,7 @@ import {
 import { headOf } from '../../src/core/review/attempt-head.ts';
 import { importAttempts } from '../../src/ui/state/review-import.ts';
 import { fakeLibrary, runFake } from './fake-library.ts';
-import { summarise } from '../../src/ui/state/call-session.svelte.ts';
+import { summariseCall as summarise } from '../../src/core/session/attempts.ts';
 
 const at = (day: number) => `2026-01-${String(day).padStart(2, '0')}T09:00:00.000Z`;
 const SAID = 'I must tell you this call may be recorded';
