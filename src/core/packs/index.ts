@@ -24,4 +24,12 @@ export {
   type CallMachine,
 } from './build-machine.ts';
 export { scenarioGraph } from './lint-pack.ts';
-export { compareVersions, formatOf, planImport, type ImportPlan } from './pack-versions.ts';
+export {
+  compareVersions,
+  decideInstall,
+  formatOf,
+  planImport,
+  type ImportPlan,
+  type InstallDecision,
+  type InstalledPackFacts,
+} from './pack-versions.ts';

@@ -30,6 +30,7 @@ export const PackSchema = z.strictObject({
   id: IdSchema,
   version: z
     .string()
+    .max(64)
     .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'use a semantic version such as 1.0.0')
     .describe('Semantic version of the pack'),
   title: text(120),

@@ -47,3 +47,53 @@ export function formatOf(file: string, text: string): 'yaml' | 'json' {
   if (/\.ya?ml$/i.test(file)) return 'yaml';
   return /^\s*[[{]/.test(text) ? 'json' : 'yaml';
 }
+
+/** What an installed pack is, for the install rules. */
+export interface InstalledPackFacts {
+  id: string;
+  version: string;
+  text: string;
+  scenarioIds: readonly string[];
+}
+
+/** The one decision every install makes (import and the editor's save alike). */
+export type InstallDecision =
+  | { kind: 'install' }
+  | { kind: 'confirm-replace'; installed: string }
+  | { kind: 'unchanged' }
+  | { kind: 'refuse'; path: string; message: string };
+
+/**
+ * The install rules, whoever installs: a pack's scenarios are its own (scenario identity is the pack
+ * id and the scenario id, so no pack may bring a scenario id another installed pack has); a pack
+ * replaces an installed one only with a newer version, after confirmation; the same version with
+ * different text is refused, because attempts are re-checked against the version they were made with.
+ */
+export function decideInstall(
+  installed: readonly InstalledPackFacts[],
+  incoming: InstalledPackFacts,
+): InstallDecision {
+  for (const other of installed) {
+    if (other.id === incoming.id) continue;
+    const taken = incoming.scenarioIds.filter((s) => other.scenarioIds.includes(s));
+    if (taken.length)
+      return {
+        kind: 'refuse',
+        path: 'scenarios',
+        message: `scenario ${taken.map((s) => `"${s}"`).join(', ')} belongs to the installed pack ${other.id}; give ${taken.length === 1 ? 'it' : 'them'} an id of this pack's own`,
+      };
+  }
+  const same = installed.find((p) => p.id === incoming.id);
+  const plan = planImport(same, incoming);
+  if (plan.kind === 'new') return { kind: 'install' };
+  if (plan.kind === 'newer') return { kind: 'confirm-replace', installed: plan.installed };
+  if (plan.kind === 'same' && same?.text === incoming.text) return { kind: 'unchanged' };
+  return {
+    kind: 'refuse',
+    path: 'version',
+    message:
+      plan.kind === 'same'
+        ? `version ${incoming.version} of ${incoming.id} is already installed with different content; give the pack a newer version`
+        : `version ${incoming.version} is older than the installed version ${plan.installed} of ${incoming.id}; give the pack a newer version`,
+  };
+}

@@ -1,5 +1,6 @@
 // The building blocks every part of the pack format uses: ids, bounded text, caller lines, turn
 // windows and bounded records. The limits come from pack-limits.ts.
+import { hasVisibleCharacter } from '../text/visible.ts';
 import { z } from '../zod.ts';
 import { PACK_LIMITS as L } from './pack-limits.ts';
 
@@ -12,7 +13,14 @@ export const IdSchema = z
     'use lower-case letters, digits and single hyphens, at most 64 characters',
   );
 
-export const text = (max: number = L.textChars) => z.string().trim().min(1).max(max);
+export const text = (max: number = L.textChars) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine(hasVisibleCharacter, 'has no visible character')
+    .refine((s) => !/[\u202A-\u202E\u2066-\u2069]/u.test(s), 'contains a text-direction override');
 export const lines = (what: string) =>
   z
     .array(text())

@@ -5,7 +5,8 @@
 import type { ScriptLibrary } from '../../core/index.ts';
 import { loadPackText } from '../../core/library/load-library.ts';
 import type { LoadedPack, PackError } from '../../core/packs/index.ts';
-import { formatOf, planImport } from '../../core/packs/pack-versions.ts';
+import { decideInstall, formatOf } from '../../core/packs/pack-versions.ts';
+import { listScenarios } from '../../core/session/describe-scenario.ts';
 import type { PackAdapters, PackStore } from '../../core/ports/index.ts';
 
 export interface InstalledPack {
@@ -146,26 +147,12 @@ export class PacksState {
         this.errors = result.errors;
         return;
       }
-      const { id, version, title } = result.pack;
-      const installed = this.find(id);
-      const plan = planImport(installed, { version });
-      if (plan.kind === 'new') {
-        await this.#install(text, fileName);
-        this.notice = `Installed ${title} (${id}, version ${version}).`;
-      } else if (plan.kind === 'newer' && installed) {
-        this.pending = { incoming: { id, version, title, file: fileName, text }, installed };
-      } else if (plan.kind === 'same') {
-        this.notice = `Version ${version} of ${id} is already installed, so nothing was changed.`;
-      } else {
-        this.errors = [
-          {
-            file: fileName,
-            path: 'version',
-            severity: 'error',
-            message: `version ${version} is older than the installed version ${plan.installed} of ${id}; give the pack a newer version`,
-          },
-        ];
+      const compiled = this.compile(text, fileName);
+      if (!compiled.ok) {
+        this.errors = compiled.errors;
+        return;
       }
+      await this.#decide(text, fileName, compiled.pack);
     } finally {
       this.busy = false;
     }
@@ -206,17 +193,48 @@ export class PacksState {
     this.installed = [...rest, entry].sort((a, b) => a.id.localeCompare(b.id));
   }
 
-  /** Saves edited text as the imported version of this pack (the editor has validated it). */
+  /**
+   * The one install path, for imports and the editor's save alike: the same rules (decideInstall),
+   * the same confirmation before replacing an installed version. True when it was installed now.
+   */
+  async #decide(text: string, fileName: string, pack: LoadedPack): Promise<boolean> {
+    const facts = (p: { id: string; version: string; text: string; pack: LoadedPack }) => ({
+      id: p.id,
+      version: p.version,
+      text: p.text,
+      scenarioIds: listScenarios(p.pack).map((s) => s.id),
+    });
+    const incoming = { id: pack.id, version: pack.version, title: pack.title, file: fileName, text };
+    const installed = this.find(pack.id);
+    const decision = decideInstall(this.installed.map(facts), facts({ ...incoming, pack }));
+    if (decision.kind === 'refuse') {
+      this.errors = [{ file: fileName, path: decision.path, severity: 'error', message: decision.message }];
+      return false;
+    }
+    if (decision.kind === 'unchanged') {
+      this.notice = `Version ${pack.version} of ${pack.id} is already installed, so nothing was changed.`;
+      return false;
+    }
+    if (decision.kind === 'confirm-replace' && installed) {
+      this.pending = { incoming, installed };
+      return false;
+    }
+    await this.#install(text, fileName);
+    this.notice = `Installed ${pack.title} (${pack.id}, version ${pack.version}).`;
+    return true;
+  }
+
+  /** Saves edited text in this browser, by the same rules and confirmation as an import. */
   async save(text: string, fileName: string): Promise<boolean> {
+    this.notice = null;
+    this.errors = [];
+    this.pending = null;
     const result = this.compile(text, fileName);
     if (!result.ok) {
       this.errors = result.errors;
       return false;
     }
-    this.errors = [];
-    await this.#install(text, fileName);
-    this.notice = `Saved ${result.pack.id} version ${result.pack.version} in this browser.`;
-    return true;
+    return this.#decide(text, fileName, result.pack);
   }
 
   async remove(id: string): Promise<void> {
