@@ -271,7 +271,7 @@ test('play-test shows the verdict of a required statement', async () => {
   await panel.getByRole('button', { name: 'Say it' }).click();
   await expectText(
     page.getByTestId('turn-feedback').first(),
-    /Statement confidentiality-statement: exact \(100%\)/,
+    /Confidentiality statement: Word for word \(100%\)/,
   );
 });
 
