@@ -131,30 +131,37 @@ describe.each(databaseKinds)('team server security (%s)', (kind) => {
     expect(own.status).toBe(200);
   });
 
-  it('stores hostile strings and gives them back as the same text', async () => {
+  it('stores hostile strings and gives them back as the same text; refuses what is over the limits', async () => {
     const hostile = [
       "Robert'); DROP TABLE attempts;--",
       '<script>alert(1)</script><img src=x onerror=alert(2)>',
-      '\u202Egnp.exe\u202C and \u2067isolate\u2069',
-      'x'.repeat(100_000),
+      'and \u2067isolate\u2069 \u05e9\u05dc\u05d5\u05dd',
+      'x'.repeat(10_000),
     ];
     await server.account('hal', 'trainee');
     const hal = await server.signIn('hal');
     const id = crypto.randomUUID();
-    await hal.request(
+    const made = await hal.request(
       'PUT',
       `/api/attempts/${id}`,
-      newAttempt({ scenarioTitle: hostile[3], scenarioId: hostile[0] }),
+      newAttempt({ scenarioTitle: hostile[1], scenarioId: hostile[0] }),
     );
+    expect(made.status).toBe(200);
     for (const [i, text] of hostile.entries()) {
       expect((await hal.request('PUT', `/api/attempts/${id}/turns/${i}`, turn(text))).status).toBe(200);
     }
     const record = (await hal.request('GET', `/api/attempts/${id}`)).json;
     expect(record.turns.map((t: { text: string }) => t.text)).toEqual(hostile);
-    expect(record.scenarioTitle).toBe(hostile[3]);
+    expect(record.scenarioTitle).toBe(hostile[1]);
     expect(record.scenarioId).toBe(hostile[0]);
     const filtered = await hal.request('GET', `/api/attempts?scenario=${encodeURIComponent(hostile[0]!)}`);
     expect(filtered.json.items.map((a: { id: string }) => a.id)).toEqual([id]);
+    // Past the attempt format's limit on a turn's text (100,000 characters), the turn is refused whole and
+    // nothing of it is stored.
+    const refused = await hal.request('PUT', `/api/attempts/${id}/turns/4`, turn('x'.repeat(100_000)));
+    expect(refused.status).toBe(400);
+    const after = (await hal.request('GET', `/api/attempts/${id}`)).json;
+    expect(after.turns).toHaveLength(hostile.length);
   });
 
   it('stops a stolen session cookie working after sign-out everywhere', async () => {
