@@ -2,7 +2,14 @@
 // installed packs, as plain data. src/core/library builds it from pack and statement texts; tests
 // hand in a small fake.
 import type { ScoreResult } from '../scoring/types.ts';
-import type { CallMode, CallReport, TraineeTurn } from '../session/types.ts';
+import type {
+  BriefingMove,
+  BriefingNeverSay,
+  BriefingStatement,
+  CallMode,
+  CallReport,
+  TraineeTurn,
+} from '../session/types.ts';
 
 export type { CallEnding, CallReport, TraineeTurn, TranscriptEntry, TurnFeedback } from '../session/types.ts';
 export type PracticeMode = CallMode;
@@ -25,17 +32,10 @@ export interface ScenarioListing {
 export interface ScenarioBriefing {
   direction?: string;
   /** Each statement with its wording and its source (document title and section). */
-  statements: {
-    scriptId: string;
-    title: string;
-    required: boolean;
-    note?: string;
-    wording: string;
-    source: string;
-  }[];
-  moves: { intentId: string; label: string; required: boolean; note?: string }[];
+  statements: BriefingStatement[];
+  moves: BriefingMove[];
   /** Phrases never to say on this call, each with why. */
-  neverSay: { id: string; message: string; phrases: string[] }[];
+  neverSay: BriefingNeverSay[];
   notes: string[];
 }
 

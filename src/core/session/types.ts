@@ -111,6 +111,29 @@ export interface CallReport {
 }
 
 /** Everything about a scenario that will be judged, from the pack: the briefing is made from it. */
+/** A statement the call needs: the wording to say, and where it comes from (document title and section). */
+export interface BriefingStatement {
+  scriptId: string;
+  title: string;
+  required: boolean;
+  note?: string;
+  wording: string;
+  source: string;
+}
+
+export interface BriefingMove {
+  intentId: string;
+  label: string;
+  required: boolean;
+  note?: string;
+}
+
+export interface BriefingNeverSay {
+  id: string;
+  message: string;
+  phrases: string[];
+}
+
 export interface ScenarioDescription {
   id: string;
   title: string;
@@ -119,18 +142,10 @@ export interface ScenarioDescription {
   direction: 'inbound' | 'outbound';
   firstContact: boolean;
   persona: { name: string; role: string; lang: string; rate: number; pitch: number };
-  statements: {
-    scriptId: string;
-    title: string;
-    required: boolean;
-    note?: string;
-    /** The wording to say, and where it comes from (document title and section). */
-    wording: string;
-    source: string;
-  }[];
-  moves: { intentId: string; label: string; required: boolean; note?: string }[];
+  statements: BriefingStatement[];
+  moves: BriefingMove[];
   /** Never-say rules that can apply on this call: the scenario's own, and the pack's where they could be said. */
-  neverSay: { id: string; message: string; phrases: string[] }[];
+  neverSay: BriefingNeverSay[];
   notes: string[];
   passMark: number;
 }
