@@ -23,7 +23,11 @@ const write = (name: string, content: string) => {
   return file;
 };
 
-describe('play', () => {
+// `play` decides moves with sentence vectors: on a machine with no vector cache yet (a clean clone), the first
+// call loads the encoder and encodes the pack's examples, which takes several seconds.
+const ENCODER_COLD_START_MS = 120_000;
+
+describe('play', { timeout: ENCODER_COLD_START_MS }, () => {
   it('prints the conversation, feedback, ending, score and critical errors', async () => {
     const file = write('t.json', JSON.stringify([{ text: 'Let me transfer you to someone who can help.' }]));
     const r = await play('scenarios/cms-core.yaml', '--scenario', 'suicide-threat', '--transcript', file);
