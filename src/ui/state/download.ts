@@ -1,3 +1,6 @@
+/** How long the download's object URL lives: long enough for the browser to start the download. */
+const DOWNLOAD_URL_LIFETIME_MS = 1000;
+
 /** Offers text as a file download. */
 export function download(filename: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -7,5 +10,5 @@ export function download(filename: string, text: string, type: string): void {
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  setTimeout(() => URL.revokeObjectURL(url), DOWNLOAD_URL_LIFETIME_MS);
 }

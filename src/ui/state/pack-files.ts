@@ -1,21 +1,11 @@
 // Pack files leaving the packs screens: downloading a pack's text under its export name, and the
 // pack format's property names that the editor offers for completion.
 import { packJsonSchema } from '../../core/packs/index.ts';
+import { download } from './download.ts';
 
-/** How long the download's object URL lives: long enough for the browser to start the download. */
-const DOWNLOAD_URL_LIFETIME_MS = 1000;
-
-/** Offers text as a file download. */
-export function downloadText(text: string, fileName: string, doc: Document = document): void {
-  const type = /\.json$/i.test(fileName) ? 'application/json' : 'application/yaml';
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = doc.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  doc.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), DOWNLOAD_URL_LIFETIME_MS);
+/** Offers a pack's text as a file download, typed by its extension. */
+export function downloadText(text: string, fileName: string): void {
+  download(fileName, text, /\.json$/i.test(fileName) ? 'application/json' : 'application/yaml');
 }
 
 /** The file name a pack is exported as. */
