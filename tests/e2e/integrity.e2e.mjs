@@ -1,0 +1,309 @@
+// Integrity in the built app, with the real IndexedDB: each attack that once changed results, broke
+// the review pages or lost a call, replayed in Chromium. A pack cannot take over a built-in
+// scenario; the editor's save keeps the version and asks before replacing the built-in pack; an
+// attempts file that breaks an invariant is refused whole, with the attempt and field named, and
+// the review pages keep working; a forged result that cannot be re-checked is marked and left out
+// of pass rates until a coach accepts it; a turn that cannot be saved stops the call, and the
+// debrief never claims a pass for a call that was not stored.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import {
+  expectCount,
+  expectEventually,
+  expectNoAxe,
+  expectNoText,
+  expectText,
+  useBrowser,
+} from './harness.mjs';
+import {
+  answerTyped,
+  expectDebrief,
+  openScenario,
+  signIn,
+  startCall,
+  turnCount,
+} from './practice-helpers.mjs';
+import { calls } from './role-plays.mjs';
+
+const app = useBrowser();
+const core = readFileSync(new URL('../../scenarios/cms-core.yaml', import.meta.url), 'utf8');
+const bogusTitle = 'A caller fishing for an address';
+const good = calls.find((c) => c.kind === 'good' && c.scenario === 'bogus-caller');
+
+async function openReview(page, path = '') {
+  await page.evaluate((p) => (location.hash = `#/review${p}`), path);
+  await page.locator('h1').first().waitFor();
+  await page.locator('[role="status"]', { hasText: 'Loading attempts' }).waitFor({ state: 'detached' });
+}
+
+async function importAttempts(page, file, name = 'attempts.json') {
+  await page.locator('#import-by').fill('Coach Importer');
+  await page.locator('#import-file').setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+}
+
+const rows = (page) => page.locator('[data-review-table] tbody tr[data-attempt]');
+const importErrors = (page) => page.locator('[data-import-errors]');
+const exportFile = (attempts) => ({
+  format: 'verbatim-attempts',
+  version: 1,
+  exportedAt: '2026-03-02T10:00:00.000Z',
+  attempts,
+});
+
+/** A finished attempt as the app stores it, claiming a perfect pass. */
+function attempt(id, over = {}) {
+  return {
+    id,
+    trainee: 'Pat Forger',
+    packId: 'ghost-pack',
+    packVersion: '9.9.9',
+    scenarioId: 'ghost-scenario',
+    scenarioTitle: 'Ghost scenario',
+    mode: 'assessment',
+    startedAt: '2026-03-01T09:00:00.000Z',
+    updatedAt: '2026-03-01T09:10:00.000Z',
+    status: 'completed',
+    turns: [
+      { text: 'Hello, you are through to the service.', source: 'typed', at: '2026-03-01T09:01:00.000Z' },
+    ],
+    summary: {
+      ending: { id: 'handled-well', title: 'Handled well', outcome: 'pass' },
+      score: 100,
+      passed: true,
+      criticalErrors: [],
+      statements: [{ scriptId: 'forged-statement', verdict: 'exact', score: 100 }],
+      moves: [{ intentId: 'forged-move', made: true }],
+    },
+    notes: [],
+    disputes: [],
+    ...over,
+  };
+}
+
+test('a pack that brings a built-in scenario id is refused, and the start page keeps the built-in scenario', async () => {
+  const page = await app.open('#/packs');
+  await page.locator('[data-pack="cms-core"]').waitFor();
+  const impostor = core
+    .replace(/^id: cms-core$/m, 'id: innocent-pack')
+    .replace(/^title: .*$/m, 'title: An innocent pack')
+    .replace(/^( {2}- id: bogus-caller\n {4}title:) .*$/m, '$1 Impostor caller');
+  assert.notEqual(impostor, core);
+  await page.setInputFiles('#pack-file', {
+    name: 'innocent-pack.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(impostor),
+  });
+  const summary = page.getByTestId('error-summary');
+  await expectText(summary, /"bogus-caller".*belongs to the installed pack cms-core/, {
+    message: 'the refusal naming the scenario and the pack it belongs to',
+  });
+  await expectNoAxe(page, 'pack refused');
+  await page.reload();
+  await page.locator('[data-pack="cms-core"]').waitFor();
+  await expectCount(page.locator('[data-pack="innocent-pack"]'), 0, {
+    message: 'the impostor not installed',
+  });
+
+  await page.evaluate(() => (location.hash = '#/'));
+  await signIn(page, 'Sam Start');
+  const builtIn = page.locator('[data-pack="cms-core"] [data-scenario="bogus-caller"]');
+  await expectText(builtIn, bogusTitle, { message: 'the built-in scenario listed under its own pack' });
+  await expectCount(page.getByText('Impostor caller'), 0, {
+    message: 'no impostor scenario on the start page',
+  });
+  await openScenario(page, 'bogus-caller');
+  await expectText(page.locator('h1').first(), bogusTitle, { message: 'the built-in scenario opened' });
+});
+
+test("the editor's save keeps the version typed and asks before replacing the built-in pack", async () => {
+  const page = await app.open('#/packs/cms-core/edit');
+  const content = page.locator('.cm-content');
+  await content.waitFor();
+  const status = page.getByTestId('editor-status');
+  await expectText(status, /The pack is valid/, { content: true });
+  await content.click();
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type('1.10.0');
+  await expectText(status, /The pack is valid/, { content: true });
+  const save = page.getByRole('button', { name: 'Save in this browser' });
+  const prompt = page.getByTestId('replace-prompt');
+
+  await save.click();
+  await expectText(prompt, /Replace cms-core version 1\.0\.0 with version 1\.10\.0\?/, {
+    message: 'confirmation asked before the built-in pack is replaced',
+  });
+  await expectNoAxe(page, 'editor replace prompt');
+  await prompt.getByRole('button', { name: 'Keep version 1.0.0' }).click();
+  await expectText(page.locator('main'), /Kept cms-core version 1\.0\.0/);
+  await page.evaluate(() => (location.hash = '#/packs'));
+  await expectText(page.locator('[data-pack="cms-core"]'), /1\.0\.0/);
+  await expectText(page.locator('[data-pack="cms-core"]'), /built-in/);
+
+  await page.evaluate(() => (location.hash = '#/packs/cms-core/edit'));
+  await content.waitFor();
+  await expectText(status, /The pack is valid/, { content: true });
+  await content.click();
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type('1.10.0');
+  await expectText(status, /The pack is valid/, { content: true });
+  await save.click();
+  await prompt.getByRole('button', { name: 'Replace with version 1.10.0' }).click();
+  await prompt.waitFor({ state: 'detached' });
+  await page.reload();
+  await page.evaluate(() => (location.hash = '#/packs'));
+  await expectText(page.locator('[data-pack="cms-core"]'), /1\.10\.0/, {
+    message: 'the version typed in the editor kept after a reload',
+  });
+});
+
+test('attempt files with repeated ids or impossible dates are refused whole; review keeps working', async () => {
+  const page = await app.open('');
+  await openReview(page);
+  await importAttempts(page, exportFile([attempt('kept-1')]));
+  await page.locator('[data-import-report]').waitFor();
+  await expectCount(rows(page), 1, { message: 'the valid attempt imported' });
+
+  const note = (id) => ({ id, author: 'Coach', text: 'Well done.', at: '2026-03-01T09:20:00.000Z' });
+  await importAttempts(
+    page,
+    exportFile([attempt('fine-2'), attempt('dup-notes', { notes: [note('n1'), note('n1')] })]),
+    'repeated.json',
+  );
+  await expectText(importErrors(page), 'Attempt 2 (id "dup-notes"): two notes have the id "n1".', {
+    message: 'the repeated note id named with its attempt',
+  });
+  await expectNoAxe(page, 'import refused');
+
+  const crit = { id: 'disclosure', message: 'Disclosed the address' };
+  const summary = { ...attempt('x').summary, criticalErrors: [crit, crit] };
+  await importAttempts(page, exportFile([attempt('dup-critical', { summary })]), 'critical.json');
+  await expectText(
+    importErrors(page),
+    /Attempt 1 \(id "dup-critical"\): two critical errors have the id "disclosure"/,
+  );
+
+  for (const date of ['2026-02-30T09:00:00.000Z', 'March 7', '0']) {
+    await importAttempts(page, exportFile([attempt(`date-${date}`, { startedAt: date })]), 'dates.json');
+    await expectText(
+      importErrors(page),
+      `Attempt 1 (id "date-${date}"), field "startedAt": is not a date and time that exists`,
+      { message: `the date ${date} refused with its attempt and field` },
+    );
+  }
+
+  // Nothing from the refused files was stored, and every page still renders, after a reload too.
+  await page.reload();
+  await openReview(page);
+  await expectCount(rows(page), 1, { message: 'only the valid attempt stored' });
+  await expectCount(page.locator('[data-attempt="fine-2"]'), 0);
+  await openReview(page, '/attempt/kept-1');
+  await expectText(page.locator('h1').first(), 'Ghost scenario');
+  await openReview(page, '/disputes');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await openReview(page, '/coaching');
+  await page.getByRole('heading', { name: 'What everyone fails most' }).waitFor();
+});
+
+test('a forged "100, passed" that cannot be re-checked is marked and left out of pass rates until accepted', async () => {
+  const page = await app.open('');
+  await openReview(page);
+  const oldVersion = attempt('forged-old-version', {
+    packId: 'cms-core',
+    packVersion: '0.9.0',
+    scenarioId: 'bogus-caller',
+    scenarioTitle: bogusTitle,
+    startedAt: '2026-03-01T10:00:00.000Z',
+    updatedAt: '2026-03-01T10:10:00.000Z',
+  });
+  await importAttempts(page, exportFile([attempt('forged-ghost'), oldVersion]), 'forged.json');
+  await page.locator('[data-not-rechecked-count="2"]').waitFor();
+  for (const id of ['forged-ghost', 'forged-old-version']) {
+    await expectText(page.locator(`[data-attempt="${id}"] [data-score]`), /^100\s*not re-checked$/, {
+      message: `${id} marked not re-checked in the list`,
+    });
+  }
+  await expectNoAxe(page, 'review list with results not re-checked');
+
+  await openReview(page, '/attempt/forged-ghost');
+  await expectText(page.locator('[data-attempt-score]'), '100, passed (not re-checked)');
+  await expectText(page.locator('[data-not-rechecked]'), /left out of pass rates/);
+  await expectText(page.locator('[data-imported]'), /forged\.json by Coach Importer/);
+  await expectNoAxe(page, 'attempt not re-checked');
+
+  // The trainee's per-statement results count only results that count in pass rates.
+  await openReview(page, '/trainee/forged-ghost');
+  const scores = page.locator('[data-scores-table] tbody tr');
+  await expectCount(scores, 2);
+  await expectText(scores.first(), /Passed \(not re-checked: not counted\)/);
+  const statementRow = page.locator('th[scope="row"]', { hasText: 'forged-statement' });
+  await expectCount(statementRow, 0, { message: 'the forged statements left out of the results' });
+
+  await openReview(page, '/attempt/forged-ghost');
+  await page.locator('#accept-by').fill('Coach Lee');
+  await page.locator('[data-accept]').click();
+  await expectText(
+    page.locator('[data-not-rechecked]'),
+    /accepted by Coach Lee .* so it counts in pass rates/,
+  );
+  await openReview(page, '/trainee/forged-ghost');
+  await expectCount(statementRow, 1, { message: 'the accepted result counted in the results' });
+  await expectNoText(scores.first(), /not counted/, {
+    message: 'the accepted result no longer marked "not counted"',
+  });
+});
+
+test('a turn that cannot be saved stops the call with a plain message, and the debrief claims no pass', async () => {
+  const page = await app.open(null, { fakeSpeech: true });
+  // The disk fills when the test says so: every put into the attempts store then fails as a full disk does.
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__diskFull && this.name === 'attempts')
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  await page.goto(app.url);
+  await signIn(page, 'Dee Full');
+  await openScenario(page, good.scenario);
+  await startCall(page);
+  const last = good.turns.at(-1);
+  for (const turn of good.turns.slice(0, -1)) await answerTyped(page, turn);
+  const saved = await turnCount(page);
+
+  await page.evaluate(() => (window.__diskFull = true));
+  await page.locator('#answer').fill(last);
+  await page.locator('#answer').press('Enter');
+  const alert = page.locator('.govuk-notification-banner[role="alert"]');
+  await expectText(alert, /Your last answer was not saved, so the call has stopped here/);
+  await expectText(alert, /run out of space/);
+  await expectEventually(async () => assert.equal(await page.locator('#answer').inputValue(), last), {
+    message: 'the unsaved answer back in the box',
+  });
+  await expectEventually(async () => assert.equal(await turnCount(page), saved), {
+    message: 'the unsaved turn not shown as said',
+  });
+  await expectCount(page.locator('[data-outcome]'), 0, {
+    message: 'no debrief for a call that was not saved',
+  });
+  await expectNoAxe(page, 'call stopped by a failed save');
+
+  // The store holds only the saved turns; once there is room, the same answer finishes the call.
+  await page.evaluate(() => (window.__diskFull = false));
+  await page.locator('#answer').press('Enter');
+  await expectDebrief(page, good.expect);
+  await openReview(page);
+  await expectCount(rows(page), 1);
+  await expectText(rows(page).first().locator('[data-score]'), /^\d+$/);
+});
