@@ -88,151 +88,20 @@ export function scoreStatement(
     safe.length > MAX_ATTEMPT_CHARS
       ? null
       : dropRepeatsAndFalseStarts(normalise(safe, statement.normaliseOptions));
-  if (attempt === null || attempt.length > MAX_ATTEMPT_WORDS) {
-    return {
-      scriptId: statement.id,
-      verdict: 'fail',
-      score: 0,
-      deviations: [],
-      deviationCount: words,
-      allowedDeviations: allowed,
-      scriptWordCount: words,
-      missingKeyElements: [],
-      negationChanged: false,
-      missingClause: null,
-      reasons: [
-        `The answer was too long to score (over ${MAX_ATTEMPT_WORDS.toLocaleString('en-GB')} words). Say the statement on its own.`,
-      ],
-      ops: [],
-      script: statement.tokens,
-      attempt: [],
-      tooLong: true,
-    };
-  }
+  if (attempt === null || attempt.length > MAX_ATTEMPT_WORDS) return tooLongResult(statement, allowed);
 
   let unknown = -1;
   const attemptIds = Int32Array.from(attempt, (t) => statement.idOf.get(canonical(t)) ?? unknown--);
   const alignment = align(statement.ids, attemptIds);
-  const script = statement.tokens;
-
-  const ops: AlignOp[] = [];
-  const deviations: Deviation[] = [];
-  const contractionGroups = new Set<string>();
-  let negationsSaid = 0;
-  let clause: ScoreResult['missingClause'] = null;
-  let runStart = -1;
-  let runLength = 0;
-  const closeRun = (): void => {
-    if (runLength >= MISSING_CLAUSE_WORDS && clause === null) {
-      const to = runStart + runLength - 1;
-      clause = {
-        fromScriptIndex: runStart,
-        toScriptIndex: to,
-        words: script
-          .slice(runStart, to + 1)
-          .map((t) => t.display)
-          .join(' '),
-      };
-    }
-    runStart = -1;
-    runLength = 0;
-  };
-
-  for (const step of alignment.steps) {
-    const s = script[step.s];
-    const a = attempt[step.a];
-    if (step.type !== 'del' && step.type !== 'ins') closeRun();
-    switch (step.type) {
-      case 'match': {
-        const sTok = s as Token;
-        const aTok = a as Token;
-        ops.push({
-          type: 'match',
-          scriptIndex: step.s,
-          attemptIndex: step.a,
-          scriptWord: sTok.display,
-          saidWord: aTok.display,
-          judged: true,
-        });
-        if ((sTok.contraction === undefined) !== (aTok.contraction === undefined)) {
-          const group =
-            sTok.contraction !== undefined ? `s${sTok.contraction}` : `a${aTok.contraction ?? ''}`;
-          if (!contractionGroups.has(group)) {
-            contractionGroups.add(group);
-            deviations.push({
-              kind: 'contraction',
-              scriptIndex: step.s,
-              scriptWords: sTok.display,
-              saidWords: aTok.display,
-            });
-          }
-        }
-        if (NEGATION_WORDS.has(aTok.key)) negationsSaid++;
-        break;
-      }
-      case 'sub': {
-        const sTok = s as Token;
-        const aTok = a as Token;
-        ops.push({
-          type: 'sub',
-          scriptIndex: step.s,
-          attemptIndex: step.a,
-          scriptWord: sTok.display,
-          saidWord: aTok.display,
-          judged: true,
-        });
-        deviations.push({
-          kind: 'replaced',
-          scriptIndex: step.s,
-          scriptWord: sTok.display,
-          saidWord: aTok.display,
-        });
-        if (NEGATION_WORDS.has(aTok.key)) negationsSaid++;
-        break;
-      }
-      case 'del': {
-        const sTok = s as Token;
-        ops.push({ type: 'del', scriptIndex: step.s, scriptWord: sTok.display, judged: true });
-        deviations.push({ kind: 'missing', scriptIndex: step.s, scriptWord: sTok.display });
-        if (runStart === -1) runStart = step.s;
-        runLength++;
-        break;
-      }
-      case 'ins': {
-        const aTok = a as Token;
-        ops.push({ type: 'ins', attemptIndex: step.a, saidWord: aTok.display, judged: !step.free });
-        if (!step.free) {
-          deviations.push({ kind: 'added', saidWord: aTok.display, beforeScriptIndex: step.s });
-          if (NEGATION_WORDS.has(aTok.key)) negationsSaid++;
-        }
-        break;
-      }
-    }
-  }
-  closeRun();
-
-  const deviationCount = alignment.cost + contractionGroups.size;
+  const walked = walkAlignment(alignment.steps, statement.tokens, attempt);
+  const deviationCount = alignment.cost + walked.contractions;
   const missingKeyElements = statement.keyElements
     .filter((k) => !contains(attemptIds, k.ids))
     .map((k) => k.text);
-  const negationChanged = negationsSaid !== statement.negations;
-  const missingClause = clause as ScoreResult['missingClause'];
-
-  const reasons: string[] = [];
-  for (const k of missingKeyElements) reasons.push(`The key words ${quote([k])} were not said as written.`);
-  if (negationChanged) {
-    reasons.push(
-      `The meaning changed: the statement has ${statement.negations} of “not”, “no”, “never” or “nothing”, but ${negationsSaid} ${negationsSaid === 1 ? 'was' : 'were'} said.`,
-    );
-  }
-  if (missingClause) reasons.push(`A whole clause was left out: ${quote([missingClause.words])}.`);
-  if (deviationCount > allowed) {
-    reasons.push(
-      `${deviationCount} words differ from the statement; at most ${allowed} of its ${words} words may differ.`,
-    );
-  }
-  const fail = reasons.length > 0;
-  const verdict = fail ? 'fail' : deviationCount === 0 ? 'exact' : 'minor';
+  const negationChanged = walked.negationsSaid !== statement.negations;
+  const judged = { missingKeyElements, negationChanged, missingClause: walked.clause, deviationCount };
+  const reasons = failReasons(statement, judged, walked.negationsSaid, allowed);
+  const verdict = reasons.length > 0 ? 'fail' : deviationCount === 0 ? 'exact' : 'minor';
   if (verdict === 'minor') {
     reasons.push(
       `${deviationCount} ${deviationCount === 1 ? 'word differs' : 'words differ'} from the statement: compliant, but say it word for word.`,
@@ -245,17 +114,143 @@ export function scoreStatement(
     scriptId: statement.id,
     verdict,
     score,
-    deviations,
+    deviations: walked.deviations,
     deviationCount,
     allowedDeviations: allowed,
     scriptWordCount: words,
     missingKeyElements,
     negationChanged,
-    missingClause,
+    missingClause: walked.clause,
     reasons,
-    ops,
-    script,
+    ops: walked.ops,
+    script: statement.tokens,
     attempt,
     tooLong: false,
   };
+}
+
+/** The verdict on an answer too long to align: a fail that says to say the statement on its own. */
+function tooLongResult(statement: PreparedStatement, allowed: number): ScoreResult {
+  const words = statement.tokens.length;
+  return {
+    scriptId: statement.id,
+    verdict: 'fail',
+    score: 0,
+    deviations: [],
+    deviationCount: words,
+    allowedDeviations: allowed,
+    scriptWordCount: words,
+    missingKeyElements: [],
+    negationChanged: false,
+    missingClause: null,
+    reasons: [
+      `The answer was too long to score (over ${MAX_ATTEMPT_WORDS.toLocaleString('en-GB')} words). Say the statement on its own.`,
+    ],
+    ops: [],
+    script: statement.tokens,
+    attempt: [],
+    tooLong: true,
+  };
+}
+
+/** Why an attempt fails (SCORING-STANDARD.md section 4), in the order the standard lists the rules. */
+function failReasons(
+  statement: PreparedStatement,
+  judged: Pick<ScoreResult, 'missingKeyElements' | 'negationChanged' | 'missingClause' | 'deviationCount'>,
+  negationsSaid: number,
+  allowed: number,
+): string[] {
+  const reasons: string[] = [];
+  for (const k of judged.missingKeyElements) {
+    reasons.push(`The key words ${quote([k])} were not said as written.`);
+  }
+  if (judged.negationChanged) {
+    reasons.push(
+      `The meaning changed: the statement has ${statement.negations} of “not”, “no”, “never” or “nothing”, but ${negationsSaid} ${negationsSaid === 1 ? 'was' : 'were'} said.`,
+    );
+  }
+  if (judged.missingClause)
+    reasons.push(`A whole clause was left out: ${quote([judged.missingClause.words])}.`);
+  const { deviationCount } = judged;
+  if (deviationCount > allowed) {
+    reasons.push(
+      `${deviationCount} words differ from the statement; at most ${allowed} of its ${statement.tokens.length} words may differ.`,
+    );
+  }
+  return reasons;
+}
+
+type Step = ReturnType<typeof align>['steps'][number];
+
+interface Walked {
+  ops: AlignOp[];
+  deviations: Deviation[];
+  /** Contractions said where the statement has none, or the reverse: each group counts once. */
+  contractions: number;
+  negationsSaid: number;
+  clause: ScoreResult['missingClause'];
+}
+
+/** The word diff, deviations, negations said and first missing clause, read off the alignment. */
+function walkAlignment(steps: readonly Step[], script: readonly Token[], attempt: readonly Token[]): Walked {
+  const walked: Walked = { ops: [], deviations: [], contractions: 0, negationsSaid: 0, clause: null };
+  const contractionGroups = new Set<string>();
+  const run = { start: -1, length: 0 };
+  const closeRun = (): void => {
+    if (run.length >= MISSING_CLAUSE_WORDS && walked.clause === null) {
+      const to = run.start + run.length - 1;
+      const words = script.slice(run.start, to + 1).map((t) => t.display);
+      walked.clause = { fromScriptIndex: run.start, toScriptIndex: to, words: words.join(' ') };
+    }
+    run.start = -1;
+    run.length = 0;
+  };
+  for (const step of steps) {
+    const sTok = script[step.s] as Token;
+    const aTok = attempt[step.a] as Token;
+    if (step.type !== 'del' && step.type !== 'ins') closeRun();
+    if (step.type === 'match' || step.type === 'sub') {
+      const { s: scriptIndex, a: attemptIndex } = step;
+      const pair = { scriptIndex, attemptIndex, scriptWord: sTok.display, saidWord: aTok.display };
+      walked.ops.push({ type: step.type, ...pair, judged: true });
+      if (step.type === 'sub') {
+        walked.deviations.push({
+          kind: 'replaced',
+          scriptIndex,
+          scriptWord: pair.scriptWord,
+          saidWord: pair.saidWord,
+        });
+      } else if (contractionDiffers(sTok, aTok, contractionGroups)) {
+        walked.deviations.push({
+          kind: 'contraction',
+          scriptIndex,
+          scriptWords: pair.scriptWord,
+          saidWords: pair.saidWord,
+        });
+      }
+    } else if (step.type === 'del') {
+      walked.ops.push({ type: 'del', scriptIndex: step.s, scriptWord: sTok.display, judged: true });
+      walked.deviations.push({ kind: 'missing', scriptIndex: step.s, scriptWord: sTok.display });
+      if (run.start === -1) run.start = step.s;
+      run.length++;
+      continue;
+    } else {
+      walked.ops.push({ type: 'ins', attemptIndex: step.a, saidWord: aTok.display, judged: !step.free });
+      if (step.free) continue;
+      walked.deviations.push({ kind: 'added', saidWord: aTok.display, beforeScriptIndex: step.s });
+    }
+    if (NEGATION_WORDS.has(aTok.key)) walked.negationsSaid++;
+  }
+  closeRun();
+  walked.contractions = contractionGroups.size;
+  return walked;
+}
+
+/** Whether one side of a matched pair is a contraction and the other not, first time for its group. */
+function contractionDiffers(sTok: Token, aTok: Token, groups: Set<string>): boolean {
+  if ((sTok.contraction === undefined) === (aTok.contraction === undefined)) return false;
+  const group = sTok.contraction !== undefined ? `s${sTok.contraction}` : `a${aTok.contraction ?? ''}`;
+  if (groups.has(group)) return false;
+  groups.add(group);
+  return true;
 }

@@ -40,122 +40,64 @@ const S2 = '002_9c5d5f2d24450167.txt';
 const S3 = '003_77e5c1534c3b25c9.txt';
 const S4 = '004_7f0967dfaf3d60eb.txt';
 
-export const PROCEDURES: readonly (Procedure & { readonly id: ProcedureId })[] = [
-  {
-    id: 'order-of-call',
-    title: 'The order of a call',
-    sources: [{ source: S2, section: 'Client Contact Overview (security, four key promises)' }],
-  },
-  {
-    id: 'security-check',
-    title: 'Security checks and bogus callers',
-    sources: [
-      { source: S2, section: 'Security FAQ' },
-      { source: S1, section: 'Bogus calls' },
-    ],
-  },
-  {
-    id: 'call-recording',
-    title: 'Call recording',
-    sources: [
-      { source: S0, section: 'Call recording' },
-      { source: S1, section: 'Call recording' },
-    ],
-  },
-  {
-    id: 'representatives',
-    title: 'Representatives and third parties',
-    sources: [{ source: S1, section: 'Representatives' }],
-  },
-  {
-    id: 'suicide-threats',
-    title: 'Threats of suicide',
-    sources: [
-      { source: S1, section: 'Suicide Threats' },
-      { source: S2, section: 'Threats of suicide' },
-    ],
-  },
-  {
-    id: 'confidentiality-statement',
-    title: 'Confidentiality statement',
-    sources: [{ source: S0, section: 'Confidentiality Statements' }],
-  },
-  {
-    id: 'false-information-warning',
-    title: 'False information warning',
-    sources: [{ source: S0, section: 'False Information Warnings' }],
-  },
-  {
-    id: 'unsafe-behaviour',
-    title: 'Unsafe or abusive behaviour (KCIS)',
-    sources: [
-      { source: S1, section: 'Unsafe Interactions and potentially violent persons' },
-      { source: S0, section: 'Unacceptable Client Behaviour and Potentially Violent Persons' },
-    ],
-  },
-  {
-    id: 'freedom-of-information',
-    title: 'Freedom of Information requests',
-    sources: [
-      { source: S3, section: 'Freedom of Information' },
-      { source: S1, section: 'Freedom of information' },
-    ],
-  },
-  {
-    id: 'subject-access',
-    title: 'Data protection and subject access requests',
-    sources: [
-      { source: S2, section: 'Subject Access Request (SAR)' },
-      { source: S4, section: 'Can I have access to my personal information?' },
-    ],
-  },
-  {
-    id: 'complaints',
-    title: 'Complaints',
-    sources: [{ source: S1, section: 'Complaints' }],
-  },
-  {
-    id: 'interpreters',
-    title: 'Interpreters and translation',
-    sources: [
-      { source: S1, section: 'Interpreters and translation services' },
-      { source: S2, section: 'Interpretation' },
-    ],
-  },
-  {
-    id: 'sensitive-cases',
-    title: 'Personal interest and sensitive cases',
-    sources: [{ source: S1, section: 'Personal interest or sensitive cases' }],
-  },
-  {
-    id: 'parental-contact',
-    title: 'Facilitating parental contact',
-    sources: [
-      { source: S1, section: 'Facilitating parental contact' },
-      { source: S0, section: 'Facilitating Parental Contact' },
-    ],
-  },
-  {
-    id: 'unauthorised-disclosure',
-    title: 'Unauthorised disclosure of information',
-    sources: [{ source: S1, section: 'Unauthorised disclosure of information' }],
-  },
-  {
-    id: 'face-to-face-visits',
-    title: 'Face to face visits',
-    sources: [{ source: S1, section: 'Face to face visits' }],
-  },
-  {
-    id: 'special-payments',
-    title: 'Special payments',
-    sources: [{ source: S0, section: 'Special Payments' }],
-  },
-  {
-    id: 'mp-enquiries',
-    title: 'MP enquiries',
-    sources: [{ source: S3, section: 'MP Enquiries' }],
-  },
+/** Each procedure as `[id, title, ...[source, section]]`: one line a procedure reads as a table. */
+const TABLE: readonly (readonly [ProcedureId, string, ...(readonly [string, string])[]])[] = [
+  ['order-of-call', 'The order of a call', [S2, 'Client Contact Overview (security, four key promises)']],
+  ['security-check', 'Security checks and bogus callers', [S2, 'Security FAQ'], [S1, 'Bogus calls']],
+  ['call-recording', 'Call recording', [S0, 'Call recording'], [S1, 'Call recording']],
+  ['representatives', 'Representatives and third parties', [S1, 'Representatives']],
+  ['suicide-threats', 'Threats of suicide', [S1, 'Suicide Threats'], [S2, 'Threats of suicide']],
+  ['confidentiality-statement', 'Confidentiality statement', [S0, 'Confidentiality Statements']],
+  ['false-information-warning', 'False information warning', [S0, 'False Information Warnings']],
+  [
+    'unsafe-behaviour',
+    'Unsafe or abusive behaviour (KCIS)',
+    [S1, 'Unsafe Interactions and potentially violent persons'],
+    [S0, 'Unacceptable Client Behaviour and Potentially Violent Persons'],
+  ],
+  [
+    'freedom-of-information',
+    'Freedom of Information requests',
+    [S3, 'Freedom of Information'],
+    [S1, 'Freedom of information'],
+  ],
+  [
+    'subject-access',
+    'Data protection and subject access requests',
+    [S2, 'Subject Access Request (SAR)'],
+    [S4, 'Can I have access to my personal information?'],
+  ],
+  ['complaints', 'Complaints', [S1, 'Complaints']],
+  [
+    'interpreters',
+    'Interpreters and translation',
+    [S1, 'Interpreters and translation services'],
+    [S2, 'Interpretation'],
+  ],
+  ['sensitive-cases', 'Personal interest and sensitive cases', [S1, 'Personal interest or sensitive cases']],
+  [
+    'parental-contact',
+    'Facilitating parental contact',
+    [S1, 'Facilitating parental contact'],
+    [S0, 'Facilitating Parental Contact'],
+  ],
+  [
+    'unauthorised-disclosure',
+    'Unauthorised disclosure of information',
+    [S1, 'Unauthorised disclosure of information'],
+  ],
+  ['face-to-face-visits', 'Face to face visits', [S1, 'Face to face visits']],
+  ['special-payments', 'Special payments', [S0, 'Special Payments']],
+  ['mp-enquiries', 'MP enquiries', [S3, 'MP Enquiries']],
 ];
+
+export const PROCEDURES: readonly (Procedure & { readonly id: ProcedureId })[] = TABLE.map(
+  ([id, title, ...sources]) => ({
+    id,
+    title,
+    sources: sources.map(([source, section]) => ({ source, section })),
+  }),
+);
 
 const BY_ID = new Map<string, Procedure>(PROCEDURES.map((p) => [p.id, p]));
 

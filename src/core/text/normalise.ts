@@ -94,18 +94,22 @@ function digitValue(text: string): number | null {
 }
 
 function numberKey(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(value);
+  return String(value);
 }
 
 /** Normalise a text into comparison tokens. Never throws; unknown characters separate words. */
 export function normalise(text: string, options?: NormaliseOptions): Token[] {
-  const sounds = soundMapFor(options);
   const folded = text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'");
+  const raws = lexicalTokens(folded);
+  const tokens = unifyNumbers(raws, soundMapFor(options));
+  return joinInitials(tokens);
+}
 
-  // 1. Lexical tokens, contractions expanded, fillers dropped.
+/** Step 1: lexical tokens, contractions expanded, fillers dropped. */
+function lexicalTokens(folded: string): Raw[] {
   const raws: Raw[] = [];
   let group = 0;
   for (const m of folded.matchAll(TOKEN)) {
@@ -115,40 +119,41 @@ export function normalise(text: string, options?: NormaliseOptions): Token[] {
     if (t === '&') {
       raws.push({ word: 'and', display: '&', digits: null, money: false });
     } else if (t.startsWith('£') || (first >= 48 && first <= 57)) {
-      const value = digitValue(t);
-      raws.push({ word: t, display: shown, digits: value, money: t.startsWith('£') });
-    } else if (FILLERS.has(t)) {
-      continue;
-    } else {
+      raws.push({ word: t, display: shown, digits: digitValue(t), money: t.startsWith('£') });
+    } else if (!FILLERS.has(t)) {
       const expanded = expandContraction(t);
       if (expanded) {
         group += 1;
-        for (const w of expanded)
+        for (const w of expanded) {
           raws.push({ word: w, display: shown, digits: null, money: false, contraction: group });
+        }
       } else {
-        raws.push({
-          word: t.replace(/'s$/, 's').replace(/'/g, ''),
-          display: shown,
-          digits: null,
-          money: false,
-        });
+        const word = t.replace(/'s$/, 's').replace(/'/g, '');
+        raws.push({ word, display: shown, digits: null, money: false });
       }
     }
   }
+  return raws;
+}
 
-  // 2. Numbers and money to one form: "£1,000", "one thousand pounds", "a thousand pound" -> "1000 pounds".
+const isPound = (word: string | undefined): boolean => word === 'pound' || word === 'pounds';
+
+/** Step 2: numbers and money to one form: "£1,000", "one thousand pounds", "a thousand pound" -> "1000 pounds". */
+function unifyNumbers(raws: readonly Raw[], sounds: Map<string, string>): Token[] {
   const words = raws.map((r) => r.word);
   const digitsAt = (i: number): number | null => raws[i]?.digits ?? null;
   const tokens: Token[] = [];
+  const poundsAt = (i: number): number => {
+    if (!isPound(words[i])) return 0;
+    tokens.push({ key: 'pounds', display: raws[i]?.display ?? 'pounds' });
+    return 1;
+  };
   for (let i = 0; i < raws.length;) {
     const r = raws[i] as Raw;
     if (r.digits !== null && !/^(hundred|thousand|million)$/.test(words[i + 1] ?? '')) {
       tokens.push({ key: numberKey(r.digits), display: r.display, ...soundOfDigit(r.digits) });
       if (r.money) tokens.push({ key: 'pounds', display: r.display });
-      else if (words[i + 1] === 'pound' || words[i + 1] === 'pounds') {
-        tokens.push({ key: 'pounds', display: raws[i + 1]?.display ?? 'pounds' });
-        i += 1;
-      }
+      else i += poundsAt(i + 1);
       i += 1;
       continue;
     }
@@ -162,31 +167,25 @@ export function normalise(text: string, options?: NormaliseOptions): Token[] {
         .map((x) => x.display)
         .join(' ');
       const single = num.length === 1 ? sounds.get(r.word) : undefined;
-      const moneyBefore = raws[i]?.money === true;
-      tokens.push(
-        single === undefined
-          ? { key: numberKey(num.value), display }
-          : { key: numberKey(num.value), display, sound: single },
-      );
+      const token: Token = { key: numberKey(num.value), display };
+      tokens.push(single === undefined ? token : { ...token, sound: single });
       i += num.length;
-      if (moneyBefore) tokens.push({ key: 'pounds', display });
-      if (words[i] === 'pound' || words[i] === 'pounds') {
-        tokens.push({ key: 'pounds', display: raws[i]?.display ?? 'pounds' });
-        i += 1;
-      }
+      if (r.money) tokens.push({ key: 'pounds', display });
+      i += poundsAt(i);
       continue;
     }
-    const key = spellingKey(r.word);
-    const sound = sounds.get(r.word);
-    const token: Token = { key, display: r.display };
-    if (sound !== undefined) token.sound = sound;
-    if (r.contraction !== undefined) token.contraction = r.contraction;
-    tokens.push(token);
+    tokens.push(wordToken(r, sounds));
     i += 1;
   }
+  return tokens;
+}
 
-  // 3. Initials said letter by letter: "H M" and "C M G" -> "hm", "cmg".
-  return joinInitials(tokens);
+function wordToken(r: Raw, sounds: Map<string, string>): Token {
+  const token: Token = { key: spellingKey(r.word), display: r.display };
+  const sound = sounds.get(r.word);
+  if (sound !== undefined) token.sound = sound;
+  if (r.contraction !== undefined) token.contraction = r.contraction;
+  return token;
 }
 
 function soundOfDigit(value: number): { sound?: string } {
