@@ -34,3 +34,11 @@ export function waitFor(
     observer.observe(root, { childList: true, subtree: true });
   });
 }
+
+/** Resolves once the next frame is drawn (soon after, where nothing is drawn, as in unit tests). */
+export const nextFrame = (): Promise<void> =>
+  new Promise((done) =>
+    typeof requestAnimationFrame === 'function'
+      ? requestAnimationFrame(() => setTimeout(done, 0))
+      : setTimeout(done, 0),
+  );

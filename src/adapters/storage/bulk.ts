@@ -32,17 +32,22 @@ export async function listRecords(db: DB, query: AttemptQuery): Promise<AttemptR
   return records.filter((r) => query.status === undefined || r.status === query.status).sort(newestFirst);
 }
 
-/** The newest heads by a cursor on the date index: the first page without reading every head. */
+/**
+ * The newest heads, for the table's first page, without reading every head: a cursor on the date
+ * index steps back `limit` entries (two requests, not one per row) to find the oldest date on the
+ * page, then one read takes the heads from that date on. Ties on that date may add a few rows, cut off
+ * after sorting.
+ */
 export async function firstHeads(db: DB, limit: number): Promise<{ heads: AttemptHead[]; total: number }> {
   const tx = db.transaction('heads');
-  const heads: AttemptHead[] = [];
-  let cursor = await tx.store.index('byStartedAt').openCursor(null, 'prev');
-  while (cursor && heads.length < limit) {
-    heads.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  const total = await tx.store.count();
-  return { heads, total };
+  const index = tx.store.index('byStartedAt');
+  const newest = await index.openKeyCursor(null, 'prev');
+  const oldestOnPage = newest && limit > 1 ? await newest.advance(limit - 1) : newest;
+  const [heads, total] = await Promise.all([
+    index.getAll(oldestOnPage ? IDBKeyRange.lowerBound(oldestOnPage.key) : null),
+    tx.store.count(),
+  ]);
+  return { heads: heads.sort(newestFirst).slice(0, limit), total };
 }
 
 export async function importRecords(db: DB, records: AttemptRecord[]): Promise<ImportResult> {

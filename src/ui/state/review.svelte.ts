@@ -29,6 +29,7 @@ import { messageOf } from '../../core/message-of.ts';
 import { importAttempts, type ImportReport } from './review-import.ts';
 import { missedDetails, replayAttempt } from './review-replay.ts';
 import { download } from './download.ts';
+import { nextFrame } from '../dom.ts';
 
 export type { ImportReport };
 
@@ -101,6 +102,8 @@ export class ReviewState {
       this.settings = settings;
       this.loss = store.loss;
       this.loaded = true;
+      // Let the first page be drawn before every head is read (and decoded on this thread).
+      await nextFrame();
       this.heads = await store.listHeads();
       this.total = null;
       this.persistence = await store.requestPersistence();
@@ -239,9 +242,7 @@ export class ReviewState {
     }
   }
 
-  #id(): string {
-    return (this.#deps.newId ?? (() => crypto.randomUUID()))();
-  }
+  #id = (): string => (this.#deps.newId ?? (() => crypto.randomUUID()))();
 
   async addNote(id: string, author: string, text: string): Promise<string | null> {
     if (!text.trim()) return 'Write a note first.';

@@ -85,6 +85,25 @@ describe('attempt store integrity', () => {
     const { heads, total } = await store.firstHeads(2);
     expect(total).toBe(5);
     expect(heads.map((h) => h.trainee)).toEqual(['T4', 'T3']);
+    expect((await store.firstHeads(1)).heads.map((h) => h.trainee)).toEqual(['T4']);
+    expect((await store.firstHeads(10)).heads.map((h) => h.trainee)).toEqual(['T4', 'T3', 'T2', 'T1', 'T0']);
+    expect((await store.listHeads()).map((h) => h.trainee)).toEqual(['T4', 'T3', 'T2', 'T1', 'T0']);
+  });
+
+  it('cuts the first page at its size when several attempts started at the same moment', async () => {
+    const store = await openAttemptStore({
+      name: `ties-${++n}`,
+      markStorage: null,
+      now: () => new Date('2026-01-01T00:00:00Z'),
+    });
+    opened.push(store);
+    for (let k = 0; k < 4; k++) await store.create(newAttempt(`T${k}`));
+    const { heads, total } = await store.firstHeads(2);
+    expect(total).toBe(4);
+    expect(heads).toHaveLength(2);
+    const empty = await openAttemptStore({ name: `empty-${++n}`, markStorage: null });
+    opened.push(empty);
+    expect(await empty.firstHeads(100)).toEqual({ heads: [], total: 0 });
   });
 
   it('turns any failed write into an error with a plain message', async () => {

@@ -1,0 +1,113 @@
+// Opening the review list with 10,000 and 50,000 stored attempts: the attempt store's reads on an
+// in-memory IndexedDB, with the core's filter and sort, as the review screen does them.
+// Targets (issue 14, README "Reviewing attempts"): the first page of 10,000 in under 300 ms, of 50,000
+// in under 1 s. The time until every head is read, filtered and sorted (when filters and the other
+// pages work) is reported beside it. Opening reads heads only: nothing is re-scored or replayed. The
+// same figures in Chromium come from the benchmark in tests/e2e/review.e2e.mjs.
+import 'fake-indexeddb/auto';
+import { bench, describe } from 'vitest';
+import { openAttemptStore } from '../../src/adapters/storage/attempt-store.ts';
+import type { AttemptRecord, AttemptStore } from '../../src/core/ports/index.ts';
+import { headOf } from '../../src/core/review/attempt-head.ts';
+import { filterAttempts, filterOptions, sortAttempts } from '../../src/core/review/index.ts';
+import { PAGE_SIZE } from '../../src/ui/state/review.svelte.ts';
+
+/** A finished attempt like the ones the app stores: six turns, a summary, no notes. */
+function record(i: number): AttemptRecord {
+  const day = String((i % 28) + 1).padStart(2, '0');
+  const minute = String(i % 60).padStart(2, '0');
+  return {
+    id: `bench-${i}`,
+    trainee: `Trainee ${i % 40}`,
+    packId: 'cms-core',
+    packVersion: '1.0.0',
+    scenarioId: `scenario-${i % 8}`,
+    scenarioTitle: `Scenario ${i % 8}`,
+    mode: i % 3 ? 'practice' : 'assessment',
+    startedAt: `2026-02-${day}T09:${minute}:${String(i % 59).padStart(2, '0')}.000Z`,
+    updatedAt: `2026-02-${day}T09:59:00.000Z`,
+    status: 'completed',
+    turns: Array.from({ length: 6 }, (_, t) => ({
+      text: `turn ${t} of attempt ${i} with some words`,
+      source: 'typed' as const,
+      at: `2026-02-${day}T09:0${t}:00.000Z`,
+    })),
+    summary: {
+      ending: {
+        id: i % 4 ? 'handled-well' : 'disclosed',
+        title: i % 4 ? 'Handled well' : 'Disclosed',
+        outcome: i % 4 ? 'pass' : 'fail',
+      },
+      score: i % 101,
+      passed: i % 4 !== 0,
+      criticalErrors: i % 4 ? [] : [{ id: 'disclosure', message: 'Disclosed case details' }],
+      statements: [
+        { scriptId: 'security', verdict: 'exact', score: 100 },
+        { scriptId: 'recording', verdict: i % 2 ? 'fail' : 'minor', score: 60 },
+      ],
+      moves: [{ intentId: 'ask-name', made: i % 5 !== 0 }],
+    },
+    notes: [],
+    disputes: [],
+  };
+}
+
+/** A store holding `n` attempts, written as the app writes them (record and head together). */
+async function seeded(n: number): Promise<AttemptStore> {
+  const name = `review-bench-${n}`;
+  const store = await openAttemptStore({ name, storageManager: null, markStorage: null });
+  const request = indexedDB.open(name);
+  const db = await new Promise<IDBDatabase>((ok, fail) => {
+    request.onsuccess = () => ok(request.result);
+    request.onerror = () => fail(request.error);
+  });
+  const tx = db.transaction(['attempts', 'heads'], 'readwrite');
+  for (let i = 0; i < n; i++) {
+    const r = record(i);
+    tx.objectStore('attempts').put(r);
+    tx.objectStore('heads').put(headOf(r));
+  }
+  await new Promise((ok, fail) => {
+    tx.oncomplete = ok;
+    tx.onerror = () => fail(tx.error);
+  });
+  db.close();
+  return store;
+}
+
+/** The table's first page as the review screen opens it: the newest heads, filtered and sorted. */
+async function openFirstPage(store: AttemptStore, n: number): Promise<void> {
+  const { heads, total } = await store.firstHeads(PAGE_SIZE);
+  const rows = sortAttempts(filterAttempts(heads, {}), 'date', 'desc').slice(0, PAGE_SIZE);
+  if (rows.length !== PAGE_SIZE || total !== n) throw new Error(`${rows.length} rows of ${total}`);
+}
+
+/** Every head read, as filters, sorting and the other pages need them. */
+async function readEveryHead(store: AttemptStore, n: number): Promise<void> {
+  const heads = await store.listHeads();
+  const rows = sortAttempts(filterAttempts(heads, { trainee: 'Trainee 7' }), 'score', 'desc');
+  filterOptions(heads);
+  if (heads.length !== n || rows.length !== n / 40) throw new Error(`${heads.length} heads`);
+}
+
+const stores = new Map<number, AttemptStore>();
+async function seed(n: number): Promise<void> {
+  if (!stores.has(n)) stores.set(n, await seeded(n));
+}
+
+for (const n of [10_000, 50_000]) {
+  describe(`review list with ${n.toLocaleString('en-GB')} attempts`, () => {
+    bench('open: the first page of rows read and sorted', () => openFirstPage(stores.get(n)!, n), {
+      setup: () => seed(n),
+      iterations: 10,
+    });
+    bench(
+      'complete: every head read, filtered by trainee and sorted by score',
+      () => readEveryHead(stores.get(n)!, n),
+      {
+        setup: () => seed(n),
+        iterations: 5,
+      },
+    );
+  });
+}
