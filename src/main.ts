@@ -42,16 +42,23 @@ function localStore(): Storage | null {
   }
 }
 
+const openLocalStore = once<AttemptStore>(async () => {
+  const { openAttemptStore } = await import('./adapters/storage/attempt-store.ts');
+  return openAttemptStore({
+    onVersionChange: () => {
+      alert('A newer version of Verbatim is open in another tab. This page will reload.');
+      location.reload();
+    },
+  });
+});
+// The team server, only when the app was served by one (GET /api/health); static hosting: none.
+const sync = once(() =>
+  import('./adapters/sync/index.ts').then((m) => m.teamSync(openLocalStore, window, () => new Date())),
+);
+
 const services: Services = {
-  store: once<AttemptStore>(async () => {
-    const { openAttemptStore } = await import('./adapters/storage/attempt-store.ts');
-    return openAttemptStore({
-      onVersionChange: () => {
-        alert('A newer version of Verbatim is open in another tab. This page will reload.');
-        location.reload();
-      },
-    });
-  }),
+  store: once(async () => (await sync()).store()),
+  team: once(async () => (await sync()).team()),
   catalogue: whilePacksUnchanged(({ files }) =>
     import('./adapters/catalogue.ts').then((m) => m.loadCatalogue(files)),
   ),

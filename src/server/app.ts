@@ -69,6 +69,8 @@ async function serveApp(app: FastifyInstance, distDir: string): Promise<void> {
       reply.header('content-security-policy', policyFor(path, csp));
       reply.header('x-content-type-options', 'nosniff');
       reply.header('referrer-policy', 'no-referrer');
+      // The app looks for this to know a team server is there to sign in to (src/adapters/sync).
+      reply.header('x-verbatim-team-server', '1');
       // index.html must always be fresh; hashed assets may be cached for ever.
       reply.header(
         'cache-control',

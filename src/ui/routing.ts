@@ -6,6 +6,8 @@ export type Route =
   /** `parts`: the path after the route's name, split and decoded here once for every screen. */
   | { name: 'review'; parts: string[] }
   | { name: 'packs'; parts: string[] }
+  /** Signing in to the team server (only linked when the app was served by one). */
+  | { name: 'team' }
   | { name: 'not-found'; hash: string };
 
 const id = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -28,6 +30,7 @@ export function parseHash(hash: string): Route {
     return { name: 'practise', scenarioId: second };
   if (first === 'drill' && parts.length <= 2)
     return { name: 'drill', scriptId: second && id.test(second) ? second : null };
+  if (first === 'team' && !second) return { name: 'team' };
   if (first === 'review' || first === 'packs')
     return { name: first, parts: second === undefined ? [] : [second, ...rest] };
   return { name: 'not-found', hash };
@@ -39,4 +42,5 @@ export const href = {
   drill: (scriptId?: string) => (scriptId ? `#/drill/${encodeURIComponent(scriptId)}` : '#/drill'),
   review: () => '#/review',
   packs: () => '#/packs',
+  team: () => '#/team',
 };

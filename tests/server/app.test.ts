@@ -53,6 +53,10 @@ describe.each(databaseKinds)('team server (%s)', (kind) => {
       expect(page.body).toContain('app');
       expect(page.headers['content-security-policy']).toBe(`${policy}; frame-ancestors 'none'`);
       expect(page.headers['cache-control']).toBe('no-cache');
+      // The app's sign-in appears only where a HEAD of the page carries the team server's mark.
+      const head = await app.inject({ method: 'HEAD', url: '/' });
+      expect(head.statusCode).toBe(200);
+      expect(head.headers['x-verbatim-team-server']).toBe('1');
       const asset = await app.inject({ method: 'GET', url: '/assets/index-abc.js' });
       expect(asset.headers['content-security-policy']).toBe(`${policy}; frame-ancestors 'none'`);
       expect(asset.headers['cache-control']).toContain('immutable');

@@ -4,3 +4,4 @@ export type * from './attempt-store.ts';
 export type * from './practice-library.ts';
 export type * from './pack-store.ts';
 export type * from './speech.ts';
+export type * from './team-server.ts';

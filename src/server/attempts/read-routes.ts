@@ -22,6 +22,7 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
+const PageQuery = ListQuery.pick({ limit: true, offset: true });
 const IdParams = z.object({ id: z.uuid() });
 
 type Db = Kysely<Database>;
@@ -93,6 +94,32 @@ export const attemptReadRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { d
     },
   );
 
+  /** Whole records of every attempt the asker may see, a page at a time (a coach's team view). */
+  app.get<{ Querystring: z.infer<typeof PageQuery> }>(
+    '/api/team/attempts',
+    { schema: schema({ querystring: PageQuery }) },
+    async (request) => {
+      const user = requireUser(request);
+      const base = db.selectFrom('attempts').where(visibleTo(user));
+      const { total } = await base
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .executeTakeFirstOrThrow();
+      const ids = await base
+        .select('attempts.id')
+        .orderBy('attempts.started_at', 'desc')
+        .orderBy('attempts.id')
+        .limit(request.query.limit)
+        .offset(request.query.offset)
+        .execute();
+      const records = await loadRecords(
+        db,
+        user,
+        ids.map((r) => r.id),
+      );
+      return { total: Number(total), attempts: records };
+    },
+  );
+
   /** The signed-in trainee's own attempts, whole: a new PC brings its history down with this. */
   app.get('/api/my/attempts', async (request) => {
     const user = requireUser(request);
@@ -141,7 +168,15 @@ function toHead(r: AttemptRow) {
     updatedAt: r.updated_at.toISOString(),
     score: r.score,
     passed: r.passed,
+    summary: summaryHead(r.summary),
   };
+}
+
+/** The summary as the review table shows it: without the per-statement and per-move detail. */
+function summaryHead(summary: unknown) {
+  if (!summary || typeof summary !== 'object') return null;
+  const { statements: _s, moves: _m, ...head } = summary as Record<string, unknown>;
+  return head;
 }
 
 /** Whole records in the shape the browser's attempt store keeps (AttemptRecord), visible ones only. */

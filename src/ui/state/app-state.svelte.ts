@@ -8,6 +8,7 @@ import type { Services } from './services.ts';
 import { Router } from './router.svelte.ts';
 import { TraineeState } from './trainee.svelte.ts';
 import { Preferences } from './preferences.svelte.ts';
+import { TeamState } from './team.svelte.ts';
 
 const AppContext = new Context<AppState>('AppState');
 
@@ -15,6 +16,7 @@ export class AppState {
   router: Router;
   trainee: TraineeState;
   prefs: Preferences;
+  team: TeamState;
   services: Services;
   #first = true;
 
@@ -23,6 +25,10 @@ export class AppState {
     this.router = new Router(win);
     this.trainee = new TraineeState(services.store);
     this.prefs = new Preferences(services.prefs);
+    // Signed in to a team server, the account is who is practising (its attempts are the ones sent).
+    this.team = new TeamState(services.team, (user) => {
+      if (user && this.trainee.name !== user.username) void this.trainee.choose(user.username);
+    });
   }
 
   /** Builds the app's state from the adapters and provides it to every screen below the caller. */

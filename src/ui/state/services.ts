@@ -9,10 +9,13 @@ import type {
   PracticeLibrary,
   RecognitionEngine,
   SpeechSupport,
+  TeamServer,
 } from '../../core/ports/index.ts';
 
 export interface Services {
   store: () => Promise<AttemptStore>;
+  /** The team server the app was served by, when signed in or able to sign in; null with static hosting. */
+  team: () => Promise<TeamServer | null>;
   /** The scenario list for the start page; light, so the first page stays within its budget. */
   catalogue: () => Promise<Catalogue>;
   /** The packs, the scorer and the statecharts: loaded only when a call or drill opens. */

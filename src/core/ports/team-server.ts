@@ -1,0 +1,41 @@
+/** The team server port: signing in, the outbox's state, and the coach's view of the team's attempts. */
+import type { AttemptStore } from './attempt-store.ts';
+
+export type TeamRole = 'trainee' | 'coach' | 'qa' | 'admin';
+
+export interface TeamUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: TeamRole;
+}
+
+/** What the outbox has still to send, and how the last try went. */
+export interface SyncStatus {
+  /** Turns saved on this machine that the server has not yet confirmed. */
+  pendingTurns: number;
+  /** Attempts, endings, flags, notes and disputes not yet confirmed. */
+  pendingOther: number;
+  syncing: boolean;
+  /** Why the last try failed, in plain words; null after a success. */
+  lastError: string | null;
+  /** ISO time of the last try that sent everything. */
+  lastSyncedAt: string | null;
+}
+
+export interface TeamServer {
+  /** The signed-in account, or null. */
+  readonly user: TeamUser | null;
+  readonly status: SyncStatus;
+  /** Called after any change to `user` or `status`; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Throws an Error whose message says why (wrong password, throttled, server down). */
+  signIn(username: string, password: string): Promise<TeamUser>;
+  signOut(): Promise<void>;
+  /** Ends every session of this account, on every machine. */
+  signOutEverywhere(): Promise<void>;
+  /** Sends what is waiting and brings the account's attempts (and coaches' notes) down. */
+  syncNow(): Promise<void>;
+  /** For a signed-in coach or admin: the team's attempts, read from the server page by page. */
+  teamStore(): AttemptStore | null;
+}

@@ -1,0 +1,91 @@
+// The team server as the screens see it: whether there is one, who is signed in, and what the
+// outbox has still to send. With static hosting `available` stays false and nothing is shown.
+import type { AttemptStore, SyncStatus, TeamServer, TeamUser } from '../../core/ports/index.ts';
+import { messageOf } from '../../core/message-of.ts';
+
+/** The review screens wait this long for a sync before showing what this machine has. */
+const REVIEW_SYNC_WAIT_MS = 3000;
+
+export class TeamState {
+  checked = $state(false);
+  available = $state(false);
+  user = $state.raw<TeamUser | null>(null);
+  status = $state.raw<SyncStatus | null>(null);
+  #load: () => Promise<TeamServer | null>;
+  #server: Promise<TeamServer | null> | null = null;
+  #onUser: (user: TeamUser | null) => void;
+
+  /** `onUser`: called when someone signs in or out (the app makes the account the trainee). */
+  constructor(load: () => Promise<TeamServer | null>, onUser: (user: TeamUser | null) => void) {
+    this.#load = load;
+    this.#onUser = onUser;
+  }
+
+  load(): Promise<TeamServer | null> {
+    return (this.#server ??= this.#load().then(
+      (server) => {
+        if (server) {
+          this.#read(server);
+          server.subscribe(() => this.#read(server));
+        }
+        this.available = Boolean(server);
+        this.checked = true;
+        if (server?.user) this.#onUser(server.user);
+        return server;
+      },
+      () => {
+        this.checked = true;
+        return null;
+      },
+    ));
+  }
+
+  #read(server: TeamServer): void {
+    this.user = server.user;
+    this.status = server.status;
+  }
+
+  /** Null when signed in, otherwise why not, in plain words. */
+  async signIn(username: string, password: string): Promise<string | null> {
+    const server = await this.load();
+    if (!server) return 'There is no team server here.';
+    try {
+      const user = await server.signIn(username, password);
+      this.#onUser(user);
+      return null;
+    } catch (e) {
+      return messageOf(e);
+    }
+  }
+
+  async signOut(everywhere = false): Promise<string | null> {
+    const server = await this.load();
+    try {
+      await (everywhere ? server?.signOutEverywhere() : server?.signOut());
+      this.#onUser(null);
+      return null;
+    } catch (e) {
+      return messageOf(e);
+    }
+  }
+
+  async syncNow(): Promise<void> {
+    await (await this.load())?.syncNow();
+  }
+
+  /** True when the review screens show the team's attempts from the server. */
+  get coaching(): boolean {
+    return this.user?.role === 'coach' || this.user?.role === 'admin';
+  }
+
+  /** The store the review screens read: the team's (coaches, from the server) or this machine's. */
+  async reviewStore(local: () => Promise<AttemptStore>): Promise<AttemptStore> {
+    const server = await this.load();
+    const team = server?.teamStore();
+    if (team) return team;
+    // A trainee's own machine: bring coaches' notes down first, but never wait long for them.
+    if (server?.user)
+      await Promise.race([server.syncNow(), new Promise((r) => setTimeout(r, REVIEW_SYNC_WAIT_MS))]);
+    return local();
+  }
+}
