@@ -129,6 +129,7 @@ export function runFake(turns: TraineeTurn[]): CallReport {
       stateId: 'start',
       callerLine: transcript.at(-1)?.text ?? null,
       patienceSeconds: ended ? null : 8,
+      callerHungUp: false,
       expects: [],
     },
     ended: ended !== null,

@@ -1,5 +1,6 @@
 // A loaded library -> the practice port the screens use, and the start page's catalogue.
 import { scoreStatement } from '../scoring/verbatim.ts';
+import { seedOf } from '../packs/pin-digits.ts';
 import type { LoadedPack } from '../packs/load-pack.ts';
 import type { PracticeLibrary, ScenarioListing } from '../ports/practice-library.ts';
 import { briefingOf, describeScenario, listScenarios } from '../session/describe-scenario.ts';
@@ -31,7 +32,11 @@ export function practiceLibrary(library: LoadedLibrary): PracticeLibrary {
     find: (id) => byScenario.get(id)?.listing,
     brief: (scenario) => briefingOf(describeScenario(packOf(scenario), scenario.id)),
     persona: (scenario) => describeScenario(packOf(scenario), scenario.id).persona,
-    run: (scenario, turns, mode) => runCall(packOf(scenario), scenario.id, turns, { mode }),
+    run: (scenario, turns, mode, callId) =>
+      runCall(packOf(scenario), scenario.id, turns, {
+        mode,
+        ...(callId === undefined ? {} : { seed: seedOf(callId) }),
+      }),
     drill(scriptId, said) {
       const script = scripts?.get(scriptId);
       return script ? scoreStatement(script, said) : null;

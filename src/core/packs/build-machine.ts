@@ -1,13 +1,17 @@
 // A checked scenario -> an XState machine. The pack is data; the behaviour is the named guards and
 // actions below, which take plain-JSON params. Call check-pack first: this trusts every id.
 import { assign, assertEvent, setup } from 'xstate';
-import type {
-  ConditionSpec,
-  CriticalRuleSpec,
-  ScenarioSpec,
-  StateSpec,
-  TransitionSpec,
-} from './pack-schema.ts';
+import type { ConditionSpec, ScenarioSpec, StateSpec } from './pack-schema.ts';
+import { guardFor, rulesFor, type GuardConfig } from './call-rules.ts';
+import {
+  DEFAULT_PIN_POSITIONS,
+  askedPinPositions,
+  fillPinPlaceholders,
+  pinPositionsFor,
+} from './pin-digits.ts';
+import type { PinPositions } from './pin-digits.ts';
+
+export { rulesFor, type CompiledRule } from './call-rules.ts';
 
 /** Every event the call machine accepts; timer events are raised internally by the named delay. */
 export type CallEvent = { type: 'trainee.said'; text: string; turnIndex: number };
@@ -26,19 +30,13 @@ export interface CallContext {
   silences: number;
   patienceMs: number;
   criticalErrors: { id: string; message: string; turnIndex: number }[];
+  /** The PIN digits this call's security check asks for: the seed's, or those the trainee names. */
+  pin: PinPositions;
 }
 
-/** One rule the current state applies to an utterance, in the order the machine checks them. */
-export interface CompiledRule {
-  kind: 'critical' | 'transition';
-  when: ConditionSpec;
-  to: string | undefined;
-  criticalId: string | undefined;
-  message: string | undefined;
-  /** Index into the state's `on` (transitions) or into its critical list. */
-  index: number;
-  /** What the caller says when the rule fires, in turn, if anything. */
-  reply: readonly string[] | undefined;
+/** What starts a call: its seed (from the adapter that starts it), which picks the PIN digits asked for. */
+export interface CallInput {
+  seed?: number | undefined;
 }
 
 /**
@@ -61,34 +59,9 @@ export const CLARIFY = [
 export const stateNodeId = (id: string) => `s_${id}`;
 export const endingNodeId = (id: string) => `e_${id}`;
 
-/** The rules of one state, in checking order: scenario-wide critical errors, the state's own, then `on`. */
-export function rulesFor(scenario: ScenarioSpec, state: StateSpec): CompiledRule[] {
-  const crit = (r: CriticalRuleSpec, index: number): CompiledRule => ({
-    kind: 'critical',
-    when: r.when,
-    to: r.to,
-    criticalId: r.id,
-    message: r.message,
-    index,
-    reply: r.reply,
-  });
-  return [
-    ...scenario.critical.map(crit),
-    ...state.critical.map(crit),
-    ...state.on.map((t: TransitionSpec, index): CompiledRule => ({
-      kind: 'transition',
-      when: t.when,
-      to: t.to,
-      criticalId: undefined,
-      message: undefined,
-      index,
-      reply: t.reply,
-    })),
-  ];
-}
-
-/** Picks the n-th line, cycling: a caller asked twice answers with the next variant. */
-const pick = (lines: readonly string[], n: number) => lines[n % lines.length]!;
+/** Picks the n-th line, cycling (a caller asked twice answers with the next variant), placeholders filled. */
+const pick = (lines: readonly string[], n: number, context: CallContext) =>
+  fillPinPlaceholders(lines[n % lines.length]!, context.pin);
 
 type Said = { event: CallEvent };
 
@@ -148,6 +121,7 @@ export const callSetup = setup({
   types: {
     context: {} as CallContext,
     events: {} as CallEvent,
+    input: {} as CallInput,
   },
   delays: {
     // Set on arrival in each state from its dead-air rule: callers differ in how long they wait.
@@ -163,7 +137,7 @@ export const callSetup = setup({
       const seen = context.visits[params.state] ?? 0;
       return {
         visits: { ...context.visits, [params.state]: seen + 1 },
-        log: [...context.log, { stateId: params.state, text: pick(params.caller, seen) }],
+        log: [...context.log, { stateId: params.state, text: pick(params.caller, seen, context) }],
         silences: 0,
         patienceMs: params.patienceMs,
       };
@@ -172,10 +146,14 @@ export const callSetup = setup({
       const n = context.replies[params.key] ?? 0;
       return {
         replies: { ...context.replies, [params.key]: n + 1 },
-        log: [...context.log, { stateId: params.state, text: pick(params.lines, n) }],
+        log: [...context.log, { stateId: params.state, text: pick(params.lines, n, context) }],
       };
     }),
-    hearTrainee: assign({ silences: 0 }),
+    // The caller answers the PIN digits the trainee names, whichever the seed picked.
+    hearTrainee: assign(({ context, event }) => {
+      assertEvent(event, 'trainee.said');
+      return { silences: 0, pin: askedPinPositions(event.text) ?? context.pin };
+    }),
     flagCriticalError: assign(({ context, event }, params: { id: string; message: string }) => {
       assertEvent(event, 'trainee.said');
       return {
@@ -186,61 +164,38 @@ export const callSetup = setup({
       };
     }),
     promptAfterSilence: assign(({ context }, params: { state: string; prompts: string[] }) => ({
-      log: [...context.log, { stateId: params.state, text: pick(params.prompts, context.silences) }],
+      log: [...context.log, { stateId: params.state, text: pick(params.prompts, context.silences, context) }],
       silences: context.silences + 1,
     })),
     finish: assign(({ context }, params: { ending: string; line: string | undefined }) =>
       params.line === undefined
         ? {}
-        : { log: [...context.log, { stateId: params.ending, text: params.line }] },
+        : { log: [...context.log, { stateId: params.ending, text: pick([params.line], 0, context) }] },
     ),
   },
 });
 
 type MachineConfig = Parameters<typeof callSetup.createMachine>[0];
 type StateConfig = NonNullable<MachineConfig['states']>[string];
-type GuardConfig =
-  | { type: 'matchedIntent'; params: { state: string; intents: string[] } }
-  | { type: 'saidStatement' | 'attemptedStatement'; params: { state: string; script: string } }
-  | { type: 'saidPhrase'; params: { state: string; phrases: string[] } }
-  | { type: 'unclearIntent'; params: { state: string } };
+const heard = [{ type: 'hearTrainee' as const }, { type: 'flagForbiddenPhrases' as const }];
 
-function guardFor(cond: ConditionSpec, state: string): GuardConfig | undefined {
-  if (cond.intent !== undefined)
-    return {
-      type: 'matchedIntent',
-      params: { state, intents: typeof cond.intent === 'string' ? [cond.intent] : [...cond.intent] },
-    };
-  if (cond.statement !== undefined)
-    return { type: 'saidStatement', params: { state, script: cond.statement } };
-  if (cond.attempt !== undefined)
-    return { type: 'attemptedStatement', params: { state, script: cond.attempt } };
-  if (cond.phrase !== undefined) return { type: 'saidPhrase', params: { state, phrases: [...cond.phrase] } };
-  return undefined;
-}
-
-/** A state of the scenario: the caller speaks on arrival, then each rule is tried on what the trainee says. */
-function stateConfig(
+/** What each rule of a state does when it fires: judged in order, then a catch-all that waits again. */
+function saidTransitions(
   scenario: ScenarioSpec,
   id: string,
   spec: StateSpec,
   targetOf: (id: string) => string,
-): StateConfig {
-  const dead = spec.deadAir ?? scenario.deadAir;
-  const heard = [{ type: 'hearTrainee' as const }, { type: 'flagForbiddenPhrases' as const }];
-  const said = rulesFor(scenario, spec).map((rule) => {
+) {
+  const rules = rulesFor(scenario, spec);
+  const said = rules.map((rule) => {
     const guard = guardFor(rule.when, id);
     const crit =
       rule.kind === 'critical'
         ? [{ type: 'flagCriticalError' as const, params: { id: rule.criticalId!, message: rule.message! } }]
         : [];
+    const key = `${id}#${rule.kind}#${rule.index}`;
     const reply = rule.reply
-      ? [
-          {
-            type: 'reply' as const,
-            params: { state: id, key: `${id}#${rule.kind}#${rule.index}`, lines: [...rule.reply] },
-          },
-        ]
+      ? [{ type: 'reply' as const, params: { state: id, key, lines: [...rule.reply] } }]
       : [];
     return {
       ...(guard ? { guard } : {}),
@@ -251,25 +206,27 @@ function stateConfig(
   });
   // An answer that fits two expected moves about equally well: the caller asks for it another way,
   // before any catch-all rule, instead of guessing.
+  const lines = [...(spec.clarify ?? scenario.clarify ?? CLARIFY)];
   const clarify = {
     guard: { type: 'unclearIntent' as const, params: { state: id } } as GuardConfig,
     target: `.${LISTENING}`,
-    actions: [
-      ...heard,
-      {
-        type: 'reply' as const,
-        params: {
-          state: id,
-          key: `${id}#clarify`,
-          lines: [...(spec.clarify ?? scenario.clarify ?? CLARIFY)],
-        },
-      },
-    ],
+    actions: [...heard, { type: 'reply' as const, params: { state: id, key: `${id}#clarify`, lines } }],
   };
-  const catchAll = rulesFor(scenario, spec).findIndex((r) => r.when.otherwise === true);
+  const catchAll = rules.findIndex((r) => r.when.otherwise === true);
   said.splice(catchAll === -1 ? said.length : catchAll, 0, clarify);
   // Anything no rule covers: the caller waits again.
   said.push({ target: `.${LISTENING}`, actions: [...heard] });
+  return said;
+}
+
+/** A state of the scenario: the caller speaks on arrival, then each rule is tried on what the trainee says. */
+function stateConfig(
+  scenario: ScenarioSpec,
+  id: string,
+  spec: StateSpec,
+  targetOf: (id: string) => string,
+): StateConfig {
+  const dead = spec.deadAir ?? scenario.deadAir;
   return {
     id: stateNodeId(id),
     entry: {
@@ -292,7 +249,7 @@ function stateConfig(
         },
       },
     },
-    on: { 'trainee.said': said },
+    on: { 'trainee.said': saidTransitions(scenario, id, spec, targetOf) },
   };
 }
 
@@ -313,7 +270,15 @@ export function buildCallMachine(scenario: ScenarioSpec, judge: CallJudge) {
   return callSetup
     .createMachine({
       id: 'call',
-      context: { log: [], visits: {}, replies: {}, silences: 0, patienceMs: 0, criticalErrors: [] },
+      context: ({ input }) => ({
+        log: [],
+        visits: {},
+        replies: {},
+        silences: 0,
+        patienceMs: 0,
+        criticalErrors: [],
+        pin: input?.seed === undefined ? DEFAULT_PIN_POSITIONS : pinPositionsFor(input.seed),
+      }),
       initial: scenario.initial,
       states,
     })

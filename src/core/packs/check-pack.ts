@@ -2,6 +2,7 @@
 // only when that transition runs, and skips an unknown action silently, so a bad reference would
 // otherwise surface in the middle of a trainee's call. All problems are collected, never just the first.
 import type { CompiledScript, ScriptLibrary } from '../scripts/script-library.ts';
+import { checkCallerLines } from './check-caller-lines.ts';
 import { checkDebriefPoints } from './check-debrief.ts';
 import type { PathSegment } from './pack-errors.ts';
 import type { ConditionSpec, PackSpec, ScenarioSpec } from './pack-schema.ts';
@@ -30,6 +31,7 @@ export function checkPack(pack: PackSpec, scripts: ScriptLibrary): Finding[] {
     scenarioIds.add(s.id);
     checkScenario(s, ['scenarios', i], intents, scripts, out);
     checkDebriefPoints(s, ['scenarios', i], out);
+    checkCallerLines(s, ['scenarios', i], out);
   });
   return out;
 }

@@ -4,7 +4,9 @@ import { matchIntent, type IntentModel, type VectorTable } from '../scoring/inte
 import { scoreStatement } from '../scoring/verbatim.ts';
 import type { CompiledScript } from '../scripts/script-library.ts';
 import type { IntentMatch, ScoreResult } from '../scoring/types.ts';
+import { plainText } from '../scoring/intent-analyse.ts';
 import { FILLERS } from '../text/lexicon.ts';
+import { asDefaultPinPositions } from './pin-digits.ts';
 import type { ConditionSpec, NeverSaySpec } from './pack-schema.ts';
 
 /** A statement as this scenario judges it: the compiled script plus the scenario's version and tolerance. */
@@ -103,11 +105,34 @@ export class Judge {
     return this.intentAt(stateId, text)?.unclear === true;
   }
 
+  /**
+   * The intent match with PIN digit positions read as the pack's (see pin-digits.ts), so that asking for
+   * or hinting at the third digit counts as the second would; the words shown are the trainee's own.
+   */
+  #matchAsDefaultPins(only: readonly string[], text: string, risky?: ReadonlySet<string>): IntentMatch {
+    const judged = asDefaultPinPositions(text);
+    if (judged.replaced.size === 0)
+      return matchIntent(this.#intents, text, { only, vectors: this.#vectors, risky });
+    const table = this.#vectors;
+    // The encoder's vector was made for the words said: look it up under those.
+    const vectors: VectorTable | undefined = table && {
+      model: table.model,
+      get: (plain) => table.get(plain === plainText(judged.text) ? plainText(text) : plain),
+    };
+    const match = matchIntent(this.#intents, judged.text, { only, vectors, risky });
+    const own = (words: readonly string[]) => words.map((w) => judged.replaced.get(w) ?? w);
+    return {
+      ...match,
+      matchedWords: own(match.matchedWords),
+      ...(match.evidence ? { evidence: { ...match.evidence, words: own(match.evidence.words) } } : {}),
+    };
+  }
+
   intentAmong(only: readonly string[], text: string, risky?: ReadonlySet<string>): IntentMatch {
     const key = `${only.join(',')}\u0000${this.#vectors?.model ?? ''}\u0000${risky ? [...risky].join(',') : ''}\u0000${text}`;
     const hit = this.#intentMemo.get(key);
     if (hit !== undefined) return hit;
-    const fresh: IntentMatch = matchIntent(this.#intents, text, { only, vectors: this.#vectors, risky });
+    const fresh = this.#matchAsDefaultPins(only, text, risky);
     remember(this.#intentMemo, key, fresh);
     return fresh;
   }

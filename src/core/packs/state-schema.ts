@@ -118,6 +118,12 @@ export const StateSchema = z.strictObject({
     .max(L.transitions)
     .default([])
     .describe('Critical errors checked in this state, before `on`'),
+  hangsUp: z
+    .literal(true)
+    .optional()
+    .describe(
+      "The caller hangs up in this state's line but the call goes on for the trainee: the screen says so and asks what they do next",
+    ),
   deadAir: DeadAirSchema.optional().describe('Overrides the scenario dead-air handling in this state'),
   clarify: lines(
     'What the caller says when two expected moves fit the answer about equally well: asks for it another way',

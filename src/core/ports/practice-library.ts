@@ -78,6 +78,10 @@ export interface PracticeLibrary {
   find(scenarioId: string): ScenarioListing | undefined;
   brief(scenario: ScenarioListing): ScenarioBriefing;
   persona(scenario: ScenarioListing): CallerPersona;
-  run(scenario: ScenarioListing, turns: TraineeTurn[], mode: PracticeMode): CallReport;
+  /**
+   * The call so far. `callId` (the attempt's id) seeds what varies from call to call, such as the PIN
+   * digits the security check asks for; the same id always gives the same call.
+   */
+  run(scenario: ScenarioListing, turns: TraineeTurn[], mode: PracticeMode, callId?: string): CallReport;
   drill(scriptId: string, said: string): ScoreResult | null;
 }

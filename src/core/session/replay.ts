@@ -31,9 +31,10 @@ export class Replay {
   readonly #actor;
   #heard = 0;
 
-  constructor(sc: CompiledScenario) {
+  /** `seed`: the call's own, from the adapter that started it; it picks the PIN digits asked for. */
+  constructor(sc: CompiledScenario, seed?: number) {
     this.#sc = sc;
-    this.#actor = createActor(sc.machine, { clock: this.#clock });
+    this.#actor = createActor(sc.machine, { clock: this.#clock, input: { seed } });
     this.#actor.start();
     this.flushCaller();
   }

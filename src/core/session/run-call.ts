@@ -20,6 +20,8 @@ export interface RunCallOptions {
    * an encoder adapter. Without them (or without a turn's vector) the lexical matcher decides.
    */
   vectors?: VectorTable;
+  /** The call's seed, from the adapter that started it (a hash of the attempt id): see pin-digits.ts. */
+  seed?: number;
 }
 
 interface CallJobs {
@@ -42,7 +44,7 @@ export function runCall(
     const jobs: CallJobs = {
       sc,
       mode: opts.mode ?? 'practice',
-      replay: new Replay(sc),
+      replay: new Replay(sc, opts.seed),
       statements: new StatementTally(sc),
       moves: new MoveCredit(pack, sc),
     };
@@ -129,6 +131,7 @@ function report(pack: LoadedPack, jobs: CallJobs): CallReport {
       stateId,
       callerLine: lastCaller?.text ?? null,
       patienceSeconds: ended ? null : patienceOf(sc, stateId),
+      callerHungUp: !ended && spec.states[stateId]?.hangsUp === true,
       expects: hide || ended ? [] : expectationsOf(pack, sc, stateId),
     },
     ...base,

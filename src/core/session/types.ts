@@ -96,6 +96,8 @@ export interface CallReport {
     stateId: string;
     callerLine: string | null;
     patienceSeconds: number | null;
+    /** The caller has hung up (the state says `hangsUp`) but the call goes on: say what you do next. */
+    callerHungUp: boolean;
     expects: Expectation[];
   };
   ended: boolean;

@@ -58,14 +58,14 @@ export class CallSession {
   });
   report: CallReport | null = $derived.by(() =>
     this.scenario && (this.phase === 'call' || this.phase === 'debrief' || this.phase === 'left')
-      ? this.#deps.library.run(this.scenario, this.turns, this.mode)
+      ? this.#deps.library.run(this.scenario, this.turns, this.mode, this.#attemptId ?? undefined)
       : null,
   );
   /** Feedback is shown turn by turn in practice mode; assessment holds it until the end. */
   showFeedback = $derived(this.mode === 'practice' || this.phase === 'debrief');
 
   #deps: CallDeps;
-  #attemptId: string | null = null;
+  #attemptId = $state<string | null>(null);
   #spoken = 0;
   #saving: Promise<unknown> = Promise.resolve();
 

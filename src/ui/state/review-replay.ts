@@ -10,7 +10,7 @@ export function replayAttempt(library: PracticeLibrary, attempt: AttemptRecord):
   const scenario = library.find(attempt.scenarioId);
   const problem = replayProblem(attempt, scenario);
   if (problem !== null || !scenario) return problem ?? 'its scenario is not installed here';
-  return library.run(scenario, toTraineeTurns(attempt), attempt.mode);
+  return library.run(scenario, toTraineeTurns(attempt), attempt.mode, attempt.id);
 }
 
 /** Words and key elements each statement missed, from replaying one trainee's calls. */
