@@ -2,6 +2,7 @@
 import { z } from '../zod.ts';
 import { AttemptSchema, type ReviewAttempt } from './schema.ts';
 import { messageOf } from '../message-of.ts';
+import { REVIEW_LIMITS } from './limits.ts';
 
 export const EXPORT_FORMAT = 'verbatim-attempts';
 export const EXPORT_VERSION = 1;
@@ -10,7 +11,7 @@ const ExportFileSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
   exportedAt: z.string(),
-  attempts: z.array(AttemptSchema),
+  attempts: z.array(AttemptSchema).max(REVIEW_LIMITS.maxAttempts),
 });
 
 export type ExportFile = z.infer<typeof ExportFileSchema>;
@@ -37,7 +38,8 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function describePath(path: readonly PropertyKey[], attempts: unknown): string {
+/** Where an issue is, in words: "Attempt 2 (id \"x\"), field \"mode\"" (`attempts`: the file's list). */
+export function describePath(path: readonly PropertyKey[], attempts: unknown): string {
   if (path.length === 0) return 'The file';
   const parts: string[] = [];
   if (path[0] === 'attempts' && typeof path[1] === 'number') {

@@ -7,7 +7,8 @@ import { attemptProblems } from './invariants.ts';
 import { REVIEW_LIMITS } from './limits.ts';
 import type { ImportMark, ReviewAttempt } from './schema.ts';
 
-const MAX_LISTED = 50;
+/** Problems listed before the rest are only counted: enough to see what is wrong with a file. */
+export const MAX_LISTED = 50;
 
 /** Parses and checks an attempts file; every problem, each naming its attempt. */
 export function readAttemptsFile(text: string): ParseResult {

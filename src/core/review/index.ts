@@ -11,3 +11,4 @@ export * from './limits.ts';
 export * from './dates.ts';
 export * from './invariants.ts';
 export * from './import-file.ts';
+export * from './read-sliced.ts';

@@ -1,13 +1,14 @@
 // Importing an attempts file: read and check it whole (nothing is written if any of it is wrong),
 // mark what came from it, re-check each result against the exact pack version it was made with, then
-// merge in one transaction. The work is done in slices that hand the page back to the browser, so
-// a large file never freezes the page for more than about one frame budget at a time.
+// merge in one transaction. Reading, checking and re-scoring are done in slices that hand the page
+// back to the browser, so a large file never freezes the page for more than about one frame budget
+// at a time, and the screen shows how far the reading has got.
 import type { AttemptRecord, AttemptStore, ImportMark } from '../../core/ports/index.ts';
 import {
   attemptProblems,
   markImported,
   REVIEW_LIMITS,
-  readAttemptsFile,
+  readAttemptsFileSliced,
   replayProblem,
   rescoreOne,
   type RescoreOutcome,
@@ -62,6 +63,8 @@ export interface ImportInput {
   library: PracticeLibrary | null;
   store: AttemptStore;
   now?: () => number;
+  /** Told how far the file's reading has got: attempts checked, out of how many. */
+  progress?: (done: number, total: number) => void;
 }
 
 export async function importAttempts(input: ImportInput): Promise<ImportOutcome> {
@@ -73,13 +76,19 @@ export async function importAttempts(input: ImportInput): Promise<ImportOutcome>
     };
   if (by.length > REVIEW_LIMITS.nameChars) return { ok: false, errors: ['Your name is too long.'] };
   const mark = { ...input.mark, by, file: input.mark.file.slice(0, REVIEW_LIMITS.titleChars) };
-  const parsed = readAttemptsFile(input.text);
-  if (!parsed.ok) return parsed;
-  await yieldToPage();
   const now = input.now ?? (() => performance.now());
+  let sliceStart = now();
+  const parsed = await readAttemptsFileSliced(input.text, {
+    due: () => now() - sliceStart > SLICE_MS,
+    pause: async () => {
+      await yieldToPage();
+      sliceStart = now();
+    },
+    progress: input.progress,
+  });
+  if (!parsed.ok) return parsed;
   const rescore = rescorerFor(input.library);
   const outcome: RescoreOutcome = { attempts: [], differences: [], unverified: [] };
-  let sliceStart = now();
   for (const attempt of parsed.file.attempts) {
     rescoreOne(markImported(attempt, mark), rescore, outcome);
     if (now() - sliceStart > SLICE_MS) {

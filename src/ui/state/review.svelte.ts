@@ -9,14 +9,11 @@ import type {
 } from '../../core/ports/index.ts';
 import { headOf } from '../../core/review/attempt-head.ts';
 import {
-  attemptsCsv,
-  buildExport,
   filterAttempts,
   filterOptions,
   flagDispute,
   resolveDispute,
   sortAttempts,
-  statementsCsv,
   type AttemptFilter,
   type FlagInput,
   type ResolveInput,
@@ -29,6 +26,7 @@ import { messageOf } from '../../core/message-of.ts';
 import { importAttempts, type ImportReport } from './review-import.ts';
 import { missedDetails, replayAttempt } from './review-replay.ts';
 import { download } from './download.ts';
+import { exportAllJson, exportShownCsv } from './review-export.ts';
 import { nextFrame } from '../dom.ts';
 
 export type { ImportReport };
@@ -63,6 +61,8 @@ export class ReviewState {
   importErrors = $state.raw<string[]>([]);
   importReport = $state.raw<ImportReport | null>(null);
   busy = $state(false);
+  /** While a file is imported: attempts checked so far, out of how many. */
+  progress = $state.raw<{ done: number; total: number } | null>(null);
   /** The last write that failed, in plain words. */
   writeError = $state<string | null>(null);
 
@@ -155,27 +155,17 @@ export class ReviewState {
     this.filter = next;
   }
 
-  #stamp(): string {
-    return this.#deps.now().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-  }
-
   async exportJson(): Promise<void> {
-    const now = this.#deps.now().toISOString();
-    const store = await this.#deps.store();
-    // Read fresh from the store: another tab may have saved a call since this page opened.
-    const text = buildExport(await store.list(), { exportedAt: now });
-    (this.#deps.save ?? download)(`verbatim-attempts-${this.#stamp()}.json`, text, 'application/json');
-    this.settings = await store.markExported(now);
+    this.settings = await exportAllJson(await this.#deps.store(), this.#deps.now(), this.#save);
   }
 
   async exportCsv(kind: 'attempts' | 'statements'): Promise<void> {
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, not state
-    const shown = new Set(this.visible.map((h) => h.id));
-    const store = await this.#deps.store();
-    const rows = (await store.list()).filter((a) => shown.has(a.id));
-    const text = kind === 'attempts' ? attemptsCsv(rows) : statementsCsv(rows);
-    (this.#deps.save ?? download)(`verbatim-${kind}-${this.#stamp()}.csv`, text, 'text/csv');
+    const ids = this.visible.map((h) => h.id);
+    await exportShownCsv(await this.#deps.store(), ids, kind, this.#deps.now(), this.#save);
   }
+
+  #save = (filename: string, text: string, type: string) =>
+    (this.#deps.save ?? download)(filename, text, type);
 
   /** Imports a file's text. `by` is who is importing: shown beside every decision the file brings. */
   async importText(text: string, fileName = 'attempts.json', by = ''): Promise<void> {
@@ -188,7 +178,14 @@ export class ReviewState {
         this.#deps.store(),
       ]);
       const at = this.#deps.now().toISOString();
-      const outcome = await importAttempts({ text, mark: { file: fileName, by, at }, library, store });
+      const progress = (done: number, total: number) => (this.progress = { done, total });
+      const outcome = await importAttempts({
+        text,
+        mark: { file: fileName, by, at },
+        library,
+        store,
+        progress,
+      });
       if (outcome.ok) {
         this.importReport = outcome.report;
         await this.#reloadAll(store);
@@ -197,6 +194,7 @@ export class ReviewState {
       this.importErrors = [`Nothing was imported: ${messageOf(e)}`];
     } finally {
       this.busy = false;
+      this.progress = null;
     }
   }
 
