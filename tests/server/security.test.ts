@@ -171,6 +171,7 @@ describe.each(databaseKinds)('team server security (%s)', (kind) => {
     expect((await stolen.request('GET', '/api/session')).status).toBe(200);
     expect((await laptop.request('POST', '/api/session/sign-out-everywhere')).status).toBe(200);
     expect((await stolen.request('GET', '/api/session')).status).toBe(401);
+    expect((await stolen.request('GET', '/api/session/current')).json).toEqual({ user: null });
     expect(
       (await stolen.request('PUT', `/api/attempts/${crypto.randomUUID()}`, { ...{}, packId: 'x' })).status,
     ).toBe(400);

@@ -67,10 +67,5 @@ export async function detectServer(
 }
 
 export async function currentUser(api: Api): Promise<TeamUser | null> {
-  try {
-    return (await api.request<{ user: TeamUser }>('GET', '/api/session')).user;
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 401) return null;
-    throw e;
-  }
+  return (await api.request<{ user: TeamUser | null }>('GET', '/api/session/current')).user;
 }

@@ -59,6 +59,9 @@ export const sessionRoutes: FastifyPluginAsync<SessionRouteOptions> = async (
 
   app.get('/api/session', async (request) => ({ user: requireUser(request) }));
 
+  /** Who is signed in, or null: the app asks on start-up, and a 401 there would only be noise. */
+  app.get('/api/session/current', async (request) => ({ user: request.user }));
+
   app.delete('/api/session', async (request, reply) => {
     if (request.sessionToken) await endSession(db, request.sessionToken);
     clearSessionCookie(reply);

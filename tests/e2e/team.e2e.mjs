@@ -1,0 +1,188 @@
+// A training team on the real team server (embedded database in a temp folder, serving the built
+// app): two trainees practise in two browsers and sign in; a coach in a third sees both attempts
+// from the server, adds a note, and the trainee sees it. The sign-in page passes axe.
+import { after, afterEach, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  closePage,
+  distDir,
+  expectCount,
+  expectEventually,
+  expectNoAxe,
+  expectText,
+  launchBrowser,
+  newPage,
+  unexpectedProblems,
+} from './harness.mjs';
+import { answerTyped, openScenario, startCall } from './practice-helpers.mjs';
+import { calls } from './role-plays.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
+const PASSWORD = 'team test password';
+const good = calls.find((c) => c.kind === 'good');
+
+let server;
+let base;
+let browser;
+let dataDir;
+const pages = [];
+
+async function freePort() {
+  const s = createServer();
+  await new Promise((done) => s.listen(0, '127.0.0.1', done));
+  const { port } = s.address();
+  await new Promise((done) => s.close(done));
+  return port;
+}
+
+async function api(method, path, body, cookie) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await response.json();
+  assert.ok(response.ok, `${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+  return { json, cookie: response.headers.get('set-cookie')?.split(';')[0] };
+}
+
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'verbatim-team-e2e-'));
+  const env = { ...process.env, DATA_DIR: dataDir, DIST_DIR: distDir, HOST: '127.0.0.1' };
+  const made = spawnSync(
+    process.execPath,
+    [tsx, join(root, 'src/server/admin-cli.ts'), 'create-admin', 'ada'],
+    {
+      env: { ...env, VERBATIM_ADMIN_PASSWORD: PASSWORD },
+      encoding: 'utf8',
+    },
+  );
+  assert.equal(made.status, 0, made.stderr);
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, [tsx, join(root, 'src/server/main.ts')], {
+    env: { ...env, PORT: String(port) },
+    stdio: 'ignore',
+  });
+  await expectEventually(async () => assert.equal((await fetch(`${base}/api/health`)).status, 200), {
+    timeout: 120_000,
+    message: 'the team server to answer',
+  });
+  const { cookie } = await api('POST', '/api/session', { username: 'ada', password: PASSWORD });
+  const ids = {};
+  for (const [username, role] of [
+    ['tia', 'trainee'],
+    ['theo', 'trainee'],
+    ['cora', 'coach'],
+  ]) {
+    const displayName = username[0].toUpperCase() + username.slice(1);
+    ids[username] = (
+      await api('POST', '/api/users', { username, displayName, role, password: PASSWORD }, cookie)
+    ).json.user.id;
+  }
+  const team = (await api('POST', '/api/teams', { name: 'North' }, cookie)).json.team;
+  for (const [name, membership] of [
+    ['tia', 'trainee'],
+    ['theo', 'trainee'],
+    ['cora', 'coach'],
+  ])
+    await api('PUT', `/api/teams/${team.id}/members`, { userId: ids[name], membership }, cookie);
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  const problems = pages.flatMap((p) => unexpectedProblems(p).map((text) => `${p.url()}: ${text}`));
+  for (const page of pages.splice(0)) await closePage(page).catch(() => {});
+  assert.deepEqual(problems, [], 'no console errors, page errors or CSP violations');
+});
+
+after(async () => {
+  await browser?.close();
+  if (server) {
+    server.kill('SIGTERM');
+    await new Promise((done) => (server.exitCode === null ? server.once('exit', done) : done()));
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A fresh browser (its own IndexedDB and cookies) at the team server. */
+async function browserAt(path = '') {
+  const page = await newPage(browser, `${base}/${path}`, { fakeSpeech: true });
+  pages.push(page);
+  return page;
+}
+
+async function signInToTeam(page, username) {
+  await page.locator('[data-team-link]').click();
+  await page.getByRole('heading', { name: 'Sign in to your team' }).waitFor();
+  await page.locator('#team-username').fill(username);
+  await page.locator('#team-password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expectText(page.locator('[data-signed-in]'), new RegExp(`\\(${username}, `));
+}
+
+/** Signs in, practises two typed turns of a call, and waits until the server has them. */
+async function practise(page, username) {
+  await signInToTeam(page, username);
+  await expectText(page.locator('.app-header__who').first(), new RegExp(`Practising as ${username}`));
+  await openScenario(page, good.scenario);
+  await startCall(page);
+  for (const turn of good.turns.slice(0, 2)) await answerTyped(page, turn);
+  await expectText(page.locator('[data-sync-status]'), /All saved to the team server/, {
+    message: `${username}'s turns sent to the server`,
+  });
+}
+
+test('the sign-in page passes axe and says why a sign-in failed', async () => {
+  const page = await browserAt();
+  await page.locator('[data-team-link]').click();
+  await page.getByRole('heading', { name: 'Sign in to your team' }).waitFor();
+  await expectNoAxe(page, 'sign-in page');
+  await page.locator('#team-username').fill('tia');
+  await page.locator('#team-password').fill('not the password');
+  // The browser logs the refused sign-in (401) itself.
+  page.allowedProblems = [/401 \(Unauthorized\)/];
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expectText(page.locator('[data-sign-in-error]'), /do not match an account/);
+  await expectNoAxe(page, 'sign-in page with its error');
+});
+
+test('two trainees practise, a coach sees both attempts from the server, and a note reaches the trainee', async () => {
+  const tia = await browserAt();
+  const theo = await browserAt();
+  await Promise.all([practise(tia, 'tia'), practise(theo, 'theo')]);
+
+  const coach = await browserAt();
+  await signInToTeam(coach, 'cora');
+  await coach.evaluate(() => (location.hash = '#/review'));
+  await coach.locator('[data-team-review]').waitFor();
+  const rows = coach.locator('[data-review-table] tbody tr[data-attempt]');
+  await expectCount(rows, 2, { message: "both trainees' attempts in the coach's review" });
+  const tiaRow = rows.filter({ hasText: 'tia' });
+  await expectCount(tiaRow, 1, { message: "tia's attempt in the list" });
+  const id = await tiaRow.getAttribute('data-attempt');
+
+  await coach.evaluate((attempt) => (location.hash = `#/review/attempt/${attempt}`), id);
+  await coach.locator('#note-text').waitFor();
+  await coach.locator('#note-author').fill('Cora');
+  await coach.locator('#note-text').fill('Take security before anything else.');
+  await coach.locator('[data-add-note]').click();
+  await expectText(coach.locator('[data-note]'), /Take security before anything else\./);
+
+  await tia.evaluate((attempt) => (location.hash = `#/review/attempt/${attempt}`), id);
+  await expectEventually(
+    async () => {
+      await tia.reload();
+      await tia.locator('[data-note]').first().waitFor({ timeout: 10_000 });
+      await expectText(tia.locator('[data-note]'), /Take security before anything else\./, { timeout: 1000 });
+    },
+    { timeout: 90_000, message: "the coach's note on tia's machine" },
+  );
+});
