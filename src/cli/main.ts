@@ -1,5 +1,5 @@
 // The Node shell: reads files and standard input, hands data to the core, prints results.
-import type { CliIo, Command } from './io.ts';
+import { printableIo, type CliIo, type Command } from './io.ts';
 import { messageOf } from '../core/message-of.ts';
 
 const USAGE = `Usage: npm run -s cli -- <command> [options]
@@ -18,7 +18,8 @@ const commands: Record<string, () => Promise<Command>> = {
   play: async () => (await import('./play.ts')).runPlay,
 };
 
-const io: CliIo = {
+// Every line printed is made printable: pack and transcript text can hold terminal control codes.
+const io: CliIo = printableIo({
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
   stdin: async () => {
@@ -26,7 +27,7 @@ const io: CliIo = {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   },
-};
+});
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

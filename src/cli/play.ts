@@ -14,20 +14,29 @@ import { callVectors } from './understanding.ts';
 const USAGE =
   'Usage: play PACK --scenario ID --transcript FILE [--json] [--mode practice|assessment] [--scripts DIR] [--lexical]';
 const MAX_TRANSCRIPT_BYTES = 512_000;
+/** Turns in one transcript, whatever its format: far more than any scenario's call takes. */
+export const MAX_TURNS = 500;
+/** Characters in one turn: a long paragraph, well past any statement. */
+export const MAX_TURN_CHARS = 5000;
 
 const TurnSchema = z.strictObject({
-  text: z.string().max(5000).optional(),
+  text: z.string().max(MAX_TURN_CHARS).optional(),
   silenceBefore: z.number().min(0).max(3600).optional(),
   alternatives: z
-    .array(z.strictObject({ text: z.string().max(5000), confidence: z.number().min(0).max(1).optional() }))
+    .array(
+      z.strictObject({
+        text: z.string().max(MAX_TURN_CHARS),
+        confidence: z.number().min(0).max(1).optional(),
+      }),
+    )
     .max(10)
     .optional(),
   source: z.enum(['typed', 'voice']).optional(),
 });
 /** A transcript is a list of turns, or an object holding one (golden files add their expectations beside it). */
 const TranscriptSchema = z.union([
-  z.array(TurnSchema).max(500),
-  z.looseObject({ turns: z.array(TurnSchema).max(500) }).transform((t) => t.turns),
+  z.array(TurnSchema).max(MAX_TURNS),
+  z.looseObject({ turns: z.array(TurnSchema).max(MAX_TURNS) }).transform((t) => t.turns),
 ]);
 
 export async function runPlay(args: string[], io: CliIo): Promise<number> {
@@ -104,18 +113,7 @@ function readTranscript(file: string): { ok: true; turns: TraineeTurn[] } | { ok
   } catch (error) {
     return { ok: false, message: `could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }
-  if (/\.txt$/i.test(file)) {
-    // One turn per line; "..." or "(silence N)" is dead air.
-    const turns = text
-      .split(/\r?\n/)
-      .filter((l) => l.trim() !== '')
-      .map((l): TraineeTurn => {
-        const m = /^\s*(?:\.\.\.|\(silence(?:\s+(\d+(?:\.\d+)?))?\))\s*$/.exec(l);
-        if (m) return m[1] === undefined ? {} : { silenceBefore: Number(m[1]) };
-        return { text: l.trim() };
-      });
-    return { ok: true, turns };
-  }
+  if (/\.txt$/i.test(file)) return readTextTranscript(text);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -131,6 +129,30 @@ function readTranscript(file: string): { ok: true; turns: TraineeTurn[] } | { ok
     return { ok: false, message: `not a transcript: ${issue.path.join('.') || '(file)'}: ${issue.message}` };
   }
   return { ok: true, turns: parsed.data.map((t) => ({ ...t })) };
+}
+
+/** A .txt transcript: one turn per line; "..." or "(silence N)" is dead air. Same limits as JSON. */
+function readTextTranscript(
+  text: string,
+): { ok: true; turns: TraineeTurn[] } | { ok: false; message: string } {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  if (lines.length > MAX_TURNS)
+    return {
+      ok: false,
+      message: `the transcript has ${lines.length} turns; a transcript can have at most ${MAX_TURNS}`,
+    };
+  const long = lines.findIndex((l) => l.trim().length > MAX_TURN_CHARS);
+  if (long >= 0)
+    return {
+      ok: false,
+      message: `turn ${long + 1} is over ${MAX_TURN_CHARS} characters; say one turn per line`,
+    };
+  const turns = lines.map((l): TraineeTurn => {
+    const m = /^\s*(?:\.\.\.|\(silence(?:\s+(\d+(?:\.\d+)?))?\))\s*$/.exec(l);
+    if (m) return m[1] === undefined ? {} : { silenceBefore: Number(m[1]) };
+    return { text: l.trim() };
+  });
+  return { ok: true, turns };
 }
 
 /** The report as readable lines, in the words of the feedback model (the same as the app's). */

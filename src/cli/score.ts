@@ -1,5 +1,10 @@
 import type { CliIo } from './io.ts';
-import { createStatementFinder, scoreStatement, type ScoreResult } from '../core/index.ts';
+import {
+  createStatementFinder,
+  scoreStatement,
+  type ScoreResult,
+  type ScriptLibrary,
+} from '../core/index.ts';
 import { loadNodeScriptLibrary } from './node-library.ts';
 import { formatDiff } from './format.ts';
 
@@ -15,7 +20,17 @@ function jsonLine(id: unknown, result: ScoreResult): string {
     score: result.score,
     deviations: result.deviations,
     missingKeyElements: result.missingKeyElements,
+    // Why it got its verdict, as the readable output says it (an over-long text: "too long to score").
+    reasons: result.reasons,
   });
+}
+
+/** Why no statement was found: no statement with this id, or no such version of one. */
+function notFound(library: ScriptLibrary, id: string, version: string | undefined): string {
+  const known = version === undefined ? undefined : library.get(id);
+  return known
+    ? `statement "${id}" has no version "${version}"; its versions are ${known.versions.join(', ')}`
+    : `unknown script "${id}"`;
 }
 
 /** `score --script ID "TEXT"` (readable) or `score --jsonl` (JSON Lines on stdin). */
@@ -41,7 +56,7 @@ export async function runScore(args: string[], io: CliIo): Promise<number> {
       const version = typeof r['version'] === 'string' ? r['version'] : undefined;
       const script = library.get(r['script'], version);
       if (script === undefined) {
-        io.out(JSON.stringify({ id, error: `unknown script "${r['script']}"` }));
+        io.out(JSON.stringify({ id, error: notFound(library, r['script'], version) }));
         continue;
       }
       io.out(jsonLine(id, scoreStatement(script, r['text'])));
@@ -72,12 +87,12 @@ export async function runScore(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   if (script === undefined) {
-    io.err(
-      `Unknown script "${id}"${version ? ` version "${version}"` : ''}. Known: ${library
-        .list()
-        .map((s) => s.id)
-        .join(', ')}`,
-    );
+    const known = library
+      .list()
+      .map((s) => s.id)
+      .join(', ');
+    const why = notFound(library, id ?? '', version);
+    io.err(why.startsWith('unknown') ? `Unknown script "${id}". Known: ${known}` : `The ${why}.`);
     return 2;
   }
   const result = scoreStatement(script, text);
