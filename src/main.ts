@@ -34,9 +34,9 @@ function whilePacksUnchanged<T>(load: (installed: Installed) => Promise<T>): () 
   };
 }
 
-function localStore(): Storage | null {
+function webStorage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
   try {
-    return window.localStorage;
+    return window[kind];
   } catch {
     return null;
   }
@@ -72,7 +72,8 @@ const services: Services = {
     create: (kind, support) => createEngine(kind, support, window),
     installLocal: () => installLocalRecognition(window),
   },
-  prefs: localStore(),
+  prefs: webStorage('localStorage'),
+  drafts: webStorage('sessionStorage'),
   now: () => new Date(),
 };
 

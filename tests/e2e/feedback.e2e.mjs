@@ -167,3 +167,57 @@ test('while an answer is being typed the silence count says the caller is waitin
   await expectText(page.locator('#silence-label'), 'The caller is waiting for your answer.');
   await expectNoText(page.locator('main'), /reacts in 0 seconds|1 seconds/);
 });
+
+/** Carries on with the unfinished call offered on opening it, and waits for the answer box. */
+async function carryOn(page) {
+  await page.getByRole('button', { name: 'Carry on with this call' }).click();
+  await page.locator('#answer').waitFor();
+}
+
+const answerIs = (page, text, message) =>
+  expectEventually(async () => assert.equal(await page.locator('#answer').inputValue(), text), { message });
+
+test('an unsent answer is kept when the browser goes Back mid-call, and after a reload', async () => {
+  const page = await app.open('', { fakeSpeech: true });
+  await signIn(page);
+  await openScenario(page, 'bogus-caller');
+  await startCall(page);
+  await answerTyped(page, 'Hello, Child Maintenance Service, Tess speaking.');
+  const draft = 'Before we go on, I need to take you through security';
+  await page.locator('#answer').pressSequentially(draft);
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Scenarios' }).waitFor();
+  await page.goForward();
+  await carryOn(page);
+  await answerIs(page, draft, 'the unsent answer is back in the box after Back');
+  await page.reload();
+  await carryOn(page);
+  await answerIs(page, draft, 'the unsent answer is back in the box after a reload');
+  // Sent, it is no longer kept: a reload then shows an empty box.
+  await page.locator('#answer').press('Enter');
+  await page.locator('[data-feedback-turn="1"]').first().waitFor();
+  await page.reload();
+  await carryOn(page);
+  await expectText(page.locator('.app-transcript'), /take you through security/);
+  await answerIs(page, '', 'nothing kept once the answer was sent');
+});
+
+test('assessment mode says each answer was recorded once, in one live region', async () => {
+  const page = await app.open('', { fakeSpeech: true });
+  await signIn(page);
+  await openScenario(page, 'bogus-caller');
+  await startCall(page, { mode: 'assessment' });
+  await answerTyped(page, 'Hello, Child Maintenance Service, Tess speaking.');
+  await expectText(page.locator('[data-feedback-turn="0"]'), 'Answer 1 recorded.');
+  await answerTyped(page, 'Before we go on, I need to take you through security.');
+  await expectText(page.locator('[data-feedback-turn="1"]'), 'Answer 2 recorded.');
+  await expectEventually(
+    async () => {
+      const text = await page.locator('main').innerText();
+      assert.equal(text.match(/recorded/g)?.length, 1, text);
+      const live = page.locator('[role="status"], [aria-live]').filter({ hasText: /recorded/ });
+      assert.equal(await live.count(), 1);
+    },
+    { message: '"recorded" said once, by one live region' },
+  );
+});

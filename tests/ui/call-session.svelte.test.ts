@@ -13,7 +13,7 @@ afterEach(() => opened.splice(0).forEach((s) => s.close()));
 async function setup(name = `call-${++n}`, trainee: string | null = 'Sam') {
   const store = await openAttemptStore({ name });
   opened.push(store);
-  const log = { spoken: [] as string[], silence: [] as (number | null)[] };
+  const log = { spoken: [] as string[], silence: [] as (number | null)[], shown: [] as string[] };
   const deps: CallDeps = {
     library: fakeLibrary,
     store,
@@ -25,6 +25,7 @@ async function setup(name = `call-${++n}`, trainee: string | null = 'Sam') {
     cancelSpeech: () => {},
     startSilence: (limit) => log.silence.push(limit),
     stopSilence: () => {},
+    onCallShown: (id) => log.shown.push(id),
   };
   return { session: new CallSession(deps), store, log, name };
 }
@@ -82,6 +83,9 @@ describe('CallSession', () => {
     expect(second.session.turns).toEqual([{ text: 'hello' }]);
     expect(second.session.lastCallerLine).toBe('Sorry?');
     expect(second.log.spoken).toEqual(['Sorry?']);
+    // The screen is told which attempt it shows, on starting and on carrying on, to put an unsent answer back.
+    expect(first.log.shown).toEqual([first.session.attemptId]);
+    expect(second.log.shown).toEqual([first.session.attemptId]);
   });
 
   it('records the unfinished call as abandoned when the trainee starts again', async () => {

@@ -2,11 +2,9 @@
 // so every turn is saved as it is made and a reloaded tab rebuilds the call exactly.
 import type {
   AttemptRecord,
-  AttemptStore,
   StoredTurn,
   CallReport,
   CallerPersona,
-  PracticeLibrary,
   PracticeMode,
   ScenarioBriefing,
   ScenarioListing,
@@ -14,26 +12,9 @@ import type {
 } from '../../core/ports/index.ts';
 import { messageOf } from '../../core/message-of.ts';
 import { summariseCall, traineeTurn } from '../../core/session/attempts.ts';
+import type { CallDeps, CallPhase } from './call-deps.ts';
 
-export type CallPhase =
-  'loading' | 'missing' | 'no-trainee' | 'resume' | 'content-note' | 'briefing' | 'call' | 'debrief' | 'left';
-
-export interface CallDeps {
-  library: PracticeLibrary;
-  store: AttemptStore;
-  /**
-   * Who is practising, read when the call starts: the same state the header shows, so a call is
-   * never saved under the trainee who was signed in a moment before.
-   */
-  trainee: () => string | null;
-  now: () => Date;
-  /** Speaks caller lines; resolves when they have been said (or at once when muted). */
-  speak: (text: string, persona: CallerPersona) => Promise<void>;
-  cancelSpeech: () => void;
-  /** The caller has finished: start counting silence (null = no limit here). */
-  startSilence: (limit: number | null) => void;
-  stopSilence: () => void;
-}
+export type { CallDeps, CallPhase } from './call-deps.ts';
 
 export class CallSession {
   phase = $state<CallPhase>('loading');
@@ -130,6 +111,7 @@ export class CallSession {
     this.notice = null;
     this.#spoken = 0;
     this.phase = 'call';
+    this.#deps.onCallShown?.(record.id);
     await this.#afterTurn();
   }
 
@@ -145,6 +127,7 @@ export class CallSession {
     // Caller lines already heard are shown, not spoken again; the last one is repeated.
     const callerLines = this.report?.transcript.filter((e) => e.speaker === 'caller').length ?? 0;
     this.#spoken = Math.max(0, callerLines - 1);
+    this.#deps.onCallShown?.(record.id);
     await this.#afterTurn();
   }
 
@@ -158,8 +141,7 @@ export class CallSession {
   async submit(turn: TraineeTurn): Promise<void> {
     if (this.phase !== 'call' || !this.report || this.report.ended) return;
     const index = this.turns.length;
-    this.#deps.stopSilence();
-    this.#deps.cancelSpeech();
+    this.#quiet();
     this.turns = [...this.turns, turn];
     const feedback = this.report.transcript.find((e) => e.speaker === 'trainee' && e.turnIndex === index);
     const mishear = feedback?.speaker === 'trainee' && feedback.feedback.possibleMishear;
@@ -244,8 +226,7 @@ export class CallSession {
   async repeatLastLine(): Promise<void> {
     const line = this.lastCallerLine;
     if (!line || !this.persona || this.phase !== 'call') return;
-    this.#deps.stopSilence();
-    this.#deps.cancelSpeech();
+    this.#quiet();
     this.speaking = true;
     await this.#deps.speak(line, this.persona);
     this.speaking = false;
@@ -277,8 +258,7 @@ export class CallSession {
 
   /** Leave at any moment: the call is kept, marked abandoned. */
   async leave(): Promise<void> {
-    this.#deps.stopSilence();
-    this.#deps.cancelSpeech();
+    this.#quiet();
     const id = this.#attemptId;
     const wasRunning = this.phase === 'call';
     this.phase = 'left';
@@ -287,8 +267,7 @@ export class CallSession {
   }
 
   tryAgain(): void {
-    this.#deps.stopSilence();
-    this.#deps.cancelSpeech();
+    this.#quiet();
     this.#attemptId = null;
     this.turns = [];
     this.flagged = [];
@@ -297,6 +276,11 @@ export class CallSession {
   }
 
   dispose(): void {
+    this.#quiet();
+  }
+
+  /** Stops the silence count and the caller's voice. */
+  #quiet(): void {
     this.#deps.stopSilence();
     this.#deps.cancelSpeech();
   }

@@ -8,6 +8,7 @@ import { CallSession } from './call-session.svelte.ts';
 import { SilenceTimer } from './silence-timer.svelte.ts';
 import { SpeechInput, type FinalSpeech } from './speech-input.svelte.ts';
 import { VoiceList } from './voice-list.svelte.ts';
+import { DraftKeeper } from './drafts.ts';
 import { messageOf } from '../../core/message-of.ts';
 
 /** The push-to-talk shortcut: a modifier chord, so it never clashes with typing (WCAG 2.1.4). */
@@ -27,6 +28,7 @@ export class Practice {
   readonly silence: SilenceTimer;
   readonly voices: VoiceList;
   #scenarioId: string;
+  readonly #drafts: DraftKeeper;
 
   constructor(app: AppState, scenarioId: string) {
     this.app = app;
@@ -40,6 +42,7 @@ export class Practice {
       onActivity: () => this.silence.activity(),
     });
     this.voices = new VoiceList(app.services.voice);
+    this.#drafts = new DraftKeeper(app.services.drafts ?? null);
   }
 
   async init(): Promise<void> {
@@ -67,7 +70,14 @@ export class Practice {
       cancelSpeech: () => voice.cancel(),
       startSilence: (limit) => this.silence.start(limit),
       stopSilence: () => this.silence.stop(),
+      onCallShown: (attemptId) => this.#restoreDraft(attemptId),
     });
+  }
+
+  /** Puts back an answer typed and not sent before Back or a reload, unless something is in the box. */
+  #restoreDraft(attemptId: string): void {
+    const kept = this.#drafts.load(attemptId);
+    if (kept !== null && !this.speech.draft.trim()) this.speech.draft = kept;
   }
 
   #speak(text: string, persona: CallerPersona): Promise<void> {
@@ -80,14 +90,17 @@ export class Practice {
     });
   }
 
-  typing(): void {
+  /** The trainee typed in the answer box: the caller waits, and the unsent answer is kept for this tab. */
+  typing(text: string = this.speech.draft): void {
     this.silence.activity();
+    this.#drafts.save(this.session?.attemptId ?? null, text);
   }
 
   sendTyped(): boolean {
     const text = this.speech.draft.trim();
     if (!text) return false;
     this.speech.draft = '';
+    this.#drafts.clear(this.session?.attemptId ?? null);
     void this.#submit({ text, source: 'typed', silenceBefore: this.silence.silenceBefore() });
     return true;
   }
@@ -111,7 +124,10 @@ export class Practice {
     await submitting;
     if (session.returned) {
       // Another tab answered first: nothing typed or said here is lost, it goes back in the box.
-      if (!this.speech.draft.trim()) this.speech.draft = session.returned;
+      if (!this.speech.draft.trim()) {
+        this.speech.draft = session.returned;
+        this.#drafts.save(session.attemptId, session.returned);
+      }
       session.returned = null;
     }
     if (session.phase === 'debrief') this.speech.abort();
@@ -122,7 +138,8 @@ export class Practice {
     const report = session?.report;
     if (!session || !report) return '';
     if (report.ended) return `The call has ended: ${report.ending?.title ?? ''}.`;
-    if (!session.showFeedback) return 'Answer recorded.';
+    // Assessment mode: the receipt on the call screen is the announcement ("Answer 2 recorded."), once.
+    if (!session.showFeedback) return '';
     const last = report.transcript.findLast((e) => e.speaker === 'trainee');
     if (!last || last.speaker !== 'trainee') return '';
     const f = last.feedback;

@@ -30,5 +30,7 @@ export interface Services {
   };
   /** Small preferences on this machine (voice, mute, timers). */
   prefs: Storage | null;
+  /** This tab's session storage: the unsent answer of a call in progress (see drafts.ts). */
+  drafts?: Storage | null;
   now: () => Date;
 }
