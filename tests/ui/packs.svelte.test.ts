@@ -170,6 +170,8 @@ describe('safeHref', () => {
     ['http://example.com', null],
     ['data:text/html,hi', null],
     ['001_43724bad90100c4e.txt', null],
+    ['https://www.gov.uk@evil.example/x', null],
+    ['https://user:pw@www.gov.uk/x', null],
   ])('%s -> %s', (input, out) => {
     expect(safeHref(input)).toBe(out);
   });

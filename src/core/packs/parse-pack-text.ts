@@ -1,6 +1,6 @@
 // Pack text -> plain data, refusing anything unsafe before it reaches the schema. Packs come from
 // QA staff and from files a trainee imports, so they are untrusted input.
-import { LineCounter, parseAllDocuments, visit, isScalar, type Document } from 'yaml';
+import { Lexer, LineCounter, parseAllDocuments, visit, isScalar, type Document } from 'yaml';
 import type { PackError } from './pack-errors.ts';
 import { PACK_LIMITS } from './pack-limits.ts';
 import { messageOf } from '../message-of.ts';
@@ -31,7 +31,10 @@ export function parsePackText(text: string, file: string): ParsePackTextResult {
 
   // JSON by content takes the fast path: JSON.parse is some thirty times quicker than a YAML parse on a
   // large pack. A JSON syntax error falls through to the YAML parser, which reports line and column.
-  if (/^\s*[[{]/.test(body)) {
+  // A .json file that is not valid JSON is refused in JSON's terms; the YAML parser (JSON is YAML) is
+  // asked only where the problem is.
+  const jsonFile = /\.json$/i.test(file);
+  if (jsonFile || /^\s*[[{]/.test(body)) {
     const json = parseJson(body, file);
     if (json !== null) return json;
   }
@@ -62,11 +65,19 @@ export function parsePackText(text: string, file: string): ParsePackTextResult {
   }
   const doc = docs[0]!;
   const problems = [...doc.errors, ...doc.warnings];
+  if (jsonFile) {
+    const first = problems[0]?.pos[0];
+    return fail(
+      `the file is not valid JSON (${jsonError(body)})`,
+      first === undefined ? undefined : lineCounter.linePos(first),
+    );
+  }
   if (problems.length > 0) {
     return {
       ok: false,
       errors: problems.slice(0, PACK_LIMITS.maxErrors).map((p) => {
-        const pos = lineCounter.linePos(p.pos[0]);
+        // An unclosed quote is found where the text ends; the quote that was not closed is what to fix.
+        const pos = lineCounter.linePos((p.code === 'MISSING_CHAR' && unclosedQuote(body)) || p.pos[0]);
         return {
           file,
           path: '',
@@ -167,13 +178,40 @@ function parseJson(text: string, file: string): ParsePackTextResult | null {
   return errors.length > 0 ? { ok: false, errors } : { ok: true, data };
 }
 
-/** Describes the first sign that the text is binary, or null. */
+/** JSON.parse's own words for why the text is not JSON. */
+function jsonError(text: string): string {
+  try {
+    JSON.parse(text);
+    return 'no error';
+  } catch (error) {
+    return messageOf(error);
+  }
+}
+
+const LEXER_CONTROL = new Set(['\u0002', '\u0018', '\u001f', '\uFEFF']);
+
+/** Where the first quoted scalar that is never closed starts, or null. */
+function unclosedQuote(text: string): number | null {
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    // The lexer's control tokens (document start, flow error end, scalar, BOM) take no room in the text.
+    if (LEXER_CONTROL.has(token)) continue;
+    const quote = token[0];
+    if (quote === '"' || quote === "'") {
+      const closed = token.length > 1 && token.endsWith(quote) && !/(^|[^\\])(\\\\)*\\"$/.test(token);
+      if (!closed) return offset;
+    }
+    offset += token.length;
+  }
+  return null;
+}
+
+/** Describes the first sign that the text is binary, or null. The whole text: a pack is at most 2 MB. */
 function findBinary(text: string): string | null {
-  const sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
   let control = 0;
   let replacement = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     if (c === 0) return 'it contains NUL bytes';
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) control++;
     else if (c === 0xfffd) replacement++;

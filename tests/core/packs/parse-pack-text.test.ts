@@ -84,4 +84,25 @@ describe('parsePackText', () => {
     const deep = '['.repeat(PACK_LIMITS.maxDepth + 5) + ']'.repeat(PACK_LIMITS.maxDepth + 5);
     expect(refused(deep)[0]!.message).toMatch(/nested/);
   });
+
+  it('finds binary junk and bad UTF-8 anywhere in the file, not only in its first 64 KB', () => {
+    const padding = `description: ${'x'.repeat(70_000)}\n`;
+    expect(refused(`${padding}id: \u001b[2J\n`)[0]!.message).toMatch(/control character/);
+    expect(refused(`${padding}id: caf\uFFFD\n`)[0]!.message).toMatch(/UTF-8/);
+  });
+
+  it('reports an unclosed quote where the quote opens', () => {
+    expect(refused('id: "abc\nversion: 1.0.0\ntitle: x\n')[0]).toMatchObject({ line: 1, column: 5 });
+    expect(refused('a: \'it\'\'s\'\nb: "x\\""\nc: "open\nd: 1\n')[0]).toMatchObject({ line: 3, column: 4 });
+  });
+
+  it('refuses a .json file that is not JSON in JSON terms, with the place when it can be found', () => {
+    const r = parsePackText('{\n  "id": "x",\n  "version": "1.0.0\n}', 'packs/x.json');
+    expect(r.ok).toBe(false);
+    const [e] = r.ok ? [] : r.errors;
+    expect(e!.message).toMatch(/^the file is not valid JSON \(/);
+    expect(e).toMatchObject({ line: 4 });
+    const empty = parsePackText('{"id": "x", "version": }', 'packs/x.json');
+    expect(!empty.ok && empty.errors[0]!.message).toMatch(/^the file is not valid JSON/);
+  });
 });
