@@ -43,6 +43,8 @@ const root = resolve(import.meta.dirname, '../../..');
 /** Outbox retry: start at 100 ms, double, cap at 2 s (a browser's outbox uses the same shape). */
 const BACKOFF_START_MS = 100;
 const BACKOFF_CAP_MS = 2000;
+/** The browser outbox's deadline is 15 s; here shorter, so a hung request cannot eat the drain time. */
+const REQUEST_TIMEOUT_MS = 5000;
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -142,11 +144,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       let wait = BACKOFF_START_MS;
       while (Date.now() < hardStop) {
         const t0 = performance.now();
-        if (process.env.LOAD_DEBUG) log(`send ${path}`);
         const response = await fetch(`${base}${path}`, {
           method: 'PUT',
           headers: { cookie, 'content-type': 'application/json' },
           body: JSON.stringify(body),
+          // A request to a server killed mid-answer can hang on its socket: the outbox gives up and retries.
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         }).catch(() => null);
         if (response?.ok) {
           await response.arrayBuffer();
@@ -156,7 +159,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         if (response && response.status < 500)
           throw new Error(`${path}: ${response.status} ${await response.text()}`);
         retries++;
-        if (process.env.LOAD_DEBUG) log(`retry ${path} ${response?.status ?? 'network'}`);
         await new Promise((r) => setTimeout(r, wait * (0.5 + Math.random())));
         wait = Math.min(wait * 2, BACKOFF_CAP_MS);
       }
