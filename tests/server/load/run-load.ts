@@ -1,6 +1,6 @@
 // The full load test: `npx tsx tests/server/load/run-load.ts [embedded|postgresql]`.
 // 200 trainees x 20 turns over 60 s by default (LOAD_TRAINEES, LOAD_TURNS, LOAD_SECONDS), server
-// killed and restarted at 40 % of the run. PostgreSQL from DATABASE_URL, else a throwaway cluster.
+// killed and restarted at 40 % of the run (LOAD_KILL_AT=0.4; 'none' for the steady state). PostgreSQL from DATABASE_URL, else a throwaway cluster.
 import { freshPostgresUrl, stopDatabases } from '../databases.ts';
 import { runLoad } from './load-test.ts';
 
@@ -12,7 +12,7 @@ try {
       trainees: num('LOAD_TRAINEES', 200),
       turns: num('LOAD_TURNS', 20),
       seconds: num('LOAD_SECONDS', 60),
-      killAt: 0.4,
+      killAt: process.env.LOAD_KILL_AT === 'none' ? undefined : num('LOAD_KILL_AT', 0.4),
       databaseUrl: kind === 'postgresql' ? await freshPostgresUrl() : undefined,
       log: (line) => console.log(`[${kind}] ${line}`),
     });
