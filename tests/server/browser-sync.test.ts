@@ -133,6 +133,11 @@ describe('browser outbox and the team server', () => {
     expect(teamView).not.toBeNull();
     const heads = await teamView!.listHeads();
     expect(heads.map((h) => h.id)).toContain(mine.id);
+    // Whole records, paged by the server: the team's, with their turns; nothing kept off the server.
+    const whole = await teamView!.list();
+    expect(whole.find((r) => r.id === mine.id)?.turns.map((t) => t.text)).toEqual(['Hello']);
+    expect(whole.map((r) => r.id)).not.toContain(other.id);
+    expect(whole.map((r) => r.id).sort()).toEqual(heads.map((h) => h.id).sort());
     const note = {
       id: crypto.randomUUID(),
       author: 'Cora',
