@@ -66,6 +66,8 @@ const services: Services = {
     import('./adapters/builtin-library.ts').then((m) => m.loadBuiltinLibrary(files)),
   ),
   packs: once(() => import('./adapters/pack-adapters.ts').then((m) => m.packAdapters())),
+  encoder: (onProgress) =>
+    import('./adapters/understanding/browser-encoder.ts').then((m) => m.loadBrowserEncoder(onProgress)),
   voice: createCallerVoice(window),
   speech: {
     detect: () => detectSpeech(window),

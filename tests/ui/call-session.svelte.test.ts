@@ -7,6 +7,11 @@ import { fakeLibrary } from './fake-library.ts';
 import { TraineeState } from '../../src/ui/state/trainee.svelte.ts';
 
 let n = 0;
+/** The language model did not load: words alone decide. */
+const wordsOnly: CallDeps['understanding'] = {
+  matcher: 'words only',
+  vectorsFor: () => Promise.resolve(undefined),
+};
 const opened: AttemptStore[] = [];
 afterEach(() => opened.splice(0).forEach((s) => s.close()));
 
@@ -26,6 +31,7 @@ async function setup(name = `call-${++n}`, trainee: string | null = 'Sam') {
     startSilence: (limit) => log.silence.push(limit),
     stopSilence: () => {},
     onCallShown: (id) => log.shown.push(id),
+    understanding: wordsOnly,
   };
   return { session: new CallSession(deps), store, log, name };
 }
@@ -201,6 +207,7 @@ describe('CallSession', () => {
       cancelSpeech: () => {},
       startSilence: () => {},
       stopSilence: () => {},
+      understanding: wordsOnly,
     });
     await session.open('test-call');
     // A new trainee signs in and the call is started at once, before the sign-in is stored.

@@ -163,6 +163,7 @@ export const fakeLibrary: PracticeLibrary = {
     { id: 'call-recording-notice', title: 'Call recording notice', wording: 'this call may be recorded' },
   ],
   find: (id) => fakeLibrary.scenarios.find((s) => s.id === id),
+  exampleTexts: () => ['this call may be recorded'],
   brief: () => ({
     statements: [
       {

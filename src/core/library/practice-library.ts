@@ -5,6 +5,8 @@ import type { LoadedPack } from '../packs/load-pack.ts';
 import type { PracticeLibrary, ScenarioListing } from '../ports/practice-library.ts';
 import { briefingOf, describeScenario, listScenarios } from '../session/describe-scenario.ts';
 import { runCall } from '../session/run-call.ts';
+import { plainText } from '../scoring/intent.ts';
+import { NO_MOVE_EXAMPLES } from '../scoring/intent-no-move.ts';
 import type { LoadedLibrary } from './load-library.ts';
 
 export function practiceLibrary(library: LoadedLibrary): PracticeLibrary {
@@ -32,14 +34,22 @@ export function practiceLibrary(library: LoadedLibrary): PracticeLibrary {
     find: (id) => byScenario.get(id)?.listing,
     brief: (scenario) => briefingOf(describeScenario(packOf(scenario), scenario.id)),
     persona: (scenario) => describeScenario(packOf(scenario), scenario.id).persona,
-    run: (scenario, turns, mode, callId) =>
+    run: (scenario, turns, mode, callId, vectors) =>
       runCall(packOf(scenario), scenario.id, turns, {
         mode,
-        ...(callId === undefined ? {} : { seed: seedOf(callId) }),
+        ...(callId ? { seed: seedOf(callId) } : {}),
+        ...(vectors ? { vectors } : {}),
       }),
+    exampleTexts: (scenario) => packExampleTexts(packOf(scenario)),
     drill(scriptId, said) {
       const script = scripts?.get(scriptId);
       return script ? scoreStatement(script, said) : null;
     },
   };
+}
+
+/** Every example of the pack's intents and the talk that makes no move, in the form the encoder reads. */
+export function packExampleTexts(pack: LoadedPack): string[] {
+  const all = [...[...pack.intents.values()].flatMap((i) => i.examples), ...NO_MOVE_EXAMPLES];
+  return [...new Set(all.map(plainText))].filter((t) => t !== '');
 }

@@ -1,5 +1,7 @@
 /** The attempt store port: saved practice calls. Plain data only: records are shown, exported and re-scored from their turns. */
 import type { Dispute, ImportMark, NotRechecked } from '../review/schema.ts';
+import type { IntentMatch } from '../scoring/types.ts';
+import type { MatcherLabel } from './understanding.ts';
 
 export type { Dispute, ImportMark, NotRechecked };
 
@@ -17,6 +19,15 @@ export interface StoredTurn {
   at: string;
   /** Set when the recogniser may have misheard the trainee: a coach should listen again. */
   flaggedForCoach?: boolean;
+  /** What was decided when the turn was made (absent on attempts saved before decisions were kept). */
+  decision?: TurnDecision;
+}
+
+/** A turn's decision as the trainee saw it: which matcher, and the move read with its evidence. */
+export interface TurnDecision {
+  matcher: MatcherLabel;
+  /** Null when the state expected no move (only statements, or dead air). */
+  intent: IntentMatch | null;
 }
 
 export interface AttemptSummary {

@@ -5,3 +5,4 @@ export type * from './practice-library.ts';
 export type * from './pack-store.ts';
 export type * from './speech.ts';
 export type * from './team-server.ts';
+export type * from './understanding.ts';

@@ -2,6 +2,7 @@
 // installed packs, as plain data. src/core/library builds it from pack and statement texts; tests
 // hand in a small fake.
 import type { ScoreResult } from '../scoring/types.ts';
+import type { VectorTable } from '../scoring/intent-semantic.ts';
 import type {
   BriefingMove,
   BriefingNeverSay,
@@ -80,8 +81,17 @@ export interface PracticeLibrary {
   persona(scenario: ScenarioListing): CallerPersona;
   /**
    * The call so far. `callId` (the attempt's id) seeds what varies from call to call, such as the PIN
-   * digits the security check asks for; the same id always gives the same call.
+   * digits the security check asks for; the same id always gives the same call. `vectors`: sentence
+   * vectors (by plain text) when the language model is loaded; without them words alone decide.
    */
-  run(scenario: ScenarioListing, turns: TraineeTurn[], mode: PracticeMode, callId?: string): CallReport;
+  run(
+    scenario: ScenarioListing,
+    turns: TraineeTurn[],
+    mode: PracticeMode,
+    callId?: string | null,
+    vectors?: VectorTable,
+  ): CallReport;
+  /** The plain texts whose vectors the hybrid matcher reads for this scenario's pack (its examples). */
+  exampleTexts(scenario: ScenarioListing): string[];
   drill(scriptId: string, said: string): ScoreResult | null;
 }

@@ -1,5 +1,13 @@
 // What a practice call (call-session.svelte.ts) needs from around it, and the phases it goes through.
-import type { AttemptStore, CallerPersona, PracticeLibrary } from '../../core/ports/index.ts';
+import type {
+  AttemptRecord,
+  AttemptStore,
+  CallerPersona,
+  MatcherLabel,
+  PracticeLibrary,
+  TraineeTurn,
+} from '../../core/ports/index.ts';
+import type { VectorTable } from '../../core/index.ts';
 
 export type CallPhase =
   'loading' | 'missing' | 'no-trainee' | 'resume' | 'content-note' | 'briefing' | 'call' | 'debrief' | 'left';
@@ -21,4 +29,14 @@ export interface CallDeps {
   stopSilence: () => void;
   /** The call of this attempt is on screen (started or carried on): an unsent answer can be put back. */
   onCallShown?: (attemptId: string) => void;
+  /** Which matcher a new call uses, and the sentence vectors for a call's turns (none: words alone). */
+  understanding: {
+    readonly matcher: MatcherLabel;
+    vectorsFor(turns: readonly TraineeTurn[], matcher: MatcherLabel): Promise<VectorTable | undefined>;
+  };
+}
+
+/** A resumed call keeps the matcher it started on: a call begun on words only goes on that way. */
+export function resumedMatcher(record: AttemptRecord, now: MatcherLabel): MatcherLabel {
+  return record.turns.some((t) => t.decision?.matcher === 'words only') ? 'words only' : now;
 }

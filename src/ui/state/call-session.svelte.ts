@@ -9,10 +9,12 @@ import type {
   ScenarioBriefing,
   ScenarioListing,
   TraineeTurn,
+  MatcherLabel,
 } from '../../core/ports/index.ts';
+import { resumedMatcher, type CallDeps, type CallPhase } from './call-deps.ts';
+import type { VectorTable } from '../../core/index.ts';
 import { messageOf } from '../../core/message-of.ts';
 import { summariseCall, traineeTurn } from '../../core/session/attempts.ts';
-import type { CallDeps, CallPhase } from './call-deps.ts';
 
 export type { CallDeps, CallPhase } from './call-deps.ts';
 
@@ -37,9 +39,12 @@ export class CallSession {
     const lines = this.report?.transcript.filter((e) => e.speaker === 'caller') ?? [];
     return lines.at(-1)?.text ?? null;
   });
+  /** The matcher this call runs on, kept for the whole call (a resumed call keeps its own). */
+  matcher = $state<MatcherLabel>('words only');
+  vectors = $state.raw<VectorTable | undefined>(undefined);
   report: CallReport | null = $derived.by(() =>
     this.scenario && (this.phase === 'call' || this.phase === 'debrief' || this.phase === 'left')
-      ? this.#deps.library.run(this.scenario, this.turns, this.mode, this.#attemptId ?? undefined)
+      ? this.#deps.library.run(this.scenario, this.turns, this.mode, this.#attemptId, this.vectors)
       : null,
   );
   /** Feedback is shown turn by turn in practice mode; assessment holds it until the end. */
@@ -106,6 +111,8 @@ export class CallSession {
     });
     this.#attemptId = record.id;
     this.mode = mode;
+    this.matcher = this.#deps.understanding.matcher;
+    this.vectors = await this.#deps.understanding.vectorsFor([], this.matcher);
     this.turns = [];
     this.flagged = [];
     this.notice = null;
@@ -121,7 +128,9 @@ export class CallSession {
     this.pending = null;
     this.#attemptId = record.id;
     this.mode = record.mode;
+    this.matcher = resumedMatcher(record, this.#deps.understanding.matcher);
     this.turns = record.turns.map(traineeTurn);
+    this.vectors = await this.#deps.understanding.vectorsFor(this.turns, this.matcher);
     this.flagged = record.turns.flatMap((t, i) => (t.flaggedForCoach ? [i] : []));
     this.phase = 'call';
     // Caller lines already heard are shown, not spoken again; the last one is repeated.
@@ -144,9 +153,10 @@ export class CallSession {
     this.#quiet();
     this.turns = [...this.turns, turn];
     const feedback = this.report.transcript.find((e) => e.speaker === 'trainee' && e.turnIndex === index);
-    const mishear = feedback?.speaker === 'trainee' && feedback.feedback.possibleMishear;
-    if (mishear) this.flagged = [...this.flagged, index];
-    if (await this.#save(index, turn, mishear)) await this.#afterTurn();
+    const judged = feedback?.speaker === 'trainee' ? feedback.feedback : null;
+    if (judged?.possibleMishear) this.flagged = [...this.flagged, index];
+    const stored = { ...turn, decision: { matcher: this.matcher, intent: judged?.intent ?? null } };
+    if (await this.#save(index, stored, judged?.possibleMishear === true)) await this.#afterTurn();
   }
 
   /**
@@ -162,7 +172,7 @@ export class CallSession {
   }
 
   /** Saves one turn; false when it was not saved and the call has stopped. */
-  async #save(index: number, turn: TraineeTurn, flaggedForCoach: boolean): Promise<boolean> {
+  async #save(index: number, turn: Omit<StoredTurn, 'at'>, flaggedForCoach: boolean): Promise<boolean> {
     const id = this.#attemptId;
     if (!id) return this.#unsaved(index, turn, 'This call has no saved record.');
     const stored: StoredTurn = { ...turn, at: this.#deps.now().toISOString() };

@@ -9,6 +9,7 @@ import { SilenceTimer } from './silence-timer.svelte.ts';
 import { SpeechInput, type FinalSpeech } from './speech-input.svelte.ts';
 import { VoiceList } from './voice-list.svelte.ts';
 import { DraftKeeper } from './drafts.ts';
+import { Understanding } from './understanding.svelte.ts';
 import { messageOf } from '../../core/message-of.ts';
 
 /** The push-to-talk shortcut: a modifier chord, so it never clashes with typing (WCAG 2.1.4). */
@@ -27,6 +28,7 @@ export class Practice {
   readonly speech: SpeechInput;
   readonly silence: SilenceTimer;
   readonly voices: VoiceList;
+  readonly understanding: Understanding;
   #scenarioId: string;
   readonly #drafts: DraftKeeper;
 
@@ -43,6 +45,7 @@ export class Practice {
     });
     this.voices = new VoiceList(app.services.voice);
     this.#drafts = new DraftKeeper(app.services.drafts ?? null);
+    this.understanding = new Understanding(app.services.encoder);
   }
 
   async init(): Promise<void> {
@@ -51,6 +54,8 @@ export class Practice {
       if (!this.app.trainee.loaded) await this.app.trainee.load();
       this.session = this.#newSession(library, store);
       await this.session.open(this.#scenarioId);
+      const scenario = this.session.scenario;
+      if (scenario) void this.understanding.prepare(library.exampleTexts(scenario));
       this.status = 'ready';
       await this.speech.init();
     } catch (error) {
@@ -71,6 +76,7 @@ export class Practice {
       startSilence: (limit) => this.silence.start(limit),
       stopSilence: () => this.silence.stop(),
       onCallShown: (attemptId) => this.#restoreDraft(attemptId),
+      understanding: this.understanding,
     });
   }
 
@@ -78,6 +84,18 @@ export class Practice {
   #restoreDraft(attemptId: string): void {
     const kept = this.#drafts.load(attemptId);
     if (kept !== null && !this.speech.draft.trim()) this.speech.draft = kept;
+  }
+
+  /** Starts the call once the language model has loaded or failed (the briefing shows its progress). */
+  async begin(mode: Parameters<CallSession['begin']>[0]): Promise<void> {
+    await this.understanding.prepare([]);
+    await this.session?.begin(mode);
+  }
+
+  /** Resumes an unfinished call once the language model has loaded or failed. */
+  async resume(): Promise<void> {
+    await this.understanding.prepare([]);
+    await this.session?.resume();
   }
 
   #speak(text: string, persona: CallerPersona): Promise<void> {
@@ -119,6 +137,8 @@ export class Practice {
   async #submit(turn: Parameters<CallSession['submit']>[0]): Promise<void> {
     const session = this.session;
     if (!session) return;
+    // The vectors this turn needs, made before it is sent (the hybrid matcher reads them).
+    session.vectors = await this.understanding.vectorsFor([...session.turns, turn], session.matcher);
     const submitting = session.submit(turn);
     this.announcement = this.#describeLatest();
     await submitting;

@@ -5,6 +5,7 @@ import type {
   CallerVoice,
   Catalogue,
   EngineKind,
+  LoadEncoder,
   PackAdapters,
   PracticeLibrary,
   RecognitionEngine,
@@ -22,6 +23,8 @@ export interface Services {
   library: () => Promise<PracticeLibrary>;
   /** The pack database, validation worker and built-in pack files, for the packs screens. */
   packs: () => Promise<PackAdapters>;
+  /** The language model behind the hybrid matcher, loaded in a worker when a call first opens. */
+  encoder: LoadEncoder;
   voice: CallerVoice;
   speech: {
     detect: () => Promise<SpeechSupport>;
