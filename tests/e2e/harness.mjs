@@ -158,19 +158,29 @@ export function launchBrowser(options = {}) {
  * A new page (in its own context, so its IndexedDB is fresh unless `context` is passed) at `url`.
  * `fakeSpeech`: true or a config object for the fake ({ cloudAvailable, localAvailable, voices }).
  * `deadAir`: whether the caller reacts to silence as a new trainee starts (off unless asked for).
+ * `languageModel`: whether calls load the 28 MB language model (the hybrid matcher) as a new trainee's do;
+ * off unless asked for (the trainee's "words only" setting), so that each fresh context does not
+ * download and run it (tests/e2e/understanding.e2e.mjs covers it).
  * `page.problems` collects console errors, uncaught page errors and CSP violations; `allow` lists
  * the ones a test expects (regular expressions), which `unexpectedProblems` leaves out.
  */
 export async function newPage(
   browser,
   url,
-  { fakeSpeech = false, context, reducedMotion = 'reduce', allow = [], deadAir = false } = {},
+  {
+    fakeSpeech = false,
+    context,
+    reducedMotion = 'reduce',
+    allow = [],
+    deadAir = false,
+    languageModel = false,
+  } = {},
 ) {
   const ctx = context ?? (await browser.newContext({ reducedMotion, locale: 'en-GB' }));
   const page = await ctx.newPage();
   page.problems = [];
   page.allowedProblems = allow;
-  if (!deadAir) await page.addInitScript(silenceNeverAnswers);
+  await page.addInitScript(startingPreferences, { deadAir, wordsOnly: !languageModel });
   page.ownsContext = !context;
   if (fakeSpeech) await page.addInitScript(installFakeSpeech, fakeSpeech === true ? {} : fakeSpeech);
   await page.exposeBinding('__reportCspViolation', (_source, text) => page.problems.push(`csp: ${text}`));
@@ -193,11 +203,14 @@ export async function newPage(
  * In the page before the app starts: a trainee who has not chosen yet has the caller's reaction to
  * silence switched off (the setting the app keeps in localStorage). That reaction runs on a timer of
  * real seconds, so on a slow machine it would add silent turns between typed answers; the test of
- * silence turns it on and drives the clock with page.clock.
+ * silence turns it on and drives the clock with page.clock. Calls run on words only unless a test asks for
+ * the language model (`languageModel: true`).
  */
-function silenceNeverAnswers() {
+function startingPreferences({ deadAir, wordsOnly }) {
   const key = 'verbatim.preferences';
-  if (localStorage.getItem(key) === null) localStorage.setItem(key, JSON.stringify({ deadAir: false }));
+  const prefs = { ...(deadAir ? {} : { deadAir: false }), ...(wordsOnly ? { wordsOnly: true } : {}) };
+  if (localStorage.getItem(key) === null && Object.keys(prefs).length > 0)
+    localStorage.setItem(key, JSON.stringify(prefs));
 }
 
 /** The problems a page recorded that its test did not declare with `allow`. */

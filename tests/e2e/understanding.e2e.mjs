@@ -31,7 +31,7 @@ async function briefing(page) {
 }
 
 test('a natural phrasing only the hybrid matcher understands is understood in Chromium', async (t) => {
-  const page = await app.open(null, { fakeSpeech: true });
+  const page = await app.open(null, { fakeSpeech: true, languageModel: true });
   const started = Date.now();
   const ready = new Promise((resolve) =>
     page.on('console', (m) => {
@@ -66,7 +66,11 @@ test('a natural phrasing only the hybrid matcher understands is understood in Ch
 });
 
 test('when the model cannot load, the trainee is told and the call runs on words only, labelled', async () => {
-  const page = await app.open(null, { fakeSpeech: true, allow: [/404|Failed to load resource/] });
+  const page = await app.open(null, {
+    fakeSpeech: true,
+    languageModel: true,
+    allow: [/404|Failed to load resource/],
+  });
   await page.route(/group1-shard/, (route) => route.fulfill({ status: 404, body: 'not found' }));
   await briefing(page);
   await expectText(page.locator('[data-understanding="failed"]'), /could not load.*runs on words only/s);

@@ -105,3 +105,18 @@ describe('decision records', () => {
     expect(second.vectors).toBeUndefined();
   });
 });
+
+describe('the "words only" setting', () => {
+  it('loads no model and runs calls on words alone', async () => {
+    let loaded = 0;
+    const u = new Understanding(
+      (p) => {
+        loaded++;
+        return loads(fakeEncoder([]))(p);
+      },
+      () => true,
+    );
+    await u.prepare(['this call may be recorded']);
+    expect([u.status, u.matcher, loaded]).toEqual(['off', 'words only', 0]);
+  });
+});

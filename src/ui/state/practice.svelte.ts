@@ -31,6 +31,7 @@ export class Practice {
   readonly understanding: Understanding;
   #scenarioId: string;
   readonly #drafts: DraftKeeper;
+  #exampleTexts: string[] = [];
 
   constructor(app: AppState, scenarioId: string) {
     this.app = app;
@@ -45,7 +46,7 @@ export class Practice {
     });
     this.voices = new VoiceList(app.services.voice);
     this.#drafts = new DraftKeeper(app.services.drafts ?? null);
-    this.understanding = new Understanding(app.services.encoder);
+    this.understanding = new Understanding(app.services.encoder, () => app.prefs.wordsOnly);
   }
 
   async init(): Promise<void> {
@@ -55,7 +56,7 @@ export class Practice {
       this.session = this.#newSession(library, store);
       await this.session.open(this.#scenarioId);
       const scenario = this.session.scenario;
-      if (scenario) void this.understanding.prepare(library.exampleTexts(scenario));
+      if (scenario) void this.understanding.prepare((this.#exampleTexts = library.exampleTexts(scenario)));
       this.status = 'ready';
       await this.speech.init();
     } catch (error) {
@@ -88,13 +89,13 @@ export class Practice {
 
   /** Starts the call once the language model has loaded or failed (the briefing shows its progress). */
   async begin(mode: Parameters<CallSession['begin']>[0]): Promise<void> {
-    await this.understanding.prepare([]);
+    await this.understanding.prepare(this.#exampleTexts);
     await this.session?.begin(mode);
   }
 
   /** Resumes an unfinished call once the language model has loaded or failed. */
   async resume(): Promise<void> {
-    await this.understanding.prepare([]);
+    await this.understanding.prepare(this.#exampleTexts);
     await this.session?.resume();
   }
 

@@ -10,6 +10,7 @@ interface Saved {
   deadAir: boolean;
   cloudConsent: boolean;
   answerBy: 'typing' | 'voice';
+  wordsOnly: boolean;
 }
 
 const defaults: Saved = {
@@ -19,6 +20,7 @@ const defaults: Saved = {
   deadAir: true,
   cloudConsent: false,
   answerBy: 'typing',
+  wordsOnly: false,
 };
 
 function readSaved(storage: Storage | null): Partial<Saved> {
@@ -39,6 +41,8 @@ export class Preferences {
   /** The trainee has read the notice that voice answers go to a cloud service. */
   cloudConsent = $state(defaults.cloudConsent);
   answerBy = $state<'typing' | 'voice'>(defaults.answerBy);
+  /** Understand answers by their words alone: no language model is downloaded (slow or metered lines). */
+  wordsOnly = $state(defaults.wordsOnly);
   #storage: Storage | null;
 
   constructor(storage: Storage | null) {
@@ -50,6 +54,7 @@ export class Preferences {
     if (typeof saved.deadAir === 'boolean') this.deadAir = saved.deadAir;
     if (saved.cloudConsent === true) this.cloudConsent = true;
     if (saved.answerBy === 'voice') this.answerBy = 'voice';
+    if (saved.wordsOnly === true) this.wordsOnly = true;
   }
 
   set<K extends keyof Saved>(key: K, value: Saved[K]): void {
@@ -65,6 +70,7 @@ export class Preferences {
       deadAir: this.deadAir,
       cloudConsent: this.cloudConsent,
       answerBy: this.answerBy,
+      wordsOnly: this.wordsOnly,
     };
     try {
       this.#storage?.setItem(KEY, JSON.stringify(data));

@@ -5,7 +5,8 @@ import type { VectorTable } from '../../core/index.ts';
 import { plainText } from '../../core/index.ts';
 import { messageOf } from '../../core/message-of.ts';
 
-export type UnderstandingStatus = 'idle' | 'loading' | 'ready' | 'failed';
+/** 'off': the trainee chose words only in the settings, so no model is loaded. */
+export type UnderstandingStatus = 'idle' | 'off' | 'loading' | 'ready' | 'failed';
 
 function turnTexts(turns: readonly TraineeTurn[]): string[] {
   return turns.flatMap((t) => [t.text ?? '', ...(t.alternatives ?? []).map((a) => a.text)]);
@@ -19,21 +20,27 @@ export class Understanding {
   /** While loading: the model's files, then the pack's examples (embedded once per pack version). */
   stage = $state<'model' | 'examples'>('model');
   #load: LoadEncoder;
+  #wordsOnly: () => boolean;
   #encoder: SentenceEncoderPort | null = null;
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache the replay reads; a new VectorTable marks each change
   #table = new Map<string, Float32Array>();
   #preparing: Promise<void> | null = null;
 
-  constructor(load: LoadEncoder) {
+  constructor(load: LoadEncoder, wordsOnly: () => boolean = () => false) {
     this.#load = load;
+    this.#wordsOnly = wordsOnly;
   }
 
   get matcher(): MatcherLabel {
-    return this.status === 'ready' ? 'hybrid' : 'words only';
+    return this.status === 'ready' && !this.#wordsOnly() ? 'hybrid' : 'words only';
   }
 
   /** Loads the model and the pack's example vectors; resolves (never rejects) when settled either way. */
   prepare(exampleTexts: readonly string[]): Promise<void> {
+    if (this.#preparing === null && this.#wordsOnly()) {
+      this.status = 'off';
+      return Promise.resolve();
+    }
     this.#preparing ??= this.#prepare(exampleTexts);
     return this.#preparing;
   }
