@@ -369,3 +369,25 @@ test('a large attempts file is read in slices with its progress shown, and the p
   );
   assert.ok(longest < FREEZE_PATHOLOGICAL_MS, `the page was frozen for ${longest} ms`);
 });
+
+test("one trainee's attempts are deleted after a confirmation, leaving the others", async () => {
+  const page = await app.open('');
+  await openReview(page);
+  await importAttempts(
+    page,
+    exportFile([attempt('keep-1', { trainee: 'Kim Keep' }), attempt('gone-1', { trainee: 'Gil Gone' })]),
+  );
+  await expectCount(rows(page), 2, { message: 'both trainees imported' });
+  await openReview(page, '/trainee/gone-1');
+  await page.locator('[data-delete-trainee]').click();
+  await expectText(page.locator('main'), /This deletes every attempt by Gil Gone on this machine/);
+  await expectNoAxe(page, 'delete trainee confirmation');
+  await page.locator('[data-delete-trainee-confirm]').click();
+  await expectText(
+    page.locator('[data-trainee-deleted]'),
+    'Deleted 1 attempt and forgot the name on this machine.',
+  );
+  await openReview(page);
+  await expectCount(rows(page), 1, { message: "only the other trainee's attempt left" });
+  await expectText(rows(page).first(), /Kim Keep/);
+});
