@@ -19,7 +19,8 @@ export function nodeEncoder(dir = MODEL_DIR, id = 'use-lite-float32'): Promise<S
   return loading;
 }
 
-async function load(dir: string, id: string): Promise<SentenceEncoder> {
+/** A fresh load (no sharing): for measuring the load itself. */
+export async function load(dir: string, id: string): Promise<SentenceEncoder> {
   const files = await readModelFiles(async (name) => {
     const b = await readFile(join(dir, name));
     return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
