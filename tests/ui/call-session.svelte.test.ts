@@ -36,6 +36,17 @@ async function setup(name = `call-${++n}`, trainee: string | null = 'Sam') {
   return { session: new CallSession(deps), store, log, name };
 }
 
+/** A call answered once in one tab, then opened again in a second (as after a reload). */
+async function unfinishedCallReopened() {
+  const first = await setup();
+  await first.session.open('test-call');
+  await first.session.begin('practice');
+  await first.session.submit({ text: 'hello' });
+  const second = await setup(first.name);
+  await second.session.open('test-call');
+  return { first, second };
+}
+
 describe('CallSession', () => {
   it('shows the briefing, then runs the call, speaking each caller line and counting silence after it', async () => {
     const { session, log } = await setup();
@@ -78,12 +89,7 @@ describe('CallSession', () => {
   });
 
   it('resumes an unfinished call after a reload, with nothing lost', async () => {
-    const first = await setup();
-    await first.session.open('test-call');
-    await first.session.begin('practice');
-    await first.session.submit({ text: 'hello' });
-    const second = await setup(first.name);
-    await second.session.open('test-call');
+    const { first, second } = await unfinishedCallReopened();
     expect(second.session.phase).toBe('resume');
     await second.session.resume();
     expect(second.session.turns).toEqual([{ text: 'hello' }]);
@@ -95,12 +101,7 @@ describe('CallSession', () => {
   });
 
   it('records the unfinished call as abandoned when the trainee starts again', async () => {
-    const first = await setup();
-    await first.session.open('test-call');
-    await first.session.begin('practice');
-    await first.session.submit({ text: 'hello' });
-    const second = await setup(first.name);
-    await second.session.open('test-call');
+    const { first, second } = await unfinishedCallReopened();
     await second.session.discardPending();
     expect(second.session.phase).toBe('briefing');
     expect((await second.store.list({ status: 'abandoned' })).length).toBe(1);

@@ -20,15 +20,20 @@ function fakeClock() {
   return { clock, advance };
 }
 
+/** A timer on a fake clock, switched on or off, with the silences it reported. */
+function timerWith(enabled: boolean, fake = fakeClock()) {
+  const expired: number[] = [];
+  const timer = new SilenceTimer(
+    (s) => expired.push(s),
+    () => enabled,
+    fake.clock,
+  );
+  return { timer, expired, advance: fake.advance };
+}
+
 describe('SilenceTimer', () => {
   it('calls the caller back when the patience runs out, once', () => {
-    const { clock, advance } = fakeClock();
-    const expired: number[] = [];
-    const timer = new SilenceTimer(
-      (s) => expired.push(s),
-      () => true,
-      clock,
-    );
+    const { timer, expired, advance } = timerWith(true);
     timer.start(5);
     advance(4);
     expect(timer.remaining).toBe(1);
@@ -38,13 +43,7 @@ describe('SilenceTimer', () => {
   });
 
   it('does not count while paused (WCAG 2.2.1)', () => {
-    const { clock, advance } = fakeClock();
-    const expired: number[] = [];
-    const timer = new SilenceTimer(
-      (s) => expired.push(s),
-      () => true,
-      clock,
-    );
+    const { timer, expired, advance } = timerWith(true);
     timer.start(3);
     timer.togglePause();
     advance(10);
@@ -55,25 +54,16 @@ describe('SilenceTimer', () => {
   });
 
   it('never fires when dead air is switched off, nor once the trainee starts answering', () => {
-    const { clock, advance } = fakeClock();
-    const expired: number[] = [];
-    const off = new SilenceTimer(
-      (s) => expired.push(s),
-      () => false,
-      clock,
-    );
+    const { timer: off, expired, advance } = timerWith(false);
     off.start(2);
     advance(5);
-    const answering = new SilenceTimer(
-      (s) => expired.push(s),
-      () => true,
-      clock,
-    );
+    const { timer: answering, expired: heard, advance: wait } = timerWith(true);
     answering.start(2);
-    advance(1);
+    wait(1);
     answering.activity();
-    advance(5);
+    wait(5);
     expect(expired).toEqual([]);
+    expect(heard).toEqual([]);
     expect(answering.silenceBefore()).toBe(1);
   });
 });

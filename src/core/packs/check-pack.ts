@@ -36,6 +36,8 @@ export function checkPack(pack: PackSpec, scripts: ScriptLibrary): Finding[] {
   return out;
 }
 
+type Err = (path: PathSegment[], message: string) => void;
+
 function checkScenario(
   s: ScenarioSpec,
   at: PathSegment[],
@@ -45,7 +47,7 @@ function checkScenario(
 ): void {
   const states = new Set(Object.keys(s.states));
   const endings = new Set(Object.keys(s.endings));
-  const err = (path: PathSegment[], message: string) => out.push({ path: [...at, ...path], message });
+  const err: Err = (path, message) => out.push({ path: [...at, ...path], message });
 
   for (const id of endings) {
     if (states.has(id))
@@ -63,54 +65,8 @@ function checkScenario(
     if (id !== undefined && !states.has(id) && !endings.has(id))
       err(path, `no state or ending "${id}"${suggest(id, [...states, ...endings])}`);
   };
-
-  const listed = new Set<string>();
-  s.statements.forEach((st, i) => {
-    if (listed.has(st.script)) err(['statements', i, 'script'], `statement "${st.script}" is listed twice`);
-    listed.add(st.script);
-    if (scripts.get(st.script) === undefined) {
-      err(
-        ['statements', i, 'script'],
-        `no statement "${st.script}" in scripts-verbatim${suggest(
-          st.script,
-          scripts.list().map((c: CompiledScript) => c.id),
-        )}`,
-      );
-    } else if (st.version !== undefined && scripts.get(st.script, st.version) === undefined) {
-      err(['statements', i, 'version'], `statement "${st.script}" has no version "${st.version}"`);
-    }
-  });
-  const moves = new Set<string>();
-  s.moves.forEach((m, i) => {
-    if (!intents.has(m.intent))
-      err(['moves', i, 'intent'], `no intent "${m.intent}" in this pack${suggest(m.intent, [...intents])}`);
-    if (moves.has(m.intent)) err(['moves', i, 'intent'], `move "${m.intent}" is listed twice`);
-    moves.add(m.intent);
-  });
-  duplicates(
-    s.neverSay.map((n) => n.id),
-    (i, id) => err(['neverSay', i, 'id'], `never-say rule "${id}" is defined twice`),
-  );
-
-  const condition = (path: PathSegment[], c: ConditionSpec) => {
-    if (c.intent !== undefined) {
-      const list = typeof c.intent === 'string' ? [c.intent] : c.intent;
-      list.forEach((id, k) => {
-        if (!intents.has(id)) {
-          err(
-            typeof c.intent === 'string' ? [...path, 'intent'] : [...path, 'intent', k],
-            `no intent "${id}" in this pack${suggest(id, [...intents])}`,
-          );
-        }
-      });
-    }
-    for (const key of ['statement', 'attempt'] as const) {
-      const id = c[key];
-      if (id !== undefined && !listed.has(id))
-        err([...path, key], `statement "${id}" is not listed in this scenario's statements`);
-    }
-  };
-
+  const listed = checkStatementsAndMoves(s, intents, scripts, err);
+  const condition = conditionChecker(intents, listed, err);
   duplicates(
     s.critical.map((c) => c.id),
     (i, id) => err(['critical', i, 'id'], `critical error "${id}" is defined twice`),
@@ -139,6 +95,65 @@ function checkScenario(
     });
     if (st.deadAir) target([...p, 'deadAir', 'then'], st.deadAir.then);
   }
+}
+
+/** The scenario's statements (each in scripts-verbatim, once) and moves (each a pack intent, once). */
+function checkStatementsAndMoves(
+  s: ScenarioSpec,
+  intents: Set<string>,
+  scripts: ScriptLibrary,
+  err: Err,
+): Set<string> {
+  const listed = new Set<string>();
+  s.statements.forEach((st, i) => {
+    if (listed.has(st.script)) err(['statements', i, 'script'], `statement "${st.script}" is listed twice`);
+    listed.add(st.script);
+    if (scripts.get(st.script) === undefined) {
+      err(
+        ['statements', i, 'script'],
+        `no statement "${st.script}" in scripts-verbatim${suggest(
+          st.script,
+          scripts.list().map((c: CompiledScript) => c.id),
+        )}`,
+      );
+    } else if (st.version !== undefined && scripts.get(st.script, st.version) === undefined) {
+      err(['statements', i, 'version'], `statement "${st.script}" has no version "${st.version}"`);
+    }
+  });
+  const moves = new Set<string>();
+  s.moves.forEach((m, i) => {
+    if (!intents.has(m.intent))
+      err(['moves', i, 'intent'], `no intent "${m.intent}" in this pack${suggest(m.intent, [...intents])}`);
+    if (moves.has(m.intent)) err(['moves', i, 'intent'], `move "${m.intent}" is listed twice`);
+    moves.add(m.intent);
+  });
+  duplicates(
+    s.neverSay.map((n) => n.id),
+    (i, id) => err(['neverSay', i, 'id'], `never-say rule "${id}" is defined twice`),
+  );
+  return listed;
+}
+
+/** Checks that a condition names intents of the pack and statements listed in the scenario. */
+function conditionChecker(intents: Set<string>, listed: Set<string>, err: Err) {
+  return (path: PathSegment[], c: ConditionSpec): void => {
+    if (c.intent !== undefined) {
+      const list = typeof c.intent === 'string' ? [c.intent] : c.intent;
+      list.forEach((id, k) => {
+        if (!intents.has(id)) {
+          err(
+            typeof c.intent === 'string' ? [...path, 'intent'] : [...path, 'intent', k],
+            `no intent "${id}" in this pack${suggest(id, [...intents])}`,
+          );
+        }
+      });
+    }
+    for (const key of ['statement', 'attempt'] as const) {
+      const id = c[key];
+      if (id !== undefined && !listed.has(id))
+        err([...path, key], `statement "${id}" is not listed in this scenario's statements`);
+    }
+  };
 }
 
 function duplicates(ids: string[], report: (index: number, id: string) => void): void {

@@ -44,16 +44,7 @@ export function scenarioGraph(s: ScenarioSpec): Map<string, Set<string>> {
 function lintScenario(s: ScenarioSpec, i: number, out: Finding[]): void {
   const at = ['scenarios', i] as const;
   const edges = scenarioGraph(s);
-  const reached = new Set<string>([s.initial]);
-  const queue = [s.initial];
-  while (queue.length > 0) {
-    for (const n of edges.get(queue.shift()!) ?? []) {
-      if (!reached.has(n)) {
-        reached.add(n);
-        queue.push(n);
-      }
-    }
-  }
+  const reached = reachable(edges, s.initial);
   for (const id of Object.keys(s.states)) {
     if (!reached.has(id))
       out.push({
@@ -66,18 +57,7 @@ function lintScenario(s: ScenarioSpec, i: number, out: Finding[]): void {
       out.push({ path: [...at, 'endings', id], message: `ending "${id}" can never be reached` });
   }
   // A state from which no ending can be reached traps the trainee: the call could never finish.
-  const endings = new Set(Object.keys(s.endings));
-  const canEnd = new Set<string>();
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [id, next] of edges) {
-      if (!canEnd.has(id) && [...next].some((n) => endings.has(n) || canEnd.has(n))) {
-        canEnd.add(id);
-        grew = true;
-      }
-    }
-  }
+  const canEnd = canReachAny(edges, new Set(Object.keys(s.endings)));
   for (const id of Object.keys(s.states)) {
     if (!canEnd.has(id)) {
       out.push({
@@ -101,4 +81,35 @@ function lintScenario(s: ScenarioSpec, i: number, out: Finding[]): void {
       message: 'no ending has outcome "pass": nobody can pass this scenario',
     });
   }
+}
+
+/** Every node reachable from `start` along the edges, `start` included. */
+function reachable(edges: Map<string, Set<string>>, start: string): Set<string> {
+  const reached = new Set<string>([start]);
+  const queue = [start];
+  while (queue.length > 0) {
+    for (const n of edges.get(queue.shift()!) ?? []) {
+      if (!reached.has(n)) {
+        reached.add(n);
+        queue.push(n);
+      }
+    }
+  }
+  return reached;
+}
+
+/** Every node from which one of `targets` can be reached. */
+function canReachAny(edges: Map<string, Set<string>>, targets: Set<string>): Set<string> {
+  const canEnd = new Set<string>();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [id, next] of edges) {
+      if (!canEnd.has(id) && [...next].some((n) => targets.has(n) || canEnd.has(n))) {
+        canEnd.add(id);
+        grew = true;
+      }
+    }
+  }
+  return canEnd;
 }

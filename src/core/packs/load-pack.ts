@@ -49,67 +49,21 @@ export interface LoadPackOptions {
 
 export function loadPack(raw: unknown, opts: LoadPackOptions): LoadPackResult {
   const { file, scripts, source } = opts;
-  const toErrors = (findings: Finding[], severity: PackError['severity']): PackError[] => {
-    const kept = findings.slice(0, PACK_LIMITS.maxErrors);
-    const errors = kept.map((f) => ({ file, path: formatPath(f.path), message: f.message, severity }));
-    if (findings.length > kept.length) {
-      errors.push({
-        file,
-        path: '',
-        message: `and ${findings.length - kept.length} more problems`,
-        severity,
-      });
-    }
-    return placeErrors(
-      errors,
-      kept.map((f) => f.path),
-      source,
-    );
-  };
-
+  const toErrors = errorReporter(file, source);
   const parsed = PackSchema.safeParse(raw);
   if (!parsed.success) {
-    return {
-      ok: false,
-      errors: toErrors(
-        parsed.error.issues.map((issue) => ({
-          path: issue.path as PathSegment[],
-          message: describeIssue(issue),
-        })),
-        'error',
-      ),
-    };
+    const findings = parsed.error.issues.map((issue) => ({
+      path: issue.path as PathSegment[],
+      message: describeIssue(issue),
+    }));
+    return { ok: false, errors: toErrors(findings, 'error') };
   }
   const spec = parsed.data;
   const problems = checkPack(spec, scripts);
   if (problems.length > 0) return { ok: false, errors: toErrors(problems, 'error') };
-
-  let intents: IntentModel;
-  try {
-    intents = compileIntents(spec.intents.map(toIntentDefinition));
-  } catch (error) {
-    return {
-      ok: false,
-      errors: toErrors(
-        [{ path: ['intents'], message: `the intents could not be compiled: ${messageOf(error)}` }],
-        'error',
-      ),
-    };
-  }
-
-  const scenarios = new Map<string, CompiledScenario>();
-  const buildErrors: Finding[] = [];
-  spec.scenarios.forEach((s, i) => {
-    try {
-      scenarios.set(s.id, compileScenario(s, spec, intents, scripts));
-    } catch (error) {
-      buildErrors.push({
-        path: ['scenarios', i],
-        message: `the scenario could not be built: ${messageOf(error)}`,
-      });
-    }
-  });
-  if (buildErrors.length > 0) return { ok: false, errors: toErrors(buildErrors, 'error') };
+  const compiled = compileAll(spec, scripts);
+  if (!('scenarios' in compiled)) return { ok: false, errors: toErrors(compiled.findings, 'error') };
+  const { scenarios } = compiled;
 
   deepFreeze(spec);
   return {
@@ -128,6 +82,55 @@ export function loadPack(raw: unknown, opts: LoadPackOptions): LoadPackResult {
     },
     warnings: toErrors(lintPack(spec), 'warning'),
   };
+}
+
+/** Findings -> pack errors with line and column where the text is known, at most PACK_LIMITS.maxErrors. */
+function errorReporter(file: string, source: string | undefined) {
+  return (findings: Finding[], severity: PackError['severity']): PackError[] => {
+    const kept = findings.slice(0, PACK_LIMITS.maxErrors);
+    const errors = kept.map((f) => ({ file, path: formatPath(f.path), message: f.message, severity }));
+    if (findings.length > kept.length) {
+      errors.push({
+        file,
+        path: '',
+        message: `and ${findings.length - kept.length} more problems`,
+        severity,
+      });
+    }
+    return placeErrors(
+      errors,
+      kept.map((f) => f.path),
+      source,
+    );
+  };
+}
+
+/** The intent model and every scenario's machine, or what could not be built. */
+function compileAll(
+  spec: PackSpec,
+  scripts: ScriptLibrary,
+): { intents: IntentModel; scenarios: Map<string, CompiledScenario> } | { findings: Finding[] } {
+  let intents: IntentModel;
+  try {
+    intents = compileIntents(spec.intents.map(toIntentDefinition));
+  } catch (error) {
+    return {
+      findings: [{ path: ['intents'], message: `the intents could not be compiled: ${messageOf(error)}` }],
+    };
+  }
+  const scenarios = new Map<string, CompiledScenario>();
+  const findings: Finding[] = [];
+  spec.scenarios.forEach((s, i) => {
+    try {
+      scenarios.set(s.id, compileScenario(s, spec, intents, scripts));
+    } catch (error) {
+      findings.push({
+        path: ['scenarios', i],
+        message: `the scenario could not be built: ${messageOf(error)}`,
+      });
+    }
+  });
+  return findings.length > 0 ? { findings } : { intents, scenarios };
 }
 
 function compileScenario(

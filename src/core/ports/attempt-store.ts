@@ -76,13 +76,11 @@ export type AttemptHead = Omit<AttemptRecord, 'turns' | 'notes' | 'disputes' | '
   summary: Omit<AttemptSummary, 'statements' | 'moves'> | null;
 };
 
-export interface NewAttempt {
-  trainee: string;
-  packId: string;
-  packVersion: string;
-  scenarioId: string;
-  scenarioTitle: string;
-  mode: AttemptMode;
+/** What starts an attempt record: who, which scenario of which pack version, and the mode. */
+export interface NewAttempt extends Pick<
+  AttemptRecord,
+  'trainee' | 'packId' | 'packVersion' | 'scenarioId' | 'scenarioTitle' | 'mode'
+> {
   /** Defaults to a random UUID. */
   id?: string;
   /** Defaults to now. */

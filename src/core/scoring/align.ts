@@ -19,6 +19,14 @@ let buffer = new Uint16Array(0);
 
 /** Align script ids against attempt ids (ids equal means the same word). Lengths must stay below 65535. */
 export function align(script: Int32Array, attempt: Int32Array): Alignment {
+  const d = fillTable(script, attempt);
+  const { end, best } = bestEnd(d, script.length, attempt.length);
+  const { steps, start } = backtrace(d, script, attempt, end);
+  return { steps, cost: best, start, end };
+}
+
+/** The edit-distance table, row by row, with a free prefix: (n + 1) x (m + 1) cells in a reused buffer. */
+function fillTable(script: Int32Array, attempt: Int32Array): Uint16Array {
   const n = script.length;
   const m = attempt.length;
   const width = m + 1;
@@ -44,8 +52,12 @@ export function align(script: Int32Array, attempt: Int32Array): Alignment {
       diagonal = above;
     }
   }
-  // Best end: the fewest deviations; on a tie the longer stretch, so a word said at the end is credited.
-  const last = n * width;
+  return d;
+}
+
+/** Best end: the fewest deviations; on a tie the longer stretch, so a word said at the end is credited. */
+function bestEnd(d: Uint16Array, n: number, m: number): { end: number; best: number } {
+  const last = n * (m + 1);
   let end = 0;
   let best = d[last] as number;
   for (let j = 1; j <= m; j++) {
@@ -55,41 +67,39 @@ export function align(script: Int32Array, attempt: Int32Array): Alignment {
       end = j;
     }
   }
+  return { end, best };
+}
+
+/** The steps from the table, in order; talk after `end` and before the stretch's start is free. */
+function backtrace(
+  d: Uint16Array,
+  script: Int32Array,
+  attempt: Int32Array,
+  end: number,
+): { steps: Alignment['steps']; start: number } {
+  const n = script.length;
+  const width = attempt.length + 1;
   const steps: Alignment['steps'] = [];
-  for (let j = m; j > end; j--) steps.push({ type: 'ins', s: n, a: j - 1, free: true });
+  for (let j = attempt.length; j > end; j--) steps.push({ type: 'ins', s: n, a: j - 1, free: true });
   let i = n;
   let j = end;
   while (i > 0) {
     const here = d[i * width + j] as number;
+    let type: Step = 'del';
     if (j > 0) {
-      const same = script[i - 1] === attempt[j - 1];
-      const diag = d[(i - 1) * width + j - 1] as number;
-      if (same && diag === here) {
-        steps.push({ type: 'match', s: i - 1, a: j - 1, free: false });
-        i--;
-        j--;
-        continue;
-      }
-      if ((d[(i - 1) * width + j] as number) + 1 === here) {
-        steps.push({ type: 'del', s: i - 1, a: j, free: false });
-        i--;
-        continue;
-      }
-      if ((d[i * width + j - 1] as number) + 1 === here) {
-        steps.push({ type: 'ins', s: i, a: j - 1, free: false });
-        j--;
-        continue;
-      }
-      steps.push({ type: 'sub', s: i - 1, a: j - 1, free: false });
-      i--;
-      j--;
-      continue;
+      if (script[i - 1] === attempt[j - 1] && (d[(i - 1) * width + j - 1] as number) === here) type = 'match';
+      else if ((d[(i - 1) * width + j] as number) + 1 === here) type = 'del';
+      else if ((d[i * width + j - 1] as number) + 1 === here) type = 'ins';
+      else type = 'sub';
     }
-    steps.push({ type: 'del', s: i - 1, a: 0, free: false });
-    i--;
+    if (type === 'ins') steps.push({ type, s: i, a: j - 1, free: false });
+    else if (type === 'del') steps.push({ type, s: i - 1, a: j, free: false });
+    else steps.push({ type, s: i - 1, a: j - 1, free: false });
+    if (type !== 'ins') i--;
+    if (type !== 'del') j--;
   }
   const start = j;
   for (; j > 0; j--) steps.push({ type: 'ins', s: 0, a: j - 1, free: true });
   steps.reverse();
-  return { steps, cost: best, start, end };
+  return { steps, start };
 }

@@ -58,68 +58,64 @@ export function readNumber(
   start: number,
   isDigits: (i: number) => number | null,
 ): { value: number; length: number } | null {
-  let total = 0;
-  let current = 0;
+  const r: Reading = { total: 0, current: 0, sawAny: false, lastWasTens: false, lastWasUnit: false };
   let used = 0;
-  let sawAny = false;
-  let lastWasTens = false;
-  let lastWasUnit = false;
-  let i = start;
-  while (i < words.length) {
-    const w = words[i] as string;
-    const digits = isDigits(i);
-    if ((w === 'a' || w === 'an') && !sawAny && isMultiplier(words[i + 1] ?? '')) {
-      current = 1;
-      sawAny = true;
-      i += 1;
-      used = i - start;
-      continue;
-    }
-    if (digits !== null && !sawAny && isMultiplier(words[i + 1] ?? '')) {
-      current = digits;
-      sawAny = true;
-      i += 1;
-      used = i - start;
-      continue;
-    }
-    const unit = UNITS.get(w);
-    if (unit !== undefined) {
-      const isTens = unit >= 20;
-      // "twenty four" joins; "four four" or "twenty thirty" are separate numbers.
-      if (sawAny && (lastWasUnit || (lastWasTens && isTens) || (lastWasTens && unit >= 10))) break;
-      current += unit;
-      sawAny = true;
-      lastWasTens = isTens;
-      lastWasUnit = !isTens;
-      i += 1;
-      used = i - start;
-      continue;
-    }
-    const mult = MULTIPLIERS.get(w);
-    if (mult !== undefined && sawAny) {
-      if (mult === 100) current = (current === 0 ? 1 : current) * 100;
-      else {
-        total += (current === 0 ? 1 : current) * mult;
-        current = 0;
-      }
-      lastWasTens = false;
-      lastWasUnit = false;
-      i += 1;
-      used = i - start;
-      continue;
-    }
-    if (
-      w === 'and' &&
-      sawAny &&
-      lastWasUnit === false &&
-      lastWasTens === false &&
-      UNITS.has(words[i + 1] ?? '')
-    ) {
-      i += 1;
-      continue;
-    }
-    break;
+  for (let i = start; i < words.length; i++) {
+    const taken = take(r, words, i, isDigits);
+    if (taken === 'stop') break;
+    if (taken === 'took') used = i + 1 - start;
   }
-  if (!sawAny) return null;
-  return { value: total + current, length: used };
+  if (!r.sawAny) return null;
+  return { value: r.total + r.current, length: used };
+}
+
+interface Reading {
+  total: number;
+  current: number;
+  sawAny: boolean;
+  lastWasTens: boolean;
+  lastWasUnit: boolean;
+}
+
+/** Takes word `i` into the number being read: 'took' it, 'joined' ("and", not counted), or 'stop'. */
+function take(
+  r: Reading,
+  words: readonly string[],
+  i: number,
+  isDigits: (i: number) => number | null,
+): 'took' | 'joined' | 'stop' {
+  const w = words[i] as string;
+  if (!r.sawAny && isMultiplier(words[i + 1] ?? '')) {
+    const digits = w === 'a' || w === 'an' ? 1 : isDigits(i);
+    if (digits !== null) {
+      r.current = digits;
+      r.sawAny = true;
+      return 'took';
+    }
+  }
+  const unit = UNITS.get(w);
+  if (unit !== undefined) {
+    const isTens = unit >= 20;
+    // "twenty four" joins; "four four" or "twenty thirty" are separate numbers.
+    if (r.sawAny && (r.lastWasUnit || (r.lastWasTens && isTens) || (r.lastWasTens && unit >= 10)))
+      return 'stop';
+    r.current += unit;
+    r.sawAny = true;
+    r.lastWasTens = isTens;
+    r.lastWasUnit = !isTens;
+    return 'took';
+  }
+  const mult = MULTIPLIERS.get(w);
+  if (mult !== undefined && r.sawAny) {
+    if (mult === 100) r.current = (r.current === 0 ? 1 : r.current) * 100;
+    else {
+      r.total += (r.current === 0 ? 1 : r.current) * mult;
+      r.current = 0;
+    }
+    r.lastWasTens = false;
+    r.lastWasUnit = false;
+    return 'took';
+  }
+  const joins = w === 'and' && r.sawAny && !r.lastWasUnit && !r.lastWasTens && UNITS.has(words[i + 1] ?? '');
+  return joins ? 'joined' : 'stop';
 }

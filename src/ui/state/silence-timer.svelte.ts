@@ -7,6 +7,11 @@ export interface TimerClock {
   every: (ms: number, tick: () => void) => () => void;
 }
 
+/** How often the count is updated: four times a second keeps the seconds shown within a quarter second. */
+const TICK_MS = 250;
+/** Silence is recorded with the turn to a tenth of a second, the precision the replay's clock uses. */
+const recorded = (seconds: number): number => Math.round(seconds * 10) / 10;
+
 const browserClock: TimerClock = {
   now: () => performance.now(),
   every: (ms, tick) => {
@@ -51,7 +56,7 @@ export class SilenceTimer {
     this.answering = false;
     this.running = true;
     this.#last = this.#clock.now();
-    this.#stopTicking = this.#clock.every(250, () => this.tick());
+    this.#stopTicking = this.#clock.every(TICK_MS, () => this.tick());
   }
 
   tick(): void {
@@ -75,13 +80,13 @@ export class SilenceTimer {
   /** The trainee has started to answer: the caller waits for them. */
   activity(): void {
     if (!this.running) return;
-    this.#silenceBeforeAnswer ??= Math.round(this.elapsed * 10) / 10;
+    this.#silenceBeforeAnswer ??= recorded(this.elapsed);
     this.answering = true;
   }
 
   /** Seconds of silence to record with the turn being sent. */
   silenceBefore(): number {
-    return this.#silenceBeforeAnswer ?? Math.round(this.elapsed * 10) / 10;
+    return this.#silenceBeforeAnswer ?? recorded(this.elapsed);
   }
 
   togglePause(): void {
