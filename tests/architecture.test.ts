@@ -132,6 +132,7 @@ const PENDING_LONG = new Set<string>([
   'src/adapters/speech/vosk.ts listen',
   'src/cli/play.ts runPlay',
   'src/cli/score.ts runScore',
+  'src/core/packs/parse-pack-text.ts parsePackText',
   'src/server/attempts/read-routes.ts attemptReadRoutes',
   'src/server/attempts/write-routes.ts attemptWriteRoutes',
   'src/server/db/migrations.ts up',
