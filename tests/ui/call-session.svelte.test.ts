@@ -101,7 +101,7 @@ describe('CallSession', () => {
   });
 
   it('records the unfinished call as abandoned when the trainee starts again', async () => {
-    const { first, second } = await unfinishedCallReopened();
+    const { second } = await unfinishedCallReopened();
     await second.session.discardPending();
     expect(second.session.phase).toBe('briefing');
     expect((await second.store.list({ status: 'abandoned' })).length).toBe(1);
