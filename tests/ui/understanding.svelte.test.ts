@@ -4,6 +4,7 @@ import { openAttemptStore } from '../../src/adapters/storage/attempt-store.ts';
 import type { AttemptStore, LoadEncoder, SentenceEncoderPort } from '../../src/core/ports/index.ts';
 import { CallSession } from '../../src/ui/state/call-session.svelte.ts';
 import { Understanding } from '../../src/ui/state/understanding.svelte.ts';
+import { attemptMatcher } from '../../src/ui/state/call-deps.ts';
 import { fakeLibrary } from './fake-library.ts';
 
 /** A stand-in encoder: one number per text (its length), and a log of what it was asked to embed. */
@@ -118,5 +119,17 @@ describe('the "words only" setting', () => {
     );
     await u.prepare(['this call may be recorded']);
     expect([u.status, u.matcher, loaded]).toEqual(['off', 'words only', 0]);
+  });
+});
+
+describe('the attempt label', () => {
+  const turn = (matcher?: 'hybrid' | 'words only') => ({
+    at: '2026-01-01T10:00:00Z',
+    ...(matcher ? { decision: { matcher, intent: null } } : {}),
+  });
+  it('says which matcher decided, "words only" if any turn was, and nothing for older attempts', () => {
+    expect(attemptMatcher({ turns: [turn('hybrid'), turn('hybrid')] })).toBe('hybrid');
+    expect(attemptMatcher({ turns: [turn('words only')] })).toBe('words only');
+    expect(attemptMatcher({ turns: [turn(), turn()] })).toBeNull();
   });
 });

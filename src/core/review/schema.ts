@@ -3,6 +3,7 @@
 // Every field has a maximum length (limits.ts); what the views rely on beyond shapes (unique ids,
 // references that resolve) is checked by invariants.ts.
 import { z } from '../zod.ts';
+import type { IntentMatch } from '../scoring/types.ts';
 import { displayTextProblem } from '../text/visible.ts';
 import { REVIEW_LIMITS as L } from './limits.ts';
 import { isRealIsoDateTime } from './dates.ts';
@@ -31,6 +32,21 @@ export const ImportMarkSchema = z.object({
   at: isoDate,
 });
 
+/**
+ * What was decided on a turn when it was made (attempts saved before decisions were kept have none): the
+ * matcher and the move read. The move's evidence is kept as it was saved, so an export round-trips exactly.
+ */
+export const DecisionSchema = z.object({
+  matcher: z.enum(['hybrid', 'words only']),
+  // The fields read here are checked; the rest of the saved match (its evidence) is kept as it came.
+  intent: (
+    z.looseObject({
+      intent: id.nullable(),
+      confidence: z.number().min(0).max(1),
+    }) as unknown as z.ZodType<IntentMatch>
+  ).nullable(),
+});
+
 export const TurnSchema = z.object({
   text: text(L.turnChars).optional(),
   silenceBefore: z.number().nonnegative().max(L.silenceSeconds).optional(),
@@ -41,6 +57,7 @@ export const TurnSchema = z.object({
   source: z.enum(['typed', 'voice']).optional(),
   at: isoDate,
   flaggedForCoach: z.boolean().optional(),
+  decision: DecisionSchema.optional(),
 });
 
 export const SummarySchema = z.object({

@@ -36,6 +36,13 @@ export interface CallDeps {
   };
 }
 
+/** Which matcher decided an attempt's moves, from its turns' decisions; null for attempts saved before they were kept. */
+export function attemptMatcher(record: Pick<AttemptRecord, 'turns'>): MatcherLabel | null {
+  const labels = record.turns.flatMap((t) => (t.decision ? [t.decision.matcher] : []));
+  if (labels.length === 0) return null;
+  return labels.includes('words only') ? 'words only' : 'hybrid';
+}
+
 /** A resumed call keeps the matcher it started on: a call begun on words only goes on that way. */
 export function resumedMatcher(record: AttemptRecord, now: MatcherLabel): MatcherLabel {
   return record.turns.some((t) => t.decision?.matcher === 'words only') ? 'words only' : now;
