@@ -2,7 +2,7 @@
 // from DATABASE_URL when set, otherwise a throwaway cluster started here (initdb into a temp
 // folder, listening only on a unix socket in that folder) and removed afterwards.
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -17,7 +17,17 @@ import {
 
 export const databaseKinds: DatabaseKind[] = ['embedded', 'postgresql'];
 
-const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Debian installs each major version under /usr/lib/postgresql/<major>/bin: the newest one here. */
+function debianPostgresBin(): string {
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root)
+    ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+    : [];
+  majors.sort((a, b) => Number(b) - Number(a));
+  return join(root, majors[0] ?? '15', 'bin');
+}
+
+const PG_BIN = process.env.PG_BIN ?? debianPostgresBin();
 
 interface Cluster {
   url: string;
