@@ -9,13 +9,16 @@ const USAGE = `Usage: npm run -s cli -- <command> [options]
   match --intents FILE --jsonl                match JSON Lines {"id","text"} from stdin
   validate PATH...                            validate scenario packs (files or folders)
   play PACK --scenario ID --transcript FILE [--json]
-                                              play a scenario from a transcript`;
+                                              play a scenario from a transcript
+  eval [--transcripts DIR]... [--utterances FILE]... [--lexical] [--json]
+                                              how well calls and utterances are understood`;
 
 const commands: Record<string, () => Promise<Command>> = {
   score: async () => (await import('./score.ts')).runScore,
   match: async () => (await import('./match.ts')).runMatch,
   validate: async () => (await import('./validate.ts')).runValidate,
   play: async () => (await import('./play.ts')).runPlay,
+  eval: async () => (await import('./eval.ts')).runEval,
 };
 
 // Every line printed is made printable: pack and transcript text can hold terminal control codes.

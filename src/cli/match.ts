@@ -19,7 +19,7 @@ function readIntents(file: string): IntentDefinition[] {
   });
 }
 
-/** `match --intents FILE --jsonl`: JSON Lines {"id","text"} on stdin to {"id","intent","confidence"}. */
+/** `match --intents FILE --jsonl`: JSON Lines {"id","text"} on stdin to {"id","intent","confidence", ...evidence}. */
 export async function runMatch(args: string[], io: CliIo): Promise<number> {
   const i = args.indexOf('--intents');
   const file = i >= 0 ? args[i + 1] : undefined;
@@ -43,7 +43,17 @@ export async function runMatch(args: string[], io: CliIo): Promise<number> {
       continue;
     }
     const m = matchIntent(model, row['text']);
-    io.out(JSON.stringify({ id, intent: m.intent, confidence: m.confidence, matchedWords: m.matchedWords }));
+    // The original fields, then why it was decided (nearest example, runner-up, margin).
+    io.out(
+      JSON.stringify({
+        id,
+        intent: m.intent,
+        confidence: m.confidence,
+        matchedWords: m.matchedWords,
+        best: m.best,
+        evidence: m.evidence ?? null,
+      }),
+    );
   }
   return 0;
 }

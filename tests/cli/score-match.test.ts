@@ -82,6 +82,16 @@ describe('match', () => {
     expect(out[1]).toMatchObject({ id: 2, intent: null, confidence: 0 });
     expect(out[2]).toMatchObject({ error: 'not a JSON line' });
   });
+
+  it('adds the evidence: the nearest example, the words that carried it and the runner-up', async () => {
+    const fake = io(JSON.stringify({ id: 1, text: 'Would you like an interpreter?' }));
+    const file = new URL('../fixtures/calibration/intents.json', import.meta.url).pathname;
+    expect(await runMatch(['--intents', file, '--jsonl'], fake)).toBe(0);
+    const evidence = (JSON.parse(fake.lines[0]!) as { evidence: Record<string, unknown> }).evidence;
+    expect(evidence).toMatchObject({ matcher: 'lexical', words: expect.arrayContaining(['interpreter']) });
+    expect(String(evidence['nearestExample'])).toMatch(/interpreter/i);
+    expect(evidence['runnerUp']).toEqual({ id: expect.any(String), score: expect.any(Number) });
+  });
 });
 
 describe('the cli entry point', () => {
