@@ -60,8 +60,18 @@ const BATCH = 100;
 
 async function inBatches<T, R>(items: readonly T[], each: (item: T) => Promise<R>[]): Promise<R[]> {
   const out: R[] = [];
+  // A request IndexedDB refuses at once (a record without its key) throws rather than rejects: it
+  // becomes a rejection here, so that the batch's other requests, which the abort then rejects, are
+  // still awaited together instead of left unhandled.
+  const settle = (item: T): Promise<R>[] => {
+    try {
+      return each(item);
+    } catch (e) {
+      return [Promise.reject(e as Error)];
+    }
+  };
   for (let i = 0; i < items.length; i += BATCH)
-    out.push(...(await Promise.all(items.slice(i, i + BATCH).flatMap(each))));
+    out.push(...(await Promise.all(items.slice(i, i + BATCH).flatMap(settle))));
   return out;
 }
 
