@@ -137,12 +137,8 @@ const PENDING_LONG = new Set<string>([
   'src/adapters/speech/native.ts listen',
   'src/adapters/speech/vosk.ts createVoskEngine',
   'src/adapters/speech/vosk.ts listen',
-  'src/cli/play.ts runPlay',
-  'src/cli/score.ts runScore',
-  'src/core/packs/parse-pack-text.ts parsePackText',
   'src/server/attempts/read-routes.ts attemptReadRoutes',
   'src/server/attempts/write-routes.ts attemptWriteRoutes',
-  'src/server/db/migrations.ts up',
   'src/server/routes/admin.ts adminRoutes',
 ]);
 

@@ -39,67 +39,82 @@ const TranscriptSchema = z.union([
   z.looseObject({ turns: z.array(TurnSchema).max(MAX_TURNS) }).transform((t) => t.turns),
 ]);
 
-export async function runPlay(args: string[], io: CliIo): Promise<number> {
-  let pack: string | undefined;
-  let scenario: string | undefined;
-  let transcript: string | undefined;
-  let json = false;
-  let lexical = false;
-  let mode: 'practice' | 'assessment' = 'practice';
-  let scriptsDir = DEFAULT_SCRIPTS_DIR;
+interface PlayOptions {
+  pack: string;
+  scenario: string;
+  transcript: string;
+  json: boolean;
+  lexical: boolean;
+  mode: 'practice' | 'assessment';
+  scriptsDir: string;
+}
+
+/** The options, or what to print and the exit code: the usage (asked for, or wrong). */
+function parsePlayArgs(args: string[]): PlayOptions | { code: number; message: string } {
+  const o: Partial<PlayOptions> = {
+    json: false,
+    lexical: false,
+    mode: 'practice',
+    scriptsDir: DEFAULT_SCRIPTS_DIR,
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = () => args[++i];
-    if (a === '--scenario') scenario = value();
-    else if (a === '--transcript') transcript = value();
-    else if (a === '--json') json = true;
-    else if (a === '--lexical') lexical = true;
-    else if (a === '--scripts') scriptsDir = value() ?? '';
+    if (a === '--scenario') o.scenario = value();
+    else if (a === '--transcript') o.transcript = value();
+    else if (a === '--json') o.json = true;
+    else if (a === '--lexical') o.lexical = true;
+    else if (a === '--scripts') o.scriptsDir = value() ?? '';
     else if (a === '--mode') {
       const m = value();
-      if (m !== 'practice' && m !== 'assessment') {
-        io.err(`--mode must be practice or assessment.\n${USAGE}`);
-        return 2;
-      }
-      mode = m;
-    } else if (a === '--help' || a === '-h') {
-      io.out(USAGE);
-      return 0;
-    } else if (a.startsWith('-') || pack !== undefined) {
-      io.err(`Unexpected argument "${a}".\n${USAGE}`);
-      return 2;
-    } else pack = a;
+      if (m !== 'practice' && m !== 'assessment')
+        return { code: 2, message: `--mode must be practice or assessment.\n${USAGE}` };
+      o.mode = m;
+    } else if (a === '--help' || a === '-h') return { code: 0, message: USAGE };
+    else if (a.startsWith('-') || o.pack !== undefined)
+      return { code: 2, message: `Unexpected argument "${a}".\n${USAGE}` };
+    else o.pack = a;
   }
-  if (pack === undefined || scenario === undefined || transcript === undefined) {
-    io.err(USAGE);
-    return 2;
-  }
+  if (o.pack === undefined || o.scenario === undefined || o.transcript === undefined)
+    return { code: 2, message: USAGE };
+  return o as PlayOptions;
+}
 
-  const scripts = loadScriptsFrom(scriptsDir);
+export async function runPlay(args: string[], io: CliIo): Promise<number> {
+  const o = parsePlayArgs(args);
+  if ('code' in o) {
+    if (o.code === 0) io.out(o.message);
+    else io.err(o.message);
+    return o.code;
+  }
+  const scripts = loadScriptsFrom(o.scriptsDir);
   if (!scripts.ok) {
     for (const e of scripts.errors) io.err(formatPackError(e));
     return 1;
   }
-  const loaded = loadPackFile(pack, scripts.library);
+  const loaded = loadPackFile(o.pack, scripts.library);
   if (!loaded.ok) {
     for (const e of loaded.errors) io.err(formatPackError(e));
     return 1;
   }
-  if (!loaded.pack.scenarios.has(scenario)) {
+  if (!loaded.pack.scenarios.has(o.scenario)) {
     io.err(
-      `${pack}: no scenario "${scenario}"; the pack has ${[...loaded.pack.scenarios.keys()].join(', ')}`,
+      `${o.pack}: no scenario "${o.scenario}"; the pack has ${[...loaded.pack.scenarios.keys()].join(', ')}`,
     );
     return 1;
   }
-  const turns = readTranscript(transcript);
+  const turns = readTranscript(o.transcript);
   if (!turns.ok) {
-    io.err(`${transcript}: ${turns.message}`);
+    io.err(`${o.transcript}: ${turns.message}`);
     return 1;
   }
 
-  const vectors = lexical ? undefined : await callVectors(loaded.pack, turns.turns);
-  const report = runCall(loaded.pack, scenario, turns.turns, { mode, ...(vectors ? { vectors } : {}) });
-  if (json) io.out(JSON.stringify(report, null, 2));
+  const vectors = o.lexical ? undefined : await callVectors(loaded.pack, turns.turns);
+  const report = runCall(loaded.pack, o.scenario, turns.turns, {
+    mode: o.mode,
+    ...(vectors ? { vectors } : {}),
+  });
+  if (o.json) io.out(JSON.stringify(report, null, 2));
   else for (const line of describeReport(report)) io.out(line);
   return 0;
 }

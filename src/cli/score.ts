@@ -37,32 +37,32 @@ function notFound(library: ScriptLibrary, id: string, version: string | undefine
 export async function runScore(args: string[], io: CliIo): Promise<number> {
   const library = loadNodeScriptLibrary();
   if (args.includes('--jsonl')) {
-    const input = await io.stdin();
-    for (const line of input.split('\n')) {
-      if (line.trim() === '') continue;
-      let row: unknown;
-      try {
-        row = JSON.parse(line);
-      } catch {
-        io.out(JSON.stringify({ id: null, error: 'not a JSON line' }));
-        continue;
-      }
-      const r = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
-      const id = r['id'] ?? null;
-      if (typeof r['script'] !== 'string' || typeof r['text'] !== 'string') {
-        io.out(JSON.stringify({ id, error: 'each line needs "script" and "text" strings' }));
-        continue;
-      }
-      const version = typeof r['version'] === 'string' ? r['version'] : undefined;
-      const script = library.get(r['script'], version);
-      if (script === undefined) {
-        io.out(JSON.stringify({ id, error: notFound(library, r['script'], version) }));
-        continue;
-      }
-      io.out(jsonLine(id, scoreStatement(script, r['text'])));
-    }
+    for (const line of (await io.stdin()).split('\n'))
+      if (line.trim() !== '') io.out(scoreJsonLine(library, line));
     return 0;
   }
+  return scoreReadable(library, args, io);
+}
+
+/** One JSON line in, one out: the verdict, or `{"id","error"}` saying what is wrong with the line. */
+function scoreJsonLine(library: ScriptLibrary, line: string): string {
+  let row: unknown;
+  try {
+    row = JSON.parse(line);
+  } catch {
+    return JSON.stringify({ id: null, error: 'not a JSON line' });
+  }
+  const r = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
+  const id = r['id'] ?? null;
+  if (typeof r['script'] !== 'string' || typeof r['text'] !== 'string')
+    return JSON.stringify({ id, error: 'each line needs "script" and "text" strings' });
+  const version = typeof r['version'] === 'string' ? r['version'] : undefined;
+  const script = library.get(r['script'], version);
+  if (script === undefined) return JSON.stringify({ id, error: notFound(library, r['script'], version) });
+  return jsonLine(id, scoreStatement(script, r['text']));
+}
+
+async function scoreReadable(library: ScriptLibrary, args: string[], io: CliIo): Promise<number> {
   const id = option(args, '--script');
   const version = option(args, '--version');
   const text = args.filter(
@@ -77,20 +77,15 @@ export async function runScore(args: string[], io: CliIo): Promise<number> {
     id === undefined
       ? (createStatementFinder(library.list()).find(text) ?? undefined)
       : library.get(id, version);
+  const known = library
+    .list()
+    .map((s) => s.id)
+    .join(', ');
   if (script === undefined && id === undefined) {
-    io.err(
-      `No statement recognised in the text. Name one with --script: ${library
-        .list()
-        .map((s) => s.id)
-        .join(', ')}`,
-    );
+    io.err(`No statement recognised in the text. Name one with --script: ${known}`);
     return 2;
   }
   if (script === undefined) {
-    const known = library
-      .list()
-      .map((s) => s.id)
-      .join(', ');
     const why = notFound(library, id ?? '', version);
     io.err(why.startsWith('unknown') ? `Unknown script "${id}". Known: ${known}` : `The ${why}.`);
     return 2;

@@ -10,14 +10,19 @@ const DANGEROUS_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type ParsePackTextResult = { ok: true; data: unknown } | { ok: false; errors: PackError[] };
 
-export function parsePackText(text: string, file: string): ParsePackTextResult {
-  const fail = (message: string, at?: { line: number; col: number }): ParsePackTextResult => ({
+type Fail = (message: string, at?: { line: number; col: number }) => ParsePackTextResult;
+
+const failIn =
+  (file: string): Fail =>
+  (message, at) => ({
     ok: false,
     errors: [
       { file, path: '', message, severity: 'error', ...(at ? { line: at.line, column: at.col } : {}) },
     ],
   });
 
+export function parsePackText(text: string, file: string): ParsePackTextResult {
+  const fail = failIn(file);
   // Size first: parsing a huge document is the slow part, so refuse before it starts.
   if (text.length > PACK_LIMITS.maxBytes) {
     return fail(`the file is too large (${text.length} characters; the limit is ${PACK_LIMITS.maxBytes})`);
@@ -38,8 +43,20 @@ export function parsePackText(text: string, file: string): ParsePackTextResult {
     const json = parseJson(body, file);
     if (json !== null) return json;
   }
-
   const lineCounter = new LineCounter();
+  const parsed = parseOneDocument(body, lineCounter, fail);
+  if ('ok' in parsed) return parsed;
+  const refused =
+    syntaxProblems(parsed, body, file, jsonFile, lineCounter) ?? unsafeNodes(parsed, file, lineCounter);
+  return refused ?? toData(parsed, fail);
+}
+
+/** The YAML parse itself: exactly one document, or why not. */
+function parseOneDocument(
+  body: string,
+  lineCounter: LineCounter,
+  fail: Fail,
+): Document.Parsed | ParsePackTextResult {
   let docs: Document.Parsed[];
   try {
     // YAML 1.2 core schema: no custom tags, no merge keys. Aliases are refused below (and toJS resolves
@@ -63,64 +80,77 @@ export function parsePackText(text: string, file: string): ParsePackTextResult {
       second !== undefined ? lineCounter.linePos(second) : undefined,
     );
   }
-  const doc = docs[0]!;
+  return docs[0]!;
+}
+
+/** The parser's errors and warnings, each where it is (in JSON's terms for a .json file). */
+function syntaxProblems(
+  doc: Document.Parsed,
+  body: string,
+  file: string,
+  jsonFile: boolean,
+  lineCounter: LineCounter,
+): ParsePackTextResult | null {
   const problems = [...doc.errors, ...doc.warnings];
   if (jsonFile) {
     const first = problems[0]?.pos[0];
-    return fail(
+    return failIn(file)(
       `the file is not valid JSON (${jsonError(body)})`,
       first === undefined ? undefined : lineCounter.linePos(first),
     );
   }
-  if (problems.length > 0) {
-    return {
-      ok: false,
-      errors: problems.slice(0, PACK_LIMITS.maxErrors).map((p) => {
-        // An unclosed quote is found where the text ends; the quote that was not closed is what to fix.
-        const pos = lineCounter.linePos((p.code === 'MISSING_CHAR' && unclosedQuote(body)) || p.pos[0]);
-        return {
-          file,
-          path: '',
-          message: firstLine(p.message),
-          line: pos.line,
-          column: pos.col,
-          severity: 'error' as const,
-        };
-      }),
-    };
-  }
-
-  const errors: PackError[] = [];
-  visit(doc, {
-    Alias(_, node) {
-      const pos = lineCounter.linePos(node.range?.[0] ?? 0);
-      errors.push({
+  if (problems.length === 0) return null;
+  return {
+    ok: false,
+    errors: problems.slice(0, PACK_LIMITS.maxErrors).map((p) => {
+      // An unclosed quote is found where the text ends; the quote that was not closed is what to fix.
+      const pos = lineCounter.linePos((p.code === 'MISSING_CHAR' && unclosedQuote(body)) || p.pos[0]);
+      return {
         file,
         path: '',
-        message: `YAML aliases (*${node.source}) are not allowed in packs: write the value out`,
+        message: firstLine(p.message),
         line: pos.line,
         column: pos.col,
-        severity: 'error',
-      });
+        severity: 'error' as const,
+      };
+    }),
+  };
+}
+
+/** Aliases and keys that could reach Object.prototype, refused where they are. */
+function unsafeNodes(
+  doc: Document.Parsed,
+  file: string,
+  lineCounter: LineCounter,
+): ParsePackTextResult | null {
+  const errors: PackError[] = [];
+  const at = (offset: number, message: string) => {
+    const pos = lineCounter.linePos(offset);
+    errors.push({ file, path: '', message, line: pos.line, column: pos.col, severity: 'error' });
+  };
+  visit(doc, {
+    Alias(_, node) {
+      at(
+        node.range?.[0] ?? 0,
+        `YAML aliases (*${node.source}) are not allowed in packs: write the value out`,
+      );
       return visit.BREAK;
     },
     Pair(_, pair) {
       const key = pair.key;
       if (isScalar(key) && DANGEROUS_KEYS.has(String(key.value))) {
-        const pos = lineCounter.linePos(key.range?.[0] ?? 0);
-        errors.push({
-          file,
-          path: '',
-          message: `the key "${String(key.value)}" is not allowed: it could tamper with the program's objects`,
-          line: pos.line,
-          column: pos.col,
-          severity: 'error',
-        });
+        at(
+          key.range?.[0] ?? 0,
+          `the key "${String(key.value)}" is not allowed: it could tamper with the program's objects`,
+        );
       }
     },
   });
-  if (errors.length > 0) return { ok: false, errors: errors.slice(0, PACK_LIMITS.maxErrors) };
+  return errors.length > 0 ? { ok: false, errors: errors.slice(0, PACK_LIMITS.maxErrors) } : null;
+}
 
+/** The document as plain data, within the nesting limit. */
+function toData(doc: Document.Parsed, fail: Fail): ParsePackTextResult {
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 0 });

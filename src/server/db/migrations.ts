@@ -7,6 +7,7 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 type AnyDb = Kysely<unknown>;
 
 const accounts: Migration = {
+  // long: a shipped migration is never edited (see above), so it stays the one list of what it created.
   async up(db: AnyDb) {
     await db.schema
       .createTable('users')
@@ -55,6 +56,7 @@ const accounts: Migration = {
 };
 
 const attempts: Migration = {
+  // long: as for the first migration, one shipped list of what it created.
   async up(db: AnyDb) {
     await db.schema
       .createTable('attempts')
