@@ -221,3 +221,18 @@ test('assessment mode says each answer was recorded once, in one live region', a
     { message: '"recorded" said once, by one live region' },
   );
 });
+
+test('the bogus caller answers the digits the trainee asked for', async () => {
+  const page = await app.open('', { fakeSpeech: true });
+  await signIn(page);
+  await openScenario(page, 'bogus-caller');
+  await startCall(page);
+  await answerTyped(
+    page,
+    'Before we go any further I need to take you through security, can you give me the third and sixth digits of your PIN please?',
+  );
+  await expectText(page.locator('.app-transcript'), /the third (one|digit) is (a )?7,? and the sixth/i, {
+    message: 'the caller names the third and sixth digits, as asked',
+  });
+  await expectNoText(page.locator('.app-transcript'), /second (one|digit) is/i);
+});
