@@ -196,6 +196,15 @@ test('an unsent answer is kept when the browser goes Back mid-call, and after a 
   // Sent, it is no longer kept: a reload then shows an empty box.
   await page.locator('#answer').press('Enter');
   await page.locator('[data-feedback-turn="1"]').first().waitFor();
+  // Kept for the tab until its turn is saved, then let go.
+  await expectEventually(
+    async () =>
+      assert.deepEqual(
+        await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('verbatim.draft.'))),
+        [],
+      ),
+    { message: 'the sent answer let go once its turn was saved' },
+  );
   await page.reload();
   await carryOn(page);
   await expectText(page.locator('.app-transcript'), /take you through security/);

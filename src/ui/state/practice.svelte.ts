@@ -119,8 +119,16 @@ export class Practice {
     const text = this.speech.draft.trim();
     if (!text) return false;
     this.speech.draft = '';
-    this.#drafts.clear(this.session?.attemptId ?? null);
-    void this.#submit({ text, source: 'typed', silenceBefore: this.silence.silenceBefore() });
+    // The sent answer stays kept for this tab until its turn is saved: a reload in between puts it
+    // back in the box rather than losing it. Kept only if nothing new was typed meanwhile.
+    const attemptId = this.session?.attemptId ?? null;
+    this.#drafts.save(attemptId, text);
+    void this.#submit({ text, source: 'typed', silenceBefore: this.silence.silenceBefore() }).then(
+      (saved) => {
+        if (saved && attemptId !== null && this.#drafts.load(attemptId) === text)
+          this.#drafts.clear(attemptId);
+      },
+    );
     return true;
   }
 
@@ -135,14 +143,16 @@ export class Practice {
     });
   }
 
-  async #submit(turn: Parameters<CallSession['submit']>[0]): Promise<void> {
+  /** Sends a turn; true when it was saved. */
+  async #submit(turn: Parameters<CallSession['submit']>[0]): Promise<boolean> {
     const session = this.session;
-    if (!session) return;
+    if (!session) return false;
     // The vectors this turn needs, made before it is sent (the hybrid matcher reads them).
     session.vectors = await this.understanding.vectorsFor([...session.turns, turn], session.matcher);
     const submitting = session.submit(turn);
     this.announcement = this.#describeLatest();
     await submitting;
+    const saved = session.returned === null;
     if (session.returned) {
       // Another tab answered first: nothing typed or said here is lost, it goes back in the box.
       if (!this.speech.draft.trim()) {
@@ -152,6 +162,7 @@ export class Practice {
       session.returned = null;
     }
     if (session.phase === 'debrief') this.speech.abort();
+    return saved;
   }
 
   #describeLatest(): string {
