@@ -27,6 +27,7 @@ import {
   turnCount,
 } from './practice-helpers.mjs';
 import { calls } from './role-plays.mjs';
+import { saveUntilAsked, typeVersion } from './editor-helpers.mjs';
 
 const app = useBrowser();
 const core = readFileSync(new URL('../../scenarios/cms-core.yaml', import.meta.url), 'utf8');
@@ -122,40 +123,15 @@ test('a pack that brings a built-in scenario id is refused, and the start page k
   await expectText(page.locator('h1').first(), bogusTitle, { message: 'the built-in scenario opened' });
 });
 
-/**
- * Saves and waits for the replace prompt. A click that lands while the status above the button is
- * still changing height can miss it: the save is clicked again until the prompt shows (saving the
- * same text again only asks the same question).
- */
-async function saveUntilAsked(page, message) {
-  const prompt = page.getByTestId('replace-prompt');
-  await expectEventually(
-    async () => {
-      if (!(await prompt.isVisible()))
-        await page.getByRole('button', { name: 'Save in this browser' }).click();
-      await prompt.waitFor({ timeout: 3000 });
-      assert.match(await prompt.innerText(), /Replace cms-core version 1\.0\.0 with version 1\.10\.0\?/);
-    },
-    { message },
-  );
-}
-
 test("the editor's save keeps the version typed and asks before replacing the built-in pack", async () => {
   const page = await app.open('#/packs/cms-core/edit');
-  const content = page.locator('.cm-content');
-  await content.waitFor();
-  const status = page.getByTestId('editor-status');
-  await expectText(status, /The pack is valid/, { content: true });
-  await content.click();
-  await page.keyboard.press('Control+Home');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('End');
-  for (let i = 0; i < 5; i++) await page.keyboard.press('Backspace');
-  await page.keyboard.type('1.10.0');
-  await expectText(status, /The pack is valid/, { content: true });
-  const prompt = page.getByTestId('replace-prompt');
-
-  await saveUntilAsked(page, 'confirmation asked before the built-in pack is replaced');
+  await typeVersion(page, '1.0.0', '1.10.0');
+  const prompt = await saveUntilAsked(
+    page,
+    '1.10.0',
+    'confirmation asked before the built-in pack is replaced',
+  );
+  await expectText(prompt, /Replace cms-core version 1\.0\.0 with version 1\.10\.0\?/);
   await expectNoAxe(page, 'editor replace prompt');
   await prompt.getByRole('button', { name: 'Keep version 1.0.0' }).click();
   await expectText(page.locator('main'), /Kept cms-core version 1\.0\.0/);
@@ -164,16 +140,8 @@ test("the editor's save keeps the version typed and asks before replacing the bu
   await expectText(page.locator('[data-pack="cms-core"]'), /built-in/);
 
   await page.evaluate(() => (location.hash = '#/packs/cms-core/edit'));
-  await content.waitFor();
-  await expectText(status, /The pack is valid/, { content: true });
-  await content.click();
-  await page.keyboard.press('Control+Home');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('End');
-  for (let i = 0; i < 5; i++) await page.keyboard.press('Backspace');
-  await page.keyboard.type('1.10.0');
-  await expectText(status, /The pack is valid/, { content: true });
-  await saveUntilAsked(page, 'confirmation asked again on the second save');
+  await typeVersion(page, '1.0.0', '1.10.0');
+  await saveUntilAsked(page, '1.10.0', 'confirmation asked again on the second save');
   await prompt.getByRole('button', { name: 'Replace with version 1.10.0' }).click();
   await prompt.waitFor({ state: 'detached' });
   await page.reload();

@@ -14,6 +14,7 @@ import {
   useBrowser,
 } from './harness.mjs';
 import { answerTyped, openScenario, signIn, startCall } from './practice-helpers.mjs';
+import { saveUntilAsked, typeVersion } from './editor-helpers.mjs';
 
 const core = readFileSync(new URL('../../scenarios/cms-core.yaml', import.meta.url), 'utf8');
 // A QA team's own pack, built from the default one: its own pack id and its own scenario ids, since a pack
@@ -222,23 +223,8 @@ test('the editor flags an invalid edit in place, clears it when fixed, saves and
   await page.keyboard.press('Delete');
   await statusMatches(page, /The pack is valid/);
   // A real change: a new version, saved (replacing the installed one after confirmation) and downloaded.
-  await page.keyboard.press('Control+Home');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('End');
-  for (let i = 0; i < 5; i++) await page.keyboard.press('Backspace');
-  await page.keyboard.type('1.1.0');
-  await statusMatches(page, /The pack is valid/);
-  // On a loaded machine the first click on Save can show no prompt (see integrity.e2e.mjs,
-  // saveUntilAsked): it is clicked again until the prompt shows, the same question each time.
-  const prompt = page.getByTestId('replace-prompt');
-  await expectEventually(
-    async () => {
-      if (!(await prompt.isVisible()))
-        await page.getByRole('button', { name: 'Save in this browser' }).click();
-      await prompt.getByRole('button', { name: 'Replace with version 1.1.0' }).waitFor({ timeout: 3000 });
-    },
-    { message: 'confirmation asked before version 1.1.0 replaces 1.0.0' },
-  );
+  await typeVersion(page, '1.0.0', '1.1.0');
+  await saveUntilAsked(page, '1.1.0', 'confirmation asked before version 1.1.0 replaces 1.0.0');
   await page.getByRole('button', { name: 'Replace with version 1.1.0' }).click();
   await page.getByTestId('replace-prompt').waitFor({ state: 'detached' });
   await page.evaluate(() => (location.hash = '#/packs'));
