@@ -1,36 +1,50 @@
 // The pack editor in browser tests: typing a new version over a pack's version line, and saving
 // until the replace prompt asks. Every step waits for the state it needs.
-import { expectEventually, expectText } from './harness.mjs';
+import { expectCount, expectEventually, expectText } from './harness.mjs';
 
-/** Types `to` over the version `from` on line 4 (a pack's `version:` line), and waits for a valid pack. */
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The editor's line that reads `version: <version>`, and nothing else. */
+const versionLine = (page, version) =>
+  page.locator('.cm-line').filter({ hasText: new RegExp(`^version: ${escape(version)}$`) });
+
+/**
+ * Types `to` over the version `from` on the pack's `version:` line, and waits until the editor
+ * holds the new line and the pack is valid. The caret is put on the line by clicking it, not by
+ * moving down from the top, so wrapped lines or a slow layout cannot send the typing elsewhere.
+ */
 export async function typeVersion(page, from, to) {
-  const content = page.locator('.cm-content');
   const status = page.getByTestId('editor-status');
-  await content.waitFor();
+  await page.locator('.cm-content').waitFor();
   await expectText(status, /The pack is valid/, { content: true });
-  await content.click();
-  await page.keyboard.press('Control+Home');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  await versionLine(page, from).click();
   await page.keyboard.press('End');
   for (let i = 0; i < from.length; i++) await page.keyboard.press('Backspace');
   await page.keyboard.type(to);
+  await expectCount(versionLine(page, to), 1, { message: `the editor to read "version: ${to}"` });
   await expectText(status, /The pack is valid/, { content: true });
 }
 
 /**
- * Saves and waits for the replace prompt offering `version`. On a loaded machine the first click on
- * Save can show no prompt: it is clicked again until the prompt shows (saving the same text again
- * only asks the same question).
+ * Saves and waits for the replace prompt offering `version`. A click that shows nothing is tried
+ * again (saving the same text again only asks the same question); when it fails, the message
+ * says what the editor's status showed instead.
  */
 export async function saveUntilAsked(page, version, message) {
   const prompt = page.getByTestId('replace-prompt');
+  const status = page.getByTestId('editor-status');
   await expectEventually(
     async () => {
       if (!(await prompt.isVisible()))
-        await page.getByRole('button', { name: 'Save in this browser' }).click();
-      await prompt
-        .getByRole('button', { name: `Replace with version ${version}` })
-        .waitFor({ timeout: 3000 });
+        await page.getByRole('button', { name: 'Save in this browser' }).click({ timeout: 5000 });
+      try {
+        await prompt
+          .getByRole('button', { name: `Replace with version ${version}` })
+          .waitFor({ timeout: 3000 });
+      } catch {
+        throw new Error(
+          `no prompt for version ${version}; the editor's status read "${await status.innerText()}"`,
+        );
+      }
     },
     { message },
   );
