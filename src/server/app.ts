@@ -12,6 +12,9 @@ import { sessionRoutes } from './routes/session.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { attemptWriteRoutes } from './attempts/write-routes.ts';
 import { attemptReadRoutes } from './attempts/read-routes.ts';
+import { packRoutes } from './packs/routes.ts';
+import { loadNodeScriptLibrary } from '../cli/node-library.ts';
+import type { ScriptLibrary } from '../core/index.ts';
 import { useSessions } from './auth/plugin.ts';
 import { DEFAULT_SCRYPT_COST } from './auth/password.ts';
 
@@ -55,6 +58,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(adminRoutes, { db, passwordCost });
   await app.register(attemptWriteRoutes, { db });
   await app.register(attemptReadRoutes, { db });
+  let scripts: ScriptLibrary | undefined;
+  await app.register(packRoutes, { db, scripts: () => (scripts ??= loadNodeScriptLibrary()) });
   if (options.distDir && existsSync(`${options.distDir}/index.html`)) await serveApp(app, options.distDir);
   return app;
 }

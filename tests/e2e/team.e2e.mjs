@@ -4,7 +4,7 @@
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +81,7 @@ before(async () => {
     ['tia', 'trainee'],
     ['theo', 'trainee'],
     ['cora', 'coach'],
+    ['quinn', 'qa'],
   ]) {
     const displayName = username[0].toUpperCase() + username.slice(1);
     ids[username] = (
@@ -185,4 +186,38 @@ test('two trainees practise, a coach sees both attempts from the server, and a n
     },
     { timeout: 90_000, message: "the coach's note on tia's machine" },
   );
+});
+
+test('QA publishes a new pack version from #/packs, and a trainee signing in gets it installed', async () => {
+  const text = readFileSync(join(root, 'scenarios/cms-more.yaml'), 'utf8')
+    .replace(/^version: .*$/m, 'version: 1.1.0')
+    .replace(/^description: >-$/m, 'description: >-\n  Published to the team.');
+  const qa = await browserAt();
+  await signInToTeam(qa, 'quinn');
+  await qa.evaluate(() => (location.hash = '#/packs'));
+  await qa.locator('#pack-file').waitFor({ state: 'attached' });
+  await qa.setInputFiles('#pack-file', {
+    name: 'cms-more.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(text),
+  });
+  await qa.getByRole('button', { name: 'Replace with version 1.1.0' }).click();
+  await expectText(qa.getByTestId('packs-notice'), /Replaced cms-more version 1\.0\.0 with version 1\.1\.0/);
+  await qa.evaluate(() => (location.hash = '#/packs/cms-more'));
+  await qa.getByRole('button', { name: 'Publish to team' }).click();
+  await expectText(qa.getByTestId('publish-status'), /Published cms-more version 1\.1\.0 to the team\./);
+  await expectNoAxe(qa, 'a pack page with its publish action');
+
+  const trainee = await browserAt();
+  await signInToTeam(trainee, 'theo');
+  await trainee.evaluate(() => (location.hash = '#/packs'));
+  await expectText(trainee.locator('[data-pack="cms-more"] td').nth(1), /^1\.1\.0$/, {
+    message: "the published version installed on the trainee's machine",
+  });
+  await trainee.evaluate(() => (location.hash = '#/packs/cms-more'));
+  await expectText(trainee.getByTestId('pack-description'), /^Published to the team\./);
+  await trainee.getByRole('heading', { name: 'More calls from the first month' }).waitFor();
+  await expectCount(trainee.getByRole('button', { name: 'Publish to team' }), 0, {
+    message: 'no publish action for a trainee',
+  });
 });

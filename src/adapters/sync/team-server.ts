@@ -1,7 +1,13 @@
 // The team server as the app sees it: who is signed in, the outbox's state, and (for coaches) the
 // team's attempts. Only built when the app was served by a team server (GET /api/health answers);
 // with static hosting nothing here runs and nothing leaves the machine.
-import type { AttemptStore, SyncStatus, TeamServer, TeamUser } from '../../core/ports/index.ts';
+import type {
+  AttemptStore,
+  PublishedPackInfo,
+  SyncStatus,
+  TeamServer,
+  TeamUser,
+} from '../../core/ports/index.ts';
 import { currentUser, type Api } from './api-client.ts';
 import { Outbox } from './outbox.ts';
 import type { MarksStore } from './sync-marks.ts';
@@ -68,6 +74,19 @@ export class HttpTeamServer implements TeamServer {
   teamStore(): AttemptStore | null {
     if (!this.user || !['coach', 'admin'].includes(this.user.role)) return null;
     return teamStore(this.#deps.api, this.#deps.local);
+  }
+
+  async publishedPacks(): Promise<PublishedPackInfo[]> {
+    return (await this.#deps.api.request<{ packs: PublishedPackInfo[] }>('GET', '/api/packs')).packs;
+  }
+
+  fetchPack(packId: string, version: string): Promise<{ file: string; text: string }> {
+    const path = `/api/packs/${encodeURIComponent(packId)}/versions/${encodeURIComponent(version)}`;
+    return this.#deps.api.request('GET', path);
+  }
+
+  publishPack(file: string, text: string): Promise<{ created: boolean; pack: PublishedPackInfo }> {
+    return this.#deps.api.request('POST', '/api/packs', { file, text });
   }
 
   #setUser(user: TeamUser | null): void {

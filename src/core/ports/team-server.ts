@@ -38,4 +38,19 @@ export interface TeamServer {
   syncNow(): Promise<void>;
   /** For a signed-in coach or admin: the team's attempts, read from the server page by page. */
   teamStore(): AttemptStore | null;
+  /** The newest published version of each pack (signed in). */
+  publishedPacks(): Promise<PublishedPackInfo[]>;
+  /** One published version's text, and the file name it is installed under. */
+  fetchPack(packId: string, version: string): Promise<{ file: string; text: string }>;
+  /** QA or admin: publishes a pack version to the team. Throws an Error that says why not. */
+  publishPack(file: string, text: string): Promise<{ created: boolean; pack: PublishedPackInfo }>;
+}
+
+/** A pack version QA published on the team server. */
+export interface PublishedPackInfo {
+  packId: string;
+  version: string;
+  title: string;
+  publishedAt: string;
+  publishedBy: string;
 }

@@ -142,20 +142,34 @@ export class PacksState {
     this.errors = [];
     this.pending = null;
     try {
-      const result = await (await this.#use()).validate({ text, file: fileName });
-      if (!result.ok) {
-        this.errors = result.errors;
-        return;
-      }
-      const compiled = this.compile(text, fileName);
-      if (!compiled.ok) {
-        this.errors = compiled.errors;
-        return;
-      }
-      await this.#decide(text, fileName, compiled.pack);
+      const pack = await this.#check(text, fileName);
+      if (pack) await this.#decide(text, fileName, pack);
     } finally {
       this.busy = false;
     }
+  }
+
+  /** Checked in the worker, then compiled; null (with `errors` set) when it does not load. */
+  async #check(text: string, fileName: string): Promise<LoadedPack | null> {
+    const result = await (await this.#use()).validate({ text, file: fileName });
+    if (!result.ok) {
+      this.errors = result.errors;
+      return null;
+    }
+    const compiled = this.compile(text, fileName);
+    if (compiled.ok) return compiled.pack;
+    this.errors = compiled.errors;
+    return null;
+  }
+
+  /**
+   * A version QA published on the team server: checked and installed like an import, except that
+   * replacing an older version needs no confirmation (the team's QA already chose it).
+   */
+  async installPublished(text: string, fileName: string): Promise<boolean> {
+    this.errors = [];
+    const pack = await this.#check(text, fileName);
+    return pack ? this.#decide(text, fileName, pack, true) : false;
   }
 
   async confirmReplace(): Promise<void> {
@@ -197,7 +211,7 @@ export class PacksState {
    * The one install path, for imports and the editor's save alike: the same rules (decideInstall),
    * the same confirmation before replacing an installed version. True when it was installed now.
    */
-  async #decide(text: string, fileName: string, pack: LoadedPack): Promise<boolean> {
+  async #decide(text: string, fileName: string, pack: LoadedPack, confirmed = false): Promise<boolean> {
     const facts = (p: { id: string; version: string; text: string; pack: LoadedPack }) => ({
       id: p.id,
       version: p.version,
@@ -215,7 +229,7 @@ export class PacksState {
       this.notice = `Version ${pack.version} of ${pack.id} is already installed, so nothing was changed.`;
       return false;
     }
-    if (decision.kind === 'confirm-replace' && installed) {
+    if (decision.kind === 'confirm-replace' && installed && !confirmed) {
       this.pending = { incoming, installed };
       return false;
     }

@@ -2,6 +2,8 @@
 // outbox has still to send. With static hosting `available` stays false and nothing is shown.
 import type { AttemptStore, SyncStatus, TeamServer, TeamUser } from '../../core/ports/index.ts';
 import { messageOf } from '../../core/message-of.ts';
+import type { PacksState } from './packs.svelte.ts';
+import { installPublishedPacks } from './published-packs.ts';
 
 /** The review screens wait this long for a sync before showing what this machine has. */
 const REVIEW_SYNC_WAIT_MS = 3000;
@@ -71,6 +73,35 @@ export class TeamState {
 
   async syncNow(): Promise<void> {
     await (await this.load())?.syncNow();
+  }
+
+  /** Signed in: installs the team's newly published packs into `packs`; never throws. */
+  async installPublished(packs: PacksState): Promise<void> {
+    const server = await this.load();
+    if (!server?.user) return;
+    await installPublishedPacks(server, packs).catch(() => undefined);
+  }
+
+  /** QA or admin: publishes a pack version to the team; what happened, in plain words. */
+  async publish(file: string, text: string): Promise<{ ok: boolean; message: string }> {
+    const server = await this.load();
+    if (!server?.user) return { ok: false, message: 'Sign in to the team server first.' };
+    try {
+      const { created, pack } = await server.publishPack(file, text);
+      return {
+        ok: true,
+        message: created
+          ? `Published ${pack.packId} version ${pack.version} to the team.`
+          : `Version ${pack.version} of ${pack.packId} was already published, unchanged.`,
+      };
+    } catch (e) {
+      return { ok: false, message: messageOf(e) };
+    }
+  }
+
+  /** True when signed in as someone who may publish packs. */
+  get publishing(): boolean {
+    return this.user?.role === 'qa' || this.user?.role === 'admin';
   }
 
   /** True when the review screens show the team's attempts from the server. */

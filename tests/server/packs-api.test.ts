@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SERVER_TEST_TIMEOUTS, databaseKinds, startDatabases, stopDatabases } from './databases.ts';
+import { startTeamServer, type Client, type TeamServer } from './team-api.ts';
+
+vi.setConfig(SERVER_TEST_TIMEOUTS);
+beforeAll(() => startDatabases());
+afterAll(() => stopDatabases());
+
+const core = readFileSync(join(import.meta.dirname, '../../scenarios/cms-core.yaml'), 'utf8');
+/** cms-core under another id and version (its scenarios keep their ids). */
+const version = (v: string, extra = '') =>
+  core.replace(/^version: .*$/m, `version: ${v}`).replace(/^title: (.*)$/m, `title: $1${extra}`);
+
+describe.each(databaseKinds)('published packs (%s)', (kind) => {
+  let server: TeamServer;
+  let qa: Client;
+  let trainee: Client;
+  beforeAll(async () => {
+    server = await startTeamServer(kind);
+    await server.account('quinn', 'qa');
+    await server.account('tess', 'trainee');
+    await server.account('cole', 'coach');
+    qa = await server.signIn('quinn');
+    trainee = await server.signIn('tess');
+  });
+  afterAll(() => server.close());
+
+  it('lets QA publish a checked version once, with an audit row, and never changes it', async () => {
+    const first = await qa.request('POST', '/api/packs', { file: 'cms-core.yaml', text: version('2.0.0') });
+    expect(first.status).toBe(201);
+    expect(first.json.pack).toMatchObject({ packId: 'cms-core', version: '2.0.0', publishedBy: 'quinn' });
+    const again = await qa.request('POST', '/api/packs', { file: 'cms-core.yaml', text: version('2.0.0') });
+    expect(again.status).toBe(200);
+    expect(again.json.created).toBe(false);
+    const changed = await qa.request('POST', '/api/packs', {
+      file: 'cms-core.yaml',
+      text: version('2.0.0', ' (edited)'),
+    });
+    expect(changed.status).toBe(409);
+    expect(changed.json.error).toMatch(/already published with different content/);
+    const older = await qa.request('POST', '/api/packs', { file: 'cms-core.yaml', text: version('1.5.0') });
+    expect(older.status).toBe(409);
+    expect(older.json.error).toMatch(/publish a newer version/);
+    const audit = await server.database.db
+      .selectFrom('audit')
+      .select(['action', 'detail'])
+      .where('action', '=', 'publish-pack')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.detail).toMatchObject({ packId: 'cms-core', version: '2.0.0' });
+  });
+
+  it('refuses a pack the app would refuse, saying where, and stores nothing', async () => {
+    const broken = core.replace(/^version: .*$/m, 'version: 9.0.0').replace(/^id: .*$/m, 'id: 42 :');
+    const refused = await qa.request('POST', '/api/packs', { file: 'broken.yaml', text: broken });
+    expect(refused.status).toBe(422);
+    expect(refused.json.error).toMatch(/^The pack does not load: broken\.yaml/);
+    const notYaml = await qa.request('POST', '/api/packs', { file: 'x.yaml', text: 'id: [' });
+    expect(notYaml.status).toBe(422);
+    const rows = await server.database.db.selectFrom('packs').select('version').execute();
+    expect(rows.map((r) => r.version)).toEqual(['2.0.0']);
+  });
+
+  it('lets only QA and admins publish', async () => {
+    const coach = await server.signIn('cole');
+    for (const who of [trainee, coach]) {
+      const refused = await who.request('POST', '/api/packs', { file: 'c.yaml', text: version('3.0.0') });
+      expect(refused.status).toBe(403);
+    }
+    const anonymous = await server.app.inject({
+      method: 'POST',
+      url: '/api/packs',
+      payload: { file: 'c.yaml', text: version('3.0.0') },
+    });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('gives every signed-in account the newest versions, and keeps older versions readable', async () => {
+    expect(
+      (await qa.request('POST', '/api/packs', { file: 'cms-core.yaml', text: version('2.1.0') })).status,
+    ).toBe(201);
+    const list = await trainee.request('GET', '/api/packs');
+    expect(list.json.packs).toEqual([expect.objectContaining({ packId: 'cms-core', version: '2.1.0' })]);
+    const newest = await trainee.request('GET', '/api/packs/cms-core/versions/2.1.0');
+    expect(newest.json).toMatchObject({ file: 'cms-core-2.1.0.yaml', text: version('2.1.0') });
+    const older = await trainee.request('GET', '/api/packs/cms-core/versions/2.0.0');
+    expect(older.json.text).toBe(version('2.0.0'));
+    expect((await trainee.request('GET', '/api/packs/cms-core/versions/7.0.0')).status).toBe(404);
+    expect((await server.app.inject({ method: 'GET', url: '/api/packs' })).statusCode).toBe(401);
+  });
+});
