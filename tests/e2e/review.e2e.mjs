@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectCount, expectNoAxe, expectText, useBrowser } from './harness.mjs';
 import { answerTyped, expectDebrief, openScenario, signIn, startCall } from './practice-helpers.mjs';
+import { reviewRecord } from './review-record.mjs';
 import { calls } from './role-plays.mjs';
 
 const app = useBrowser();
@@ -54,6 +55,33 @@ async function importFile(page, text, name = 'attempts.json') {
     .locator('#import-file')
     .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   await page.locator('[data-import-errors], [data-import-report]').first().waitFor();
+}
+
+/**
+ * Runs in the page: writes `n` attempts made by `record` into the app's database as the app writes
+ * them, each record and its head (the table's row) together.
+ */
+async function seedAttempts(n, record) {
+  const db = await new Promise((ok, fail) => {
+    const r = indexedDB.open('verbatim');
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => fail(r.error);
+  });
+  const tx = db.transaction(['attempts', 'heads'], 'readwrite');
+  const store = tx.objectStore('attempts');
+  const heads = tx.objectStore('heads');
+  for (let i = 0; i < n; i++) {
+    const attempt = record(i);
+    store.put(attempt);
+    const { turns: _t, notes: _n, disputes: _d, updatedAt: _u, summary, ...head } = attempt;
+    const { statements: _s, moves: _m, ...brief } = summary;
+    heads.put({ ...head, summary: brief });
+  }
+  await new Promise((ok, fail) => {
+    tx.oncomplete = ok;
+    tx.onerror = () => fail(tx.error);
+  });
+  db.close();
 }
 
 const report = (page) => page.locator('[data-import-report]');
@@ -204,63 +232,8 @@ test('export, clear and import give identical data; bad, future, forged and host
 test('benchmark: with 10,000 attempts stored, the times to open the list and apply a filter are reported', async (t) => {
   const page = await app.open('', { fakeSpeech: true });
   await openReview(page);
-  await page.evaluate(async () => {
-    const db = await new Promise((ok, fail) => {
-      const r = indexedDB.open('verbatim');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    // Written as the app writes them: each record and its head (the table's row) together.
-    const tx = db.transaction(['attempts', 'heads'], 'readwrite');
-    const store = tx.objectStore('attempts');
-    const heads = tx.objectStore('heads');
-    for (let i = 0; i < 10000; i++) {
-      const day = String((i % 28) + 1).padStart(2, '0');
-      const record = {
-        id: `bench-${i}`,
-        trainee: `Trainee ${i % 40}`,
-        packId: 'cms-core',
-        packVersion: '1.0.0',
-        scenarioId: `scenario-${i % 8}`,
-        scenarioTitle: `Scenario ${i % 8}`,
-        mode: i % 3 ? 'practice' : 'assessment',
-        startedAt: `2026-02-${day}T09:${String(i % 60).padStart(2, '0')}:00.000Z`,
-        updatedAt: `2026-02-${day}T09:30:00.000Z`,
-        status: 'completed',
-        turns: Array.from({ length: 6 }, (_, t) => ({
-          text: `turn ${t} of attempt ${i} with some words`,
-          source: 'typed',
-          at: `2026-02-${day}T09:0${t}:00.000Z`,
-        })),
-        summary: {
-          ending: {
-            id: i % 4 ? 'handled-well' : 'disclosed',
-            title: i % 4 ? 'Handled well' : 'Disclosed',
-            outcome: i % 4 ? 'pass' : 'fail',
-          },
-          score: i % 101,
-          passed: i % 4 !== 0,
-          criticalErrors: i % 4 ? [] : [{ id: 'disclosure', message: 'Disclosed case details' }],
-          statements: [
-            { scriptId: 'security', verdict: 'exact', score: 100 },
-            { scriptId: 'recording', verdict: i % 2 ? 'fail' : 'minor', score: 60 },
-          ],
-          moves: [{ intentId: 'ask-name', made: i % 5 !== 0 }],
-        },
-        notes: [],
-        disputes: [],
-      };
-      store.put(record);
-      const { turns: _t, notes: _n, disputes: _d, updatedAt: _u, summary, ...head } = record;
-      const { statements: _s, moves: _m, ...brief } = summary;
-      heads.put({ ...head, summary: brief });
-    }
-    await new Promise((ok, fail) => {
-      tx.oncomplete = ok;
-      tx.onerror = () => fail(tx.error);
-    });
-    db.close();
-  });
+  // The page runs the shared generator's own source (a CDP evaluation, so the page's policy allows it).
+  await page.evaluate(`(${seedAttempts})(10000, ${reviewRecord})`);
   await page.evaluate(() => (location.hash = '#/'));
   await page.locator('h1').first().waitFor();
 

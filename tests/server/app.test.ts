@@ -1,19 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
-import {
-  SERVER_TEST_TIMEOUTS,
-  databaseKinds,
-  openTestDatabase,
-  startDatabases,
-  stopDatabases,
-} from './databases.ts';
+import { databaseKinds, openTestDatabase } from './databases.ts';
+import { useTestDatabases } from './use-databases.ts';
 
-vi.setConfig(SERVER_TEST_TIMEOUTS);
-beforeAll(() => startDatabases());
-afterAll(() => stopDatabases());
+useTestDatabases();
 
 const policy = "default-src 'self'; script-src 'self'; connect-src 'self'";
 

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import { migrate } from '../../src/server/db/database.ts';
 import { migrations } from '../../src/server/db/migrations.ts';
-import {
-  SERVER_TEST_TIMEOUTS,
-  databaseKinds,
-  openTestDatabase,
-  startDatabases,
-  stopDatabases,
-} from './databases.ts';
+import { databaseKinds, openTestDatabase } from './databases.ts';
+import { useTestDatabases } from './use-databases.ts';
 
-vi.setConfig(SERVER_TEST_TIMEOUTS);
-beforeAll(() => startDatabases());
-afterAll(() => stopDatabases());
+useTestDatabases();
 
 /** Tables, columns, indexes and constraints as the catalogue describes them, for comparing schemas. */
 async function describeSchema(db: Kysely<unknown>): Promise<string[]> {

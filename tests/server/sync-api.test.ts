@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SERVER_TEST_TIMEOUTS, databaseKinds, startDatabases, stopDatabases } from './databases.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds } from './databases.ts';
+import { useTestDatabases } from './use-databases.ts';
 import { newAttempt, startTeamServer, turn, type TeamServer } from './team-api.ts';
 
-vi.setConfig(SERVER_TEST_TIMEOUTS);
-beforeAll(() => startDatabases());
-afterAll(() => stopDatabases());
+useTestDatabases();
 
 const summary = {
   ending: { id: 'done', title: 'Call closed', outcome: 'pass' },

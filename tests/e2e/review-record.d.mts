@@ -1,0 +1,3 @@
+import type { AttemptRecord } from '../../src/core/ports/index.ts';
+
+export function reviewRecord(i: number): AttemptRecord;
