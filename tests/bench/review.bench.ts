@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { bench, describe } from 'vitest';
 import { openAttemptStore } from '../../src/adapters/storage/attempt-store.ts';
-import type { AttemptRecord, AttemptStore } from '../../src/core/ports/index.ts';
+import type { AttemptStore } from '../../src/core/ports/index.ts';
 import { headOf } from '../../src/core/review/attempt-head.ts';
 import { filterAttempts, filterOptions, sortAttempts } from '../../src/core/review/index.ts';
 import { PAGE_SIZE } from '../../src/ui/state/review.svelte.ts';
