@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { databaseKinds } from './databases.ts';
 import { useTestDatabases } from './use-databases.ts';
 import { newAttempt, startTeamServer, turn, type TeamServer } from './team-api.ts';
@@ -50,6 +51,97 @@ describe.each(databaseKinds)('attempt sync and review API (%s)', (kind) => {
     expect(record.summary).toEqual(summary);
     expect(record.score).toBe(82);
     expect(record.status).toBe('completed');
+  });
+
+  it('filters by ending, mode and date, sorts by any column of the table, and lists the filter choices', async () => {
+    const coach = await server.account('cleo', 'coach');
+    const trainees = [await server.account('ann', 'trainee'), await server.account('zed', 'trainee')];
+    await server.team('Green', [
+      { userId: coach, membership: 'coach' },
+      ...trainees.map((userId) => ({ userId, membership: 'trainee' as const })),
+    ]);
+    const calls = [
+      { who: 'ann', day: '2026-03-01', mode: 'practice', ending: 'done', title: 'Call closed', errors: 0 },
+      {
+        who: 'zed',
+        day: '2026-03-02',
+        mode: 'assessment',
+        ending: 'hung-up',
+        title: 'Caller hung up',
+        errors: 2,
+      },
+      { who: 'ann', day: '2026-03-03', mode: 'assessment', ending: null, title: '', errors: 0 },
+    ];
+    const ids: string[] = [];
+    for (const c of calls) {
+      const client = await server.signIn(c.who);
+      const id = crypto.randomUUID();
+      ids.push(id);
+      const startedAt = `${c.day}T10:00:00.000Z`;
+      await client.request(
+        'PUT',
+        `/api/attempts/${id}`,
+        newAttempt({ mode: c.mode, startedAt, scenarioTitle: `S ${c.who}` }),
+      );
+      if (c.ending) {
+        const finished = await client.request('POST', `/api/attempts/${id}/finish`, {
+          status: 'completed',
+          summary: {
+            ...summary,
+            ending: { id: c.ending, title: c.title, outcome: 'pass' },
+            criticalErrors: Array.from({ length: c.errors }, (_, i) => ({ id: `e${i}`, message: 'x' })),
+          },
+          updatedAt: startedAt,
+        });
+        expect(finished.status).toBe(200);
+      }
+    }
+    const cleo = await server.signIn('cleo');
+    const ask = async (query: string) =>
+      (await cleo.request('GET', `/api/attempts?${query}`)).json.items.map((a: { id: string }) =>
+        ids.indexOf(a.id),
+      );
+    expect(await ask('ending=hung-up')).toEqual([1]);
+    expect(await ask('ending=none')).toEqual([2]);
+    expect(await ask('mode=assessment')).toEqual([2, 1]);
+    expect(await ask('from=2026-03-02&to=2026-03-02')).toEqual([1]);
+    expect(await ask('from=2026-03-02')).toEqual([2, 1]);
+    expect(await ask('sort=trainee&order=desc')).toEqual([1, 2, 0]);
+    expect(await ask('sort=ending&order=asc')).toEqual([2, 0, 1]);
+    expect(await ask('sort=criticalErrors&order=desc')).toEqual([1, 0, 2]);
+    expect(await ask('sort=date&order=asc')).toEqual([0, 1, 2]);
+    expect((await cleo.request('GET', '/api/attempts?from=yesterday')).status).toBe(400);
+    const options = (await cleo.request('GET', '/api/attempts/options')).json;
+    expect(options.trainees).toEqual(['ann', 'zed']);
+    expect(options.endings).toEqual(
+      [
+        { id: 'hung-up', title: 'Caller hung up' },
+        { id: 'done', title: 'Call closed' },
+      ].sort((a, b) => a.title.localeCompare(b.title)),
+    );
+    expect(options.scenarios).toEqual([
+      { id: 'new-application', title: 'S ann' },
+      { id: 'new-application', title: 'S zed' },
+    ]);
+  });
+
+  it('answers the review filters from indexes', async () => {
+    const plan = async (where: string) => {
+      await sql`set enable_seqscan = off`.execute(server.database.db);
+      try {
+        const rows = await sql<{
+          'QUERY PLAN': string;
+        }>`explain select id from attempts where ${sql.raw(where)} order by started_at desc limit 100`.execute(
+          server.database.db,
+        );
+        return rows.rows.map((r) => r['QUERY PLAN']).join('\n');
+      } finally {
+        await sql`set enable_seqscan = on`.execute(server.database.db);
+      }
+    };
+    expect(await plan(`(summary->'ending'->>'id') = 'done'`)).toMatch(/attempts_ending_started/);
+    expect(await plan(`mode = 'assessment'`)).toMatch(/attempts_mode_started/);
+    expect(await plan(`scenario_id = 'x'`)).toMatch(/attempts_scenario_started/);
   });
 
   it('brings a trainee’s whole history down to a new PC', async () => {

@@ -1,5 +1,5 @@
-// Reading attempts: the review table (filtered, sorted and paged by the database, on indexed
-// columns), one whole record, its audit trail, and a trainee's own history for a new PC.
+// Reading attempts: the review table (filtered, sorted and paged by the database: review-query.ts),
+// its filter choices, one whole record, its audit trail, and a trainee's own history for a new PC.
 import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -9,55 +9,24 @@ import { requireUser } from '../auth/plugin.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { schema } from '../validation.ts';
 import { visibleTo } from './visibility.ts';
+import { ReviewQuery, reviewOptions, reviewPage } from './review-query.ts';
 
-/** A review page: enough rows to fill a screen, small enough to answer fast. */
-const MAX_PAGE = 200;
-const ListQuery = z.object({
-  trainee: z.string().max(200).optional(),
-  scenario: z.string().max(500).optional(),
-  status: z.enum(['in-progress', 'completed', 'abandoned']).optional(),
-  passed: z.enum(['true', 'false']).optional(),
-  sort: z.enum(['startedAt', 'score']).default('startedAt'),
-  order: z.enum(['asc', 'desc']).default('desc'),
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-});
-const PageQuery = ListQuery.pick({ limit: true, offset: true });
+const PageQuery = ReviewQuery.pick({ limit: true, offset: true });
 const IdParams = z.object({ id: z.uuid() });
 
 type Db = Kysely<Database>;
 
 export const attemptReadRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
-  app.get<{ Querystring: z.infer<typeof ListQuery> }>(
+  app.get<{ Querystring: ReviewQuery }>(
     '/api/attempts',
-    { schema: schema({ querystring: ListQuery }) },
+    { schema: schema({ querystring: ReviewQuery }) },
     async (request) => {
-      const user = requireUser(request);
-      const q = request.query;
-      let query = db
-        .selectFrom('attempts')
-        .innerJoin('users', 'users.id', 'attempts.trainee_id')
-        .where(visibleTo(user));
-      if (q.trainee) query = query.where('users.username', '=', q.trainee.toLowerCase());
-      if (q.scenario) query = query.where('attempts.scenario_id', '=', q.scenario);
-      if (q.status) query = query.where('attempts.status', '=', q.status);
-      if (q.passed) query = query.where('attempts.passed', '=', q.passed === 'true');
-      const { total } = await query
-        .select((eb) => eb.fn.countAll<number>().as('total'))
-        .executeTakeFirstOrThrow();
-      const rows = await query
-        .selectAll('attempts')
-        .select(['users.username', 'users.display_name'])
-        .orderBy(q.sort === 'score' ? 'attempts.score' : 'attempts.started_at', (o) =>
-          q.order === 'asc' ? o.asc().nullsFirst() : o.desc().nullsLast(),
-        )
-        .orderBy('attempts.id')
-        .limit(q.limit)
-        .offset(q.offset)
-        .execute();
-      return { total: Number(total), items: rows.map(toHead) };
+      const { total, rows } = await reviewPage(db, requireUser(request), request.query);
+      return { total, items: rows.map(toHead) };
     },
   );
+
+  app.get('/api/attempts/options', async (request) => reviewOptions(db, requireUser(request)));
 
   app.get<{ Params: z.infer<typeof IdParams> }>(
     '/api/attempts/:id',

@@ -148,11 +148,34 @@ const packs: Migration = {
   },
 };
 
+const reviewIndexes: Migration = {
+  // The review table's other filters and sorts (src/server/attempts/review-query.ts), each with the
+  // default order (newest first) so a filtered page is read straight from the index.
+  async up(db: AnyDb) {
+    await db.schema
+      .createIndex('attempts_ending_started')
+      .on('attempts')
+      .expression(sql`(summary->'ending'->>'id'), started_at desc`)
+      .execute();
+    await db.schema
+      .createIndex('attempts_mode_started')
+      .on('attempts')
+      .columns(['mode', 'started_at desc'])
+      .execute();
+    await db.schema
+      .createIndex('attempts_score')
+      .on('attempts')
+      .columns(['score', 'started_at desc'])
+      .execute();
+  },
+};
+
 /** In order; the names sort in the same order, which Kysely requires. */
 export const migrations: Record<string, Migration> = {
   '001-accounts': accounts,
   '002-attempts': attempts,
   '003-packs': packs,
+  '004-review-indexes': reviewIndexes,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };
