@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SERVER_TEST_TIMEOUTS, databaseKinds, startDatabases, stopDatabases } from './databases.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds } from './databases.ts';
+import { useTestDatabases } from './use-databases.ts';
 import { startTeamServer, type Client, type TeamServer } from './team-api.ts';
 
-vi.setConfig(SERVER_TEST_TIMEOUTS);
-beforeAll(() => startDatabases());
-afterAll(() => stopDatabases());
+useTestDatabases();
 
 const core = readFileSync(join(import.meta.dirname, '../../scenarios/cms-core.yaml'), 'utf8');
 /** cms-core under another id and version (its scenarios keep their ids). */
