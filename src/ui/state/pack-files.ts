@@ -12,11 +12,17 @@ export function downloadText(text: string, fileName: string): void {
 export const exportName = (p: { id: string; version: string; format: 'yaml' | 'json' }): string =>
   `${p.id}-${p.version}.${p.format === 'json' ? 'json' : 'yaml'}`;
 
+/**
+ * How deep the walk over the pack format's JSON Schema goes. The schema nests about a dozen levels
+ * (pack, scenario, state, transition, guard params); the bound stops a self-referencing schema looping.
+ */
+const SCHEMA_DEPTH_LIMIT = 40;
+
 /** Every property name the pack format uses, for completion. */
 export function schemaKeys(): string[] {
   const keys = new Set<string>();
   const walk = (node: unknown, depth: number) => {
-    if (depth > 40 || typeof node !== 'object' || node === null) return;
+    if (depth > SCHEMA_DEPTH_LIMIT || typeof node !== 'object' || node === null) return;
     if (Array.isArray(node)) {
       for (const n of node) walk(n, depth + 1);
       return;

@@ -36,6 +36,12 @@ export type ImportOutcome = { ok: true; report: ImportReport } | { ok: false; er
  */
 export const SLICE_MS = 50;
 
+/**
+ * How many of a refused file's problems are listed: enough to see the pattern and fix the file; a
+ * file broken throughout would otherwise bury the page in thousands of lines.
+ */
+const MAX_LISTED_PROBLEMS = 50;
+
 /** Hands the page back to the browser (input, drawing) before the next slice. */
 export const yieldToPage = (): Promise<void> => new Promise((done) => setTimeout(done, 0));
 
@@ -100,7 +106,7 @@ export async function importAttempts(input: ImportInput): Promise<ImportOutcome>
   const broken = outcome.attempts.flatMap((a) =>
     attemptProblems(a).map((p) => `Attempt ${JSON.stringify(a.id)}, once re-scored here: ${p}.`),
   );
-  if (broken.length) return { ok: false, errors: broken.slice(0, 50) };
+  if (broken.length) return { ok: false, errors: broken.slice(0, MAX_LISTED_PROBLEMS) };
   let result;
   try {
     result = await input.store.importAttempts(outcome.attempts as AttemptRecord[]);
