@@ -6,6 +6,7 @@ export { scoreStatement } from './scoring/verbatim.ts';
 export {
   compileIntents,
   matchIntent,
+  MATCHER_VERSION,
   plainText,
   type IntentModel,
   type VectorTable,

@@ -4,7 +4,7 @@
 // (only a pathological bound), as the harness asks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectText, useBrowser } from './harness.mjs';
+import { expectNoAxe, expectText, useBrowser } from './harness.mjs';
 import { answerTyped, openScenario, signIn, startCall } from './practice-helpers.mjs';
 
 const app = useBrowser();
@@ -54,6 +54,29 @@ test('a natural phrasing only the hybrid matcher understands is understood in Ch
   await expectText(page.locator('[data-feedback-turn="0"]').first(), /Understood as: stay on line/);
   assert.equal(await page.locator('[data-matcher="words only"]').count(), 0, 'no "words only" label');
   assert.ok(turnMs < PATHOLOGICAL_TURN_MS, `a turn took ${turnMs} ms`);
+
+  // Review shows the turn as it was understood during the call, even where words alone read it otherwise;
+  // re-scoring is asked for, and with today's matcher set to words only it lists the turn that differs.
+  await page.evaluate(() =>
+    localStorage.setItem('verbatim.preferences', JSON.stringify({ deadAir: false, wordsOnly: true })),
+  );
+  await page.evaluate(() => (location.hash = '#/review'));
+  await page.reload();
+  const row = page.locator('[data-review-table] tbody tr[data-attempt]').first();
+  await row.waitFor();
+  const attemptId = await row.getAttribute('data-attempt');
+  await page.evaluate((id) => (location.hash = `#/review/attempt/${encodeURIComponent(id)}`), attemptId);
+  await expectText(page.locator('[data-as-decided]'), /as it was understood during the call/);
+  await expectText(page.locator('[data-feedback-turn="0"]').first(), /Understood as: stay on line/);
+  await expectText(page.locator('[data-matcher="hybrid"]'), /language model\), matcher version \d+/);
+  await page.getByRole('button', { name: 'Re-score this attempt' }).click();
+  await expectText(page.locator('[data-rescore-done]'), /words only.*1 turn and \d+ results? differ/s);
+  const changed = page.locator('[data-rescore-turn="0"]');
+  await expectText(changed, /understood as stay on line/);
+  await expectText(changed, /understood as empathise/);
+  await expectText(page.locator('[data-feedback-turn="0"]').first(), /Understood as: stay on line/);
+  await expectNoAxe(page, 'a re-scored attempt');
+  await page.evaluate(() => localStorage.setItem('verbatim.preferences', JSON.stringify({ deadAir: false })));
 
   // A later visit reads the model and the pack's vectors from this computer.
   // (Another scenario of the same pack: this one now has an unfinished call to resume.)

@@ -4,6 +4,7 @@ import { openAttemptStore } from '../../src/adapters/storage/attempt-store.ts';
 import type { AttemptStore } from '../../src/core/ports/index.ts';
 import { CallSession, type CallDeps } from '../../src/ui/state/call-session.svelte.ts';
 import { fakeLibrary } from './fake-library.ts';
+import { MATCHER_VERSION } from '../../src/core/index.ts';
 import { TraineeState } from '../../src/ui/state/trainee.svelte.ts';
 
 let n = 0;
@@ -70,6 +71,13 @@ describe('CallSession', () => {
     expect(session.phase).toBe('debrief');
     const [record] = await store.list({ trainee: 'Sam' });
     expect(record?.turns.map((t) => t.text)).toEqual(['hello', 'this call may be recorded']);
+    // Each turn keeps what was decided then: the matcher, its version, the move read and the moves credited.
+    expect(record?.turns[0]?.decision).toEqual({
+      matcher: 'words only',
+      version: MATCHER_VERSION,
+      intent: null,
+      credited: [],
+    });
     expect(record?.status).toBe('completed');
     expect(record?.summary).toMatchObject({
       ending: { id: 'good', outcome: 'pass' },

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MATCHER_VERSION } from '../../src/core/index.ts';
 import { openAttemptStore } from '../../src/adapters/storage/attempt-store.ts';
 import type { AttemptStore, LoadEncoder, SentenceEncoderPort } from '../../src/core/ports/index.ts';
 import { CallSession } from '../../src/ui/state/call-session.svelte.ts';
@@ -88,7 +89,12 @@ describe('decision records', () => {
     await s.submit({ text: 'hello' });
     const [head] = await store.list({ trainee: 'Sam' });
     const record = await store.get(head!.id);
-    expect(record?.turns[0]?.decision).toEqual({ matcher: 'hybrid', intent: null });
+    expect(record?.turns[0]?.decision).toEqual({
+      matcher: 'hybrid',
+      version: MATCHER_VERSION,
+      intent: null,
+      credited: [],
+    });
   });
 
   it('labels a call "words only" when the model failed, and a resumed call keeps that label', async () => {

@@ -34,11 +34,12 @@ export function practiceLibrary(library: LoadedLibrary): PracticeLibrary {
     find: (id) => byScenario.get(id)?.listing,
     brief: (scenario) => briefingOf(describeScenario(packOf(scenario), scenario.id)),
     persona: (scenario) => describeScenario(packOf(scenario), scenario.id).persona,
-    run: (scenario, turns, mode, callId, vectors) =>
+    run: (scenario, turns, mode, callId, vectors, decisions) =>
       runCall(packOf(scenario), scenario.id, turns, {
         mode,
         ...(callId ? { seed: seedOf(callId) } : {}),
         ...(vectors ? { vectors } : {}),
+        ...(decisions ? { decisions } : {}),
       }),
     exampleTexts: (scenario) => packExampleTexts(packOf(scenario)),
     drill(scriptId, said) {

@@ -58,6 +58,8 @@ export class Judge {
   readonly #risky: ReadonlyMap<string, ReadonlySet<string>>;
   /** Sentence vectors for the call being replayed (see `understanding`); none: the lexical stage decides. */
   #vectors: VectorTable | undefined;
+  /** The move recorded for the turn being replayed (see `decided`), read instead of matching again. */
+  #recorded: { match: IntentMatch | null } | undefined;
   #intentMemo = new Map<string, IntentMatch>();
   #statementMemo = new Map<string, ScoreResult>();
 
@@ -94,10 +96,26 @@ export class Judge {
     }
   }
 
+  /**
+   * Runs `fn` (one turn of a replay) with the move that was decided on that turn when it was played:
+   * a stored attempt is shown as the trainee saw it, whatever the matcher would read today.
+   */
+  decided<T>(match: IntentMatch | null, fn: () => T): T {
+    const before = this.#recorded;
+    this.#recorded = { match };
+    try {
+      return fn();
+    } finally {
+      this.#recorded = before;
+    }
+  }
+
   /** The move the trainee made, among the moves expected in this state. */
   intentAt(stateId: string, text: string): IntentMatch | null {
     const only = this.#stateIntents.get(stateId) ?? [];
-    return only.length === 0 ? null : this.intentAmong(only, text, this.#risky.get(stateId));
+    if (only.length === 0) return null;
+    if (this.#recorded) return this.#recorded.match;
+    return this.intentAmong(only, text, this.#risky.get(stateId));
   }
 
   /** Whether the moves expected here were too close to tell apart: the caller asks to hear it another way. */

@@ -21,11 +21,17 @@ export interface StoredTurn {
   flaggedForCoach?: boolean;
   /** What was decided when the turn was made (absent on attempts saved before decisions were kept). */
   decision?: TurnDecision;
+  /** Set when the trainee said the caller misunderstood this turn (when they said so). */
+  misunderstood?: { at: string };
 }
 
 /** A turn's decision as the trainee saw it: which matcher, and the move read with its evidence. */
 export interface TurnDecision {
   matcher: MatcherLabel;
+  /** The matcher's version (MATCHER_VERSION); absent on turns saved before it was kept. */
+  version?: string;
+  /** The moves this turn was credited with (the state's move and any other the scenario lists). */
+  credited?: string[];
   /** Null when the state expected no move (only statements, or dead air). */
   intent: IntentMatch | null;
 }

@@ -3,6 +3,7 @@
 // hand in a small fake.
 import type { ScoreResult } from '../scoring/types.ts';
 import type { VectorTable } from '../scoring/intent-semantic.ts';
+import type { RecordedDecision } from '../session/run-call.ts';
 import type {
   BriefingMove,
   BriefingNeverSay,
@@ -83,6 +84,7 @@ export interface PracticeLibrary {
    * The call so far. `callId` (the attempt's id) seeds what varies from call to call, such as the PIN
    * digits the security check asks for; the same id always gives the same call. `vectors`: sentence
    * vectors (by plain text) when the language model is loaded; without them words alone decide.
+   * `decisions`: what was decided on each turn when it was played, to replay a stored call as it was.
    */
   run(
     scenario: ScenarioListing,
@@ -90,6 +92,7 @@ export interface PracticeLibrary {
     mode: PracticeMode,
     callId?: string | null,
     vectors?: VectorTable,
+    decisions?: readonly (RecordedDecision | undefined)[],
   ): CallReport;
   /** The plain texts whose vectors the hybrid matcher reads for this scenario's pack (its examples). */
   exampleTexts(scenario: ScenarioListing): string[];

@@ -38,6 +38,10 @@ export const ImportMarkSchema = z.object({
  */
 export const DecisionSchema = z.object({
   matcher: z.enum(['hybrid', 'words only']),
+  /** The matcher's version (MATCHER_VERSION); absent on turns saved before it was kept. */
+  version: z.string().max(L.versionChars).optional(),
+  /** The moves this turn was credited with, so the debrief reads as it did then. */
+  credited: z.array(id).max(L.judged).optional(),
   // The fields read here are checked; the rest of the saved match (its evidence) is kept as it came.
   intent: (
     z.looseObject({
@@ -58,6 +62,8 @@ export const TurnSchema = z.object({
   at: isoDate,
   flaggedForCoach: z.boolean().optional(),
   decision: DecisionSchema.optional(),
+  /** The trainee said the caller misunderstood this turn: for the coach, and for QA to improve the pack. */
+  misunderstood: z.object({ at: isoDate }).optional(),
 });
 
 export const SummarySchema = z.object({

@@ -17,6 +17,14 @@ export { compileIntents, exampleTexts, type IntentModel } from './intent-model.t
 export { plainText } from './intent-analyse.ts';
 export type { VectorTable } from './intent-semantic.ts';
 
+/**
+ * The matcher's version, recorded with every decision saved on a turn, so that a review can say which
+ * matcher decided a call and a re-score can say what changed. Raise it whenever a change to the
+ * analysis, features, thresholds or decision rules can change what an utterance is read as (the eval
+ * figures in the README's "Reading the evidence" are measured at this version).
+ */
+export const MATCHER_VERSION = '2';
+
 export interface MatchOptions {
   /** The intents to choose among (a state's candidates); all when absent. */
   only?: readonly string[];

@@ -22,10 +22,22 @@ export class MoveCredit {
     return this.#made.has(intentId);
   }
 
-  /** Credits the moves one turn makes; returns the move the state itself chose (its feedback). */
-  creditTurn(turnIndex: number, stateId: string, said: string): IntentMatch | null {
+  /**
+   * Credits the moves one turn makes; returns the move the state itself chose (its feedback).
+   * `credited`: the moves recorded for this turn when it was played, credited as they were then.
+   */
+  creditTurn(
+    turnIndex: number,
+    stateId: string,
+    said: string,
+    credited?: readonly string[],
+  ): IntentMatch | null {
     const intent = this.#sc.judge.intentAt(stateId, said);
     this.#credit(intent?.intent ?? null, turnIndex);
+    if (credited) {
+      for (const id of credited) this.#credit(id, turnIndex);
+      return intent;
+    }
     // A turn can make more than one move ("I'll stay on the line. Where are you right now?"): each move
     // still to be made is checked on its own.
     for (const m of this.#sc.spec.moves) {

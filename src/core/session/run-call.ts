@@ -5,9 +5,18 @@
 import type { CompiledScenario, LoadedPack } from '../packs/load-pack.ts';
 import type { VectorTable } from '../scoring/intent.ts';
 import { MoveCredit } from './move-credit.ts';
-import { candidatesOf, choose, judgeCandidate, patienceOf, Replay, type Judged } from './replay.ts';
+import {
+  candidatesOf,
+  choose,
+  judgeCandidate,
+  patienceOf,
+  Replay,
+  type Candidate,
+  type Judged,
+} from './replay.ts';
 import { expectationsOf, passedCall, scoreOf, toEnding } from './report.ts';
 import { StatementTally } from './statement-tally.ts';
+import type { IntentMatch } from '../scoring/types.ts';
 import type { CallMode, CallReport, TraineeTurn, TurnFeedback, TurnStatement } from './types.ts';
 
 /** Below this recogniser confidence a failed turn may be the recogniser's fault. */
@@ -22,6 +31,17 @@ export interface RunCallOptions {
   vectors?: VectorTable;
   /** The call's seed, from the adapter that started it (a hash of the attempt id): see pin-digits.ts. */
   seed?: number;
+  /**
+   * What was decided on each turn when it was played (by turn index; a gap: decide again). A stored
+   * attempt replayed with them reads as the trainee saw it, whatever the matcher would read today.
+   */
+  decisions?: readonly (RecordedDecision | undefined)[];
+}
+
+/** A turn's decision as stored with it: the state's move, and the moves the turn was credited with. */
+export interface RecordedDecision {
+  intent: IntentMatch | null;
+  credited?: readonly string[];
 }
 
 interface CallJobs {
@@ -48,25 +68,37 @@ export function runCall(
       statements: new StatementTally(sc),
       moves: new MoveCredit(pack, sc),
     };
-    for (let i = 0; i < turns.length && !jobs.replay.done; i++) playTurn(jobs, turns[i]!, i);
+    for (let i = 0; i < turns.length && !jobs.replay.done; i++)
+      playTurn(jobs, turns[i]!, i, opts.decisions?.[i]);
     return report(pack, jobs);
   });
 }
 
 /** One trainee turn: the silence before it, then what was said and the feedback on it. */
-function playTurn(jobs: CallJobs, turn: TraineeTurn, turnIndex: number): void {
+function playTurn(jobs: CallJobs, turn: TraineeTurn, turnIndex: number, recorded?: RecordedDecision): void {
   const { sc, replay } = jobs;
   const pending = candidatesOf(turn);
   replay.waitBefore(turn, pending.length > 0);
   if (replay.done || pending.length === 0) return;
+  if (recorded) sc.judge.decided(recorded.intent, () => judgeTurn(jobs, pending, turnIndex, recorded));
+  else judgeTurn(jobs, pending, turnIndex);
+}
 
+/** What the trainee said on one turn: which alternative counts, the caller's reaction, the feedback. */
+function judgeTurn(
+  jobs: CallJobs,
+  pending: readonly Candidate[],
+  turnIndex: number,
+  recorded?: RecordedDecision,
+): void {
+  const { sc, replay } = jobs;
   const stateId = replay.stateId;
   const judged = pending.map((c) => judgeCandidate(sc, stateId, c));
   const chosen = choose(judged);
   const said = chosen.candidate.text;
   const flagged = replay.say(said, turnIndex);
   const statements = jobs.statements.judgeTurn(turnIndex, stateId, said);
-  const intent = jobs.moves.creditTurn(turnIndex, stateId, said);
+  const intent = jobs.moves.creditTurn(turnIndex, stateId, said, recorded?.credited);
   const feedback: TurnFeedback = {
     statements,
     intent,

@@ -3,11 +3,14 @@ import type {
   AttemptRecord,
   AttemptStore,
   CallerPersona,
+  CallReport,
+  TurnDecision,
+  TurnFeedback,
   MatcherLabel,
   PracticeLibrary,
   TraineeTurn,
 } from '../../core/ports/index.ts';
-import type { VectorTable } from '../../core/index.ts';
+import { MATCHER_VERSION, type VectorTable } from '../../core/index.ts';
 
 export type CallPhase =
   'loading' | 'missing' | 'no-trainee' | 'resume' | 'content-note' | 'briefing' | 'call' | 'debrief' | 'left';
@@ -46,4 +49,23 @@ export function attemptMatcher(record: Pick<AttemptRecord, 'turns'>): MatcherLab
 /** A resumed call keeps the matcher it started on: a call begun on words only goes on that way. */
 export function resumedMatcher(record: AttemptRecord, now: MatcherLabel): MatcherLabel {
   return record.turns.some((t) => t.decision?.matcher === 'words only') ? 'words only' : now;
+}
+
+/** ", matcher version 2" (or versions, if a call spans several); empty when none was kept. */
+export function matcherVersion(record: Pick<AttemptRecord, 'turns'>): string {
+  const versions = [
+    ...new Set(record.turns.flatMap((t) => (t.decision?.version ? [t.decision.version] : []))),
+  ];
+  return versions.length === 0 ? '' : `, matcher version ${versions.join(' and ')}`;
+}
+
+/** What is stored with a turn: the matcher and its version, the move read and the moves it was credited with. */
+export function turnDecision(
+  report: CallReport,
+  index: number,
+  matcher: MatcherLabel,
+  judged: TurnFeedback | null,
+): TurnDecision {
+  const credited = report.moves.filter((m) => m.turnIndex === index).map((m) => m.intentId);
+  return { matcher, version: MATCHER_VERSION, intent: judged?.intent ?? null, credited };
 }

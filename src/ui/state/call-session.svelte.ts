@@ -11,7 +11,7 @@ import type {
   TraineeTurn,
   MatcherLabel,
 } from '../../core/ports/index.ts';
-import { resumedMatcher, type CallDeps, type CallPhase } from './call-deps.ts';
+import { resumedMatcher, turnDecision, type CallDeps, type CallPhase } from './call-deps.ts';
 import type { VectorTable } from '../../core/index.ts';
 import { messageOf } from '../../core/message-of.ts';
 import { summariseCall, traineeTurn } from '../../core/session/attempts.ts';
@@ -155,7 +155,7 @@ export class CallSession {
     const feedback = this.report.transcript.find((e) => e.speaker === 'trainee' && e.turnIndex === index);
     const judged = feedback?.speaker === 'trainee' ? feedback.feedback : null;
     if (judged?.possibleMishear) this.flagged = [...this.flagged, index];
-    const stored = { ...turn, decision: { matcher: this.matcher, intent: judged?.intent ?? null } };
+    const stored = { ...turn, decision: turnDecision(this.report, index, this.matcher, judged) };
     if (await this.#save(index, stored, judged?.possibleMishear === true)) await this.#afterTurn();
   }
 
