@@ -36,7 +36,8 @@ function addToJson(text: string, intentId: string, example: string): AddExampleR
   const problem = problemWith(intent.examples, intentId, example);
   if (problem) return { ok: false, error: problem };
   const version = nextPatchVersion(String(data.version ?? ''));
-  if (!version) return { ok: false, error: `version "${String(data.version)}" cannot be raised automatically` };
+  if (!version)
+    return { ok: false, error: `version "${String(data.version)}" cannot be raised automatically` };
   (intent.examples as string[]).push(example.trim());
   data.version = version;
   return { ok: true, text: `${JSON.stringify(data, null, 2)}\n`, version };
@@ -62,7 +63,8 @@ function addToYaml(text: string, intentId: string, example: string): AddExampleR
   const last = examples.items.at(-1) as { range?: [number, number, number] } | undefined;
   if (!version || !isScalar(versionNode) || !versionNode.range)
     return { ok: false, error: `version "${String(doc.get('version'))}" cannot be raised automatically` };
-  if (examples.flow || !last?.range) return { ok: false, error: `the examples of "${intentId}" are not a list` };
+  if (examples.flow || !last?.range)
+    return { ok: false, error: `the examples of "${intentId}" are not a list` };
   // Text edits, so the file keeps its own layout and comments: a new line under the last example,
   // indented as it is, then the version (later in the file first, so earlier offsets stay right).
   const lineStart = text.lastIndexOf('\n', last.range[0]) + 1;
@@ -75,7 +77,11 @@ function addToYaml(text: string, intentId: string, example: string): AddExampleR
     [vFrom, vTo, version],
   ];
   edits.sort((a, b) => b[0] - a[0]);
-  return { ok: true, text: edits.reduce((t, [from, to, insert]) => splice(t, from, to, insert), text), version };
+  return {
+    ok: true,
+    text: edits.reduce((t, [from, to, insert]) => splice(t, from, to, insert), text),
+    version,
+  };
 }
 
 /** The pack's text with `example` added to the move `intentId` and its version raised by one patch. */
