@@ -41,72 +41,76 @@ export const attemptReadRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { d
   app.get<{ Params: z.infer<typeof IdParams> }>(
     '/api/attempts/:id/audit',
     { schema: schema({ params: IdParams }) },
-    async (request) => {
-      const user = requireUser(request);
-      const [record] = await loadRecords(db, user, [request.params.id]);
-      if (!record) throw notFound();
-      const rows = await db
-        .selectFrom('audit')
-        .innerJoin('users', 'users.id', 'audit.actor_id')
-        .select(['audit.at', 'audit.action', 'audit.detail', 'users.username'])
-        .where('audit.attempt_id', '=', request.params.id)
-        .orderBy('audit.id')
-        .execute();
-      return {
-        entries: rows.map((r) => ({
-          at: r.at.toISOString(),
-          action: r.action,
-          by: r.username,
-          detail: r.detail,
-        })),
-      };
-    },
+    async (request) => auditTrail(db, requireUser(request), request.params.id),
   );
 
   /** Whole records of every attempt the asker may see, a page at a time (a coach's team view). */
   app.get<{ Querystring: z.infer<typeof PageQuery> }>(
     '/api/team/attempts',
     { schema: schema({ querystring: PageQuery }) },
-    async (request) => {
-      const user = requireUser(request);
-      const base = db.selectFrom('attempts').where(visibleTo(user));
-      const { total } = await base
-        .select((eb) => eb.fn.countAll<number>().as('total'))
-        .executeTakeFirstOrThrow();
-      const ids = await base
-        .select('attempts.id')
-        .orderBy('attempts.started_at', 'desc')
-        .orderBy('attempts.id')
-        .limit(request.query.limit)
-        .offset(request.query.offset)
-        .execute();
-      const records = await loadRecords(
-        db,
-        user,
-        ids.map((r) => r.id),
-      );
-      return { total: Number(total), attempts: records };
-    },
+    async (request) => teamPage(db, requireUser(request), request.query),
   );
 
   /** The signed-in trainee's own attempts, whole: a new PC brings its history down with this. */
-  app.get('/api/my/attempts', async (request) => {
-    const user = requireUser(request);
-    const ids = await db
-      .selectFrom('attempts')
-      .select('id')
-      .where('trainee_id', '=', user.id)
-      .orderBy('started_at', 'desc')
-      .execute();
-    return {
-      attempts: await loadRecords(
-        db,
-        user,
-        ids.map((r) => r.id),
-      ),
-    };
-  });
+  app.get('/api/my/attempts', async (request) => ownHistory(db, requireUser(request)));
 };
+
+/** One attempt's audit trail, oldest first; 404 when the asker may not see the attempt. */
+async function auditTrail(db: Db, user: SessionUser, id: string) {
+  const [record] = await loadRecords(db, user, [id]);
+  if (!record) throw notFound();
+  const rows = await db
+    .selectFrom('audit')
+    .innerJoin('users', 'users.id', 'audit.actor_id')
+    .select(['audit.at', 'audit.action', 'audit.detail', 'users.username'])
+    .where('audit.attempt_id', '=', id)
+    .orderBy('audit.id')
+    .execute();
+  return {
+    entries: rows.map((r) => ({
+      at: r.at.toISOString(),
+      action: r.action,
+      by: r.username,
+      detail: r.detail,
+    })),
+  };
+}
+
+/** Whole records of the attempts the asker may see, newest first, one page. */
+async function teamPage(db: Db, user: SessionUser, page: { limit: number; offset: number }) {
+  const base = db.selectFrom('attempts').where(visibleTo(user));
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const ids = await base
+    .select('attempts.id')
+    .orderBy('attempts.started_at', 'desc')
+    .orderBy('attempts.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const records = await loadRecords(
+    db,
+    user,
+    ids.map((r) => r.id),
+  );
+  return { total: Number(total), attempts: records };
+}
+
+/** The signed-in account's own attempts, whole, newest first. */
+async function ownHistory(db: Db, user: SessionUser) {
+  const ids = await db
+    .selectFrom('attempts')
+    .select('id')
+    .where('trainee_id', '=', user.id)
+    .orderBy('started_at', 'desc')
+    .execute();
+  return {
+    attempts: await loadRecords(
+      db,
+      user,
+      ids.map((r) => r.id),
+    ),
+  };
+}
 
 type AttemptRow = Awaited<ReturnType<typeof selectAttempts>>[number];
 
