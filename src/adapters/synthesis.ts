@@ -3,6 +3,17 @@
 
 import type { CallerVoice, VoiceInfo } from '../core/ports/index.ts';
 
+/**
+ * When a sentence's end event is given up on (some engines never fire it, e.g. with no audio device): a
+ * fixed allowance for the engine to start, plus 120 ms a character, half as much again as normal-rate
+ * speech takes (about 150 words a minute, ~80 ms a character), so a slow voice is never cut short.
+ */
+const END_WAIT_BASE_MS = 3000;
+const END_WAIT_PER_CHAR_MS = 120;
+/** The rate and pitch ranges the Web Speech API accepts (rate 0.1-10 is allowed, but outside 0.5-2 is hard to follow). */
+const RATE_RANGE = [0.5, 2] as const;
+const PITCH_RANGE = [0, 2] as const;
+
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 /** Splits a caller line into sentences: some voices stop early on long utterances. */
@@ -57,10 +68,10 @@ export function createCallerVoice(win: Window = window): CallerVoice {
           const u = new Utterance(sentence);
           u.lang = voice?.lang ?? lang;
           if (voice) u.voice = voice;
-          u.rate = clamp(options.rate ?? 1, 0.5, 2);
-          u.pitch = clamp(options.pitch ?? 1, 0, 2);
+          u.rate = clamp(options.rate ?? 1, ...RATE_RANGE);
+          u.pitch = clamp(options.pitch ?? 1, ...PITCH_RANGE);
           // Some engines never fire end (no audio device): give up after a generous estimate.
-          const timer = setTimeout(resolve, 3000 + sentence.length * 120);
+          const timer = setTimeout(resolve, END_WAIT_BASE_MS + sentence.length * END_WAIT_PER_CHAR_MS);
           const done = () => {
             clearTimeout(timer);
             resolve();
