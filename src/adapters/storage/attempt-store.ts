@@ -4,10 +4,13 @@
 // through `guard`, so a failed one always reaches the caller as an error with a plain message.
 import { openDB, type IDBPDatabase } from 'idb';
 import {
+  allHeads,
   clearRecords,
   deleteTraineeRecords,
   estimateStorage,
+  filteredHeads,
   firstHeads,
+  headChoices,
   importRecords,
   listRecords,
   newestFirst,
@@ -24,6 +27,7 @@ import {
   type MarkStorage,
 } from './settings-store.ts';
 import { guard } from './store-errors.ts';
+import type { AttemptFilter, FilterOptions } from '../../core/review/index.ts';
 import type {
   AppendResult,
   AttemptHead,
@@ -262,8 +266,16 @@ class IdbAttemptStore implements AttemptStore {
     return listRecords(this.#db, query);
   }
 
-  async listHeads(): Promise<AttemptHead[]> {
-    return (await this.#db.getAll('heads')).sort(newestFirst);
+  listHeads(): Promise<AttemptHead[]> {
+    return allHeads(this.#db);
+  }
+
+  filterHeads(filter: AttemptFilter): Promise<AttemptHead[] | null> {
+    return filteredHeads(this.#db, filter);
+  }
+
+  filterChoices(): Promise<FilterOptions> {
+    return headChoices(this.#db);
   }
 
   firstHeads(limit: number): Promise<{ heads: AttemptHead[]; total: number }> {

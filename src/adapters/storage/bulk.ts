@@ -1,7 +1,14 @@
 // Reads and writes over many attempts at once: the review table's rows, import, deletion, and the
 // browser's storage persistence. Each write is one transaction: all of it happens or none.
 import type { IDBPDatabase } from 'idb';
-import { planMerge } from '../../core/review/index.ts';
+import {
+  endOfDay,
+  filterAttempts,
+  filterOptions,
+  planMerge,
+  type AttemptFilter,
+  type FilterOptions,
+} from '../../core/review/index.ts';
 import type { VerbatimDB } from './db-schema.ts';
 import { headOf } from '../../core/review/attempt-head.ts';
 import { ImportRefusedError } from './store-errors.ts';
@@ -48,6 +55,72 @@ export async function firstHeads(db: DB, limit: number): Promise<{ heads: Attemp
     tx.store.count(),
   ]);
   return { heads: heads.sort(newestFirst).slice(0, limit), total };
+}
+
+/**
+ * Heads read per request when every head is read. Chromium decodes a request's results in one task
+ * on the page's thread: 50,000 heads in one request held the page for 2.6 s (profiled with a
+ * 'longtask' observer, tests/e2e/review.e2e.mjs), about 50 µs a head, so 500 keep a task near 25 ms.
+ */
+const HEADS_PER_READ = 500;
+
+/** Every head, newest first, read in requests of HEADS_PER_READ so the page is never held long. */
+export async function allHeads(db: DB): Promise<AttemptHead[]> {
+  const tx = db.transaction('heads');
+  const heads: AttemptHead[] = [];
+  let after: IDBKeyRange | null = null;
+  for (;;) {
+    const batch = await tx.store.getAll(after, HEADS_PER_READ);
+    for (const h of batch) heads.push(h);
+    if (batch.length < HEADS_PER_READ) break;
+    after = IDBKeyRange.lowerBound(batch[batch.length - 1]!.id, true);
+  }
+  return heads.sort(newestFirst);
+}
+
+/**
+ * The heads an indexed filter picks (trainee, scenario, ending, dates), read through the narrowest
+ * index it names, then filtered exactly; null when the filter names nothing indexed.
+ */
+export async function filteredHeads(db: DB, f: AttemptFilter): Promise<AttemptHead[] | null> {
+  const index = db.transaction('heads').store;
+  let picked: AttemptHead[];
+  if (f.trainee) picked = await index.index('byTrainee').getAll(f.trainee);
+  else if (f.scenarioId) picked = await index.index('byScenario').getAll(f.scenarioId);
+  else if (f.ending && f.ending !== 'none') picked = await index.index('byEnding').getAll(f.ending);
+  else if (f.from || f.to) {
+    const to = f.to ? endOfDay(f.to) : undefined;
+    const range =
+      f.from && to
+        ? f.from <= to
+          ? IDBKeyRange.bound(f.from, to)
+          : null
+        : f.from
+          ? IDBKeyRange.lowerBound(f.from)
+          : IDBKeyRange.upperBound(to!);
+    picked = range ? await index.index('byStartedAt').getAll(range) : [];
+  } else return null;
+  return filterAttempts(picked, f).sort(newestFirst);
+}
+
+/**
+ * The filters' choices (trainees, scenarios, endings) from the heads' indexes, one step per distinct
+ * value: the lists are complete before every head has been read.
+ */
+export async function headChoices(db: DB): Promise<FilterOptions> {
+  const store = db.transaction('heads').store;
+  const distinct = async <K extends 'byTrainee' | 'byScenario' | 'byEnding'>(name: K) => {
+    const found: AttemptHead[] = [];
+    for (let c = await store.index(name).openCursor(null, 'nextunique'); c; c = await c.continue())
+      found.push(c.value);
+    return found;
+  };
+  const [trainees, scenarios, endings] = await Promise.all([
+    distinct('byTrainee'),
+    distinct('byScenario'),
+    distinct('byEnding'),
+  ]);
+  return filterOptions([...trainees, ...scenarios, ...endings]);
 }
 
 /**

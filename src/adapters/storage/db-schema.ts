@@ -4,7 +4,7 @@ import { headOf } from '../../core/review/attempt-head.ts';
 import type { AttemptHead, AttemptRecord } from '../../core/ports/index.ts';
 
 export const DB_NAME = 'verbatim';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface VerbatimDB extends DBSchema {
   attempts: {
@@ -27,8 +27,11 @@ export interface VerbatimDB extends DBSchema {
   heads: {
     key: string;
     value: AttemptHead;
-    /** Version 3: the table's first page is read newest first without reading every head. */
-    indexes: { byStartedAt: string };
+    /**
+     * Version 3: the table's first page is read newest first without reading every head. Version 4:
+     * a filter answers through an index before every head has been read.
+     */
+    indexes: { byStartedAt: string; byTrainee: string; byScenario: string; byEnding: string };
   };
 }
 
@@ -73,6 +76,12 @@ export function upgrade(
     }
     case 2:
       tx.objectStore('heads').createIndex('byStartedAt', 'startedAt');
+    case 3: {
+      const heads = tx.objectStore('heads');
+      heads.createIndex('byTrainee', 'trainee');
+      heads.createIndex('byScenario', 'scenarioId');
+      heads.createIndex('byEnding', 'summary.ending.id');
+    }
   }
   /* eslint-enable no-fallthrough */
 }

@@ -23,6 +23,8 @@ export function syncingStore(local: AttemptStore, poke: () => void): AttemptStor
     list: local.list.bind(local),
     listHeads: local.listHeads.bind(local),
     firstHeads: local.firstHeads.bind(local),
+    ...(local.filterHeads && { filterHeads: local.filterHeads.bind(local) }),
+    ...(local.filterChoices && { filterChoices: local.filterChoices.bind(local) }),
     findInProgress: local.findInProgress.bind(local),
     getSettings: local.getSettings.bind(local),
     updateSettings: local.updateSettings.bind(local),

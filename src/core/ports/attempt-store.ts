@@ -1,5 +1,6 @@
 /** The attempt store port: saved practice calls. Plain data only: records are shown, exported and re-scored from their turns. */
 import type { Dispute, ImportMark, NotRechecked } from '../review/schema.ts';
+import type { AttemptFilter, FilterOptions } from '../review/filter.ts';
 import type { IntentMatch } from '../scoring/types.ts';
 import type { MatcherLabel } from './understanding.ts';
 
@@ -122,6 +123,13 @@ export interface AttemptStore {
   list(query?: AttemptQuery): Promise<AttemptRecord[]>;
   /** Every attempt's head, newest first: the review table reads these, not whole records. */
   listHeads(): Promise<AttemptHead[]>;
+  /**
+   * The heads a filter picks, newest first, read through an index without reading every head; null
+   * when the filter names nothing indexed. Stores without indexes leave it out.
+   */
+  filterHeads?(filter: AttemptFilter): Promise<AttemptHead[] | null>;
+  /** The filters' choices (trainees, scenarios, endings) without reading every head. */
+  filterChoices?(): Promise<FilterOptions>;
   /** The newest `limit` heads and how many attempts there are: the table's first page, quickly. */
   firstHeads(limit: number): Promise<{ heads: AttemptHead[]; total: number }>;
   put(record: AttemptRecord): Promise<void>;

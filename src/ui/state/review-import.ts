@@ -28,7 +28,9 @@ export interface ImportReport {
   unverified: { id: string; reason: string }[];
 }
 
-export type ImportOutcome = { ok: true; report: ImportReport } | { ok: false; errors: string[] };
+export type ImportOutcome =
+  /** `added`: the attempts new here, as stored (the others' heads are unchanged: calls are kept as stored). */
+  { ok: true; report: ImportReport; added: AttemptRecord[] } | { ok: false; errors: string[] };
 
 /**
  * How long one slice of work may hold the page: half of the 100 ms a response may take before it
@@ -117,8 +119,10 @@ export async function importAttempts(input: ImportInput): Promise<ImportOutcome>
     throw e;
   }
   const byId = new Map<string, ReviewAttempt>(outcome.attempts.map((a) => [a.id, a]));
+  const added = result.added.map((id) => byId.get(id) as AttemptRecord);
   return {
     ok: true,
+    added,
     report: {
       added: result.added.length,
       updated: result.updated.length,

@@ -9,16 +9,10 @@ import type {
 } from '../../core/ports/index.ts';
 import { headOf } from '../../core/review/attempt-head.ts';
 import {
-  filterAttempts,
-  filterOptions,
   flagDispute,
   resolveDispute,
-  sortAttempts,
-  type AttemptFilter,
   type FlagInput,
   type ResolveInput,
-  type SortDir,
-  type SortKey,
   type StatementDetail,
 } from '../../core/review/index.ts';
 import type { CallReport, PracticeLibrary } from '../../core/ports/index.ts';
@@ -28,11 +22,10 @@ import { missedDetails, replayAttempt } from './review-replay.ts';
 import { download } from './download.ts';
 import { exportAllJson, exportShownCsv } from './review-export.ts';
 import { nextFrame } from '../dom.ts';
+import { PAGE_SIZE, ReviewRows } from './review-rows.svelte.ts';
 
 export type { ImportReport };
-
-/** Rows per page of the attempts table: a page draws in one frame even on a slow machine. */
-export const PAGE_SIZE = 100;
+export { PAGE_SIZE };
 
 export interface ReviewDeps {
   store: () => Promise<AttemptStore>;
@@ -43,9 +36,7 @@ export interface ReviewDeps {
   save?: (filename: string, text: string, type: string) => void;
 }
 
-export class ReviewState {
-  /** The table's rows: heads only, so 10,000 attempts open quickly. */
-  heads = $state.raw<AttemptHead[]>([]);
+export class ReviewState extends ReviewRows {
   /** Whole records (turns, notes, disputes), read when a page needs them. */
   attempts = $state.raw<AttemptRecord[]>([]);
   loaded = $state(false);
@@ -53,10 +44,6 @@ export class ReviewState {
   loadError = $state<string | null>(null);
   settings = $state.raw<Settings | null>(null);
   persistence = $state<'granted' | 'denied' | 'unsupported' | null>(null);
-
-  filter = $state<AttemptFilter>({});
-  sortKey = $state<SortKey>('date');
-  sortDir = $state<SortDir>('desc');
 
   importErrors = $state.raw<string[]>([]);
   importReport = $state.raw<ImportReport | null>(null);
@@ -66,19 +53,12 @@ export class ReviewState {
   /** The last write that failed, in plain words. */
   writeError = $state<string | null>(null);
 
-  /** While only the first page is read: how many attempts there are in all. */
-  total = $state<number | null>(null);
   /** Set when the browser removed this machine's saved attempts since the app last ran. */
   loss = $state.raw<StorageLoss | null>(null);
-  page = $state(0);
-  visible = $derived(sortAttempts(filterAttempts(this.heads, this.filter), this.sortKey, this.sortDir));
-  pages = $derived(Math.max(1, Math.ceil((this.total ?? this.visible.length) / PAGE_SIZE)));
-  pageRows = $derived(this.visible.slice(this.page * PAGE_SIZE, (this.page + 1) * PAGE_SIZE));
-  options = $derived(filterOptions(this.heads));
-
   #deps: ReviewDeps;
 
   constructor(deps: ReviewDeps) {
+    super(deps.store);
     this.#deps = deps;
   }
 
@@ -94,18 +74,15 @@ export class ReviewState {
     try {
       const store = await this.#deps.store();
       performance.mark('review:read-start');
-      const [first, settings] = await Promise.all([store.firstHeads(PAGE_SIZE), store.getSettings()]);
+      const [, settings] = await Promise.all([this.readFirstPage(store, PAGE_SIZE), store.getSettings()]);
       // Marks for the benchmark (tests/e2e/review.e2e.mjs): reading versus drawing the table.
       performance.measure('review:read', 'review:read-start');
-      this.heads = first.heads;
-      this.total = first.total;
       this.settings = settings;
       this.loss = store.loss;
       this.loaded = true;
       // Let the first page be drawn before every head is read (and decoded on this thread).
       await nextFrame();
-      this.heads = await store.listHeads();
-      this.total = null;
+      await this.readAllHeads(store);
       this.persistence = await store.requestPersistence();
     } catch (e) {
       this.loadError = messageOf(e);
@@ -118,9 +95,17 @@ export class ReviewState {
     this.full = true;
   }
 
-  async #reloadAll(store: AttemptStore): Promise<void> {
-    this.heads = await store.listHeads();
-    if (this.full) await this.#reloadFull(store);
+  /**
+   * After an import (whole records read again when next needed) or a trainee's deletion (theirs
+   * dropped): the heads put in place without reading them all again.
+   */
+  async #changed(store: AttemptStore, heads: AttemptHead[], removed?: string): Promise<void> {
+    if (removed !== undefined) this.attempts = this.attempts.filter((a) => a.trainee !== removed);
+    else {
+      this.full = false;
+      this.attempts = [];
+    }
+    await this.headsChanged(store, heads, removed);
   }
 
   #loadingFull = false;
@@ -134,25 +119,6 @@ export class ReviewState {
     } finally {
       this.#loadingFull = false;
     }
-  }
-
-  sortBy(key: SortKey): void {
-    if (this.sortKey === key) this.sortDir = this.sortDir === 'asc' ? 'desc' : 'asc';
-    else {
-      this.sortKey = key;
-      this.sortDir = key === 'date' || key === 'score' ? 'desc' : 'asc';
-    }
-  }
-
-  goToPage(page: number): void {
-    this.page = Math.min(Math.max(0, page), this.pages - 1);
-  }
-
-  setFilter(patch: Partial<AttemptFilter>): void {
-    this.page = 0;
-    const next = { ...this.filter, ...patch };
-    for (const k of Object.keys(next) as (keyof AttemptFilter)[]) if (!next[k]) delete next[k];
-    this.filter = next;
   }
 
   async exportJson(): Promise<void> {
@@ -188,7 +154,7 @@ export class ReviewState {
       });
       if (outcome.ok) {
         this.importReport = outcome.report;
-        await this.#reloadAll(store);
+        await this.#changed(store, outcome.added.map(headOf));
       } else this.importErrors = outcome.errors;
     } catch (e) {
       this.importErrors = [`Nothing was imported: ${messageOf(e)}`];
@@ -222,7 +188,7 @@ export class ReviewState {
     const store = await this.#deps.store();
     const removed = await store.deleteTrainee(trainee);
     this.settings = await store.forgetTrainee(trainee);
-    await this.#reloadAll(store);
+    await this.#changed(store, [], trainee);
     return removed;
   }
 
