@@ -160,9 +160,7 @@ class IdbAttemptStore implements AttemptStore {
     return record;
   }
 
-  get(id: string): Promise<AttemptRecord | undefined> {
-    return this.#db.get('attempts', id);
-  }
+  get = (id: string): Promise<AttemptRecord | undefined> => this.#db.get('attempts', id);
 
   put(record: AttemptRecord): Promise<void> {
     return guard(() => this.#write([record]));
@@ -270,13 +268,8 @@ class IdbAttemptStore implements AttemptStore {
     return allHeads(this.#db);
   }
 
-  filterHeads(filter: AttemptFilter): Promise<AttemptHead[] | null> {
-    return filteredHeads(this.#db, filter);
-  }
-
-  filterChoices(): Promise<FilterOptions> {
-    return headChoices(this.#db);
-  }
+  filterHeads = (filter: AttemptFilter): Promise<AttemptHead[] | null> => filteredHeads(this.#db, filter);
+  filterChoices = (): Promise<FilterOptions> => headChoices(this.#db);
 
   firstHeads(limit: number): Promise<{ heads: AttemptHead[]; total: number }> {
     return firstHeads(this.#db, limit);
@@ -298,11 +291,8 @@ class IdbAttemptStore implements AttemptStore {
     return requestPersistence(this.#options.storageManager);
   }
 
-  estimate(): Promise<{ usage: number; quota: number } | null> {
-    return estimateStorage(this.#options.storageManager);
-  }
+  estimate = (): Promise<{ usage: number; quota: number } | null> =>
+    estimateStorage(this.#options.storageManager);
 
-  close(): void {
-    this.#db.close();
-  }
+  close = (): void => this.#db.close();
 }

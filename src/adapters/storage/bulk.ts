@@ -126,10 +126,11 @@ export async function headChoices(db: DB): Promise<FilterOptions> {
 /**
  * Records read or written per batch inside one transaction. A batch's requests are issued, then
  * awaited, so the page can draw and take input between batches: issuing all 16,000 writes of an
- * 8,000-attempt import at once held the page for 2.6 s (profiled in Chromium); 100 records take
- * about half the 50 ms slice the import keeps to (src/ui/state/review-import.ts).
+ * 8,000-attempt import at once held the page for 2.6 s (profiled in Chromium); batches of 100 still
+ * made tasks of 100-280 ms on a busy machine (each put copies its record on the page's thread), so
+ * 25 records keep a batch within the slice the import keeps to (src/ui/state/review-import.ts).
  */
-const BATCH = 100;
+const BATCH = 25;
 
 async function inBatches<T, R>(items: readonly T[], each: (item: T) => Promise<R>[]): Promise<R[]> {
   const out: R[] = [];

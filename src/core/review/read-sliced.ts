@@ -49,8 +49,13 @@ async function splitAttempts(text: string, slicing: Slicing): Promise<Split | nu
     const item = text.slice(itemStart, end).trim();
     if (item) items.push(item);
   };
+  let look = 0;
   for (let i = 0; i < text.length; i++) {
-    if (i % SCAN_STRIDE === 0 && slicing.due()) await slicing.pause();
+    if (i >= look) {
+      // Not `i % SCAN_STRIDE`: an escape skips a character, which could step over the look.
+      look = i + SCAN_STRIDE;
+      if (slicing.due()) await slicing.pause();
+    }
     const c = text.charCodeAt(i);
     if (inString) {
       if (c === BACKSLASH) i++;
