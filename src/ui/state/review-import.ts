@@ -76,6 +76,27 @@ export interface ImportInput {
   progress?: (done: number, total: number) => void;
 }
 
+/** Re-scores each attempt, then checks it again (disputes must still point at verdicts it has). */
+async function rescoreAll(
+  attempts: readonly ReviewAttempt[],
+  mark: ImportMark,
+  rescore: Rescorer,
+  pause: () => Promise<void>,
+): Promise<{ outcome: RescoreOutcome; broken: string[] }> {
+  const outcome: RescoreOutcome = { attempts: [], differences: [], unverified: [] };
+  for (const attempt of attempts) {
+    rescoreOne(markImported(attempt, mark), rescore, outcome);
+    await pause();
+  }
+  const broken: string[] = [];
+  for (const a of outcome.attempts) {
+    for (const p of attemptProblems(a))
+      broken.push(`Attempt ${JSON.stringify(a.id)}, once re-scored here: ${p}.`);
+    await pause();
+  }
+  return { outcome, broken };
+}
+
 export async function importAttempts(input: ImportInput): Promise<ImportOutcome> {
   const by = input.mark.by.trim();
   if (!by)
@@ -96,24 +117,12 @@ export async function importAttempts(input: ImportInput): Promise<ImportOutcome>
     progress: input.progress,
   });
   if (!parsed.ok) return parsed;
-  const rescore = rescorerFor(input.library);
-  const outcome: RescoreOutcome = { attempts: [], differences: [], unverified: [] };
   const pause = async () => {
     if (now() - sliceStart <= SLICE_MS) return;
     await yieldToPage();
     sliceStart = now();
   };
-  for (const attempt of parsed.file.attempts) {
-    rescoreOne(markImported(attempt, mark), rescore, outcome);
-    await pause();
-  }
-  // The re-scored result replaces the file's: disputes must still point at verdicts it has.
-  const broken: string[] = [];
-  for (const a of outcome.attempts) {
-    for (const p of attemptProblems(a))
-      broken.push(`Attempt ${JSON.stringify(a.id)}, once re-scored here: ${p}.`);
-    await pause();
-  }
+  const { outcome, broken } = await rescoreAll(parsed.file.attempts, mark, rescorerFor(input.library), pause);
   if (broken.length) return { ok: false, errors: broken.slice(0, MAX_LISTED_PROBLEMS) };
   let result;
   try {
