@@ -1,7 +1,8 @@
 /** Hash routes, so the built files work from any static host. Names never go in the URL. */
 export type Route =
   | { name: 'home' }
-  | { name: 'practise'; scenarioId: string }
+  /** `packId` is absent in links made before packs were named in them. */
+  | { name: 'practise'; scenarioId: string; packId?: string }
   | { name: 'drill'; scriptId: string | null }
   /** `parts`: the path after the route's name, split and decoded here once for every screen. */
   | { name: 'review'; parts: string[] }
@@ -28,6 +29,9 @@ export function parseHash(hash: string): Route {
   if (!first) return { name: 'home' };
   if (first === 'practise' && second && id.test(second) && rest.length === 0)
     return { name: 'practise', scenarioId: second };
+  const [third, ...more] = rest;
+  if (first === 'practise' && second && third && id.test(second) && id.test(third) && more.length === 0)
+    return { name: 'practise', packId: second, scenarioId: third };
   if (first === 'drill' && parts.length <= 2)
     return { name: 'drill', scriptId: second && id.test(second) ? second : null };
   if (first === 'team' && !second) return { name: 'team' };
@@ -38,7 +42,8 @@ export function parseHash(hash: string): Route {
 
 export const href = {
   home: () => '#/',
-  practise: (scenarioId: string) => `#/practise/${encodeURIComponent(scenarioId)}`,
+  practise: (packId: string, scenarioId: string) =>
+    `#/practise/${encodeURIComponent(packId)}/${encodeURIComponent(scenarioId)}`,
   drill: (scriptId?: string) => (scriptId ? `#/drill/${encodeURIComponent(scriptId)}` : '#/drill'),
   review: () => '#/review',
   packs: () => '#/packs',

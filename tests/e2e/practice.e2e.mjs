@@ -249,7 +249,7 @@ test('a call can be done by keyboard alone, and route changes move focus to the 
   const page = await app.open('', { fakeSpeech: true });
   await signIn(page);
   await page.keyboard.press('Tab');
-  const link = page.locator(`a[href="#/practise/${good.scenario}"]`);
+  const link = page.locator(`a[href="#/practise/cms-core/${good.scenario}"]`);
   await link.focus();
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'What will be judged' }).waitFor();

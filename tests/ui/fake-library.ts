@@ -162,7 +162,12 @@ export const fakeLibrary: PracticeLibrary = {
   scripts: [
     { id: 'call-recording-notice', title: 'Call recording notice', wording: 'this call may be recorded' },
   ],
-  find: (id) => fakeLibrary.scenarios.find((s) => s.id === id),
+  find: (id, packId) => {
+    const all = fakeLibrary.scenarios.filter(
+      (s) => s.id === id && (packId === undefined || s.packId === packId),
+    );
+    return all.length === 1 ? all[0] : undefined;
+  },
   exampleTexts: () => ['this call may be recorded'],
   brief: () => ({
     statements: [

@@ -7,6 +7,12 @@ describe('parseHash', () => {
     ['#', { name: 'home' }],
     ['#/', { name: 'home' }],
     ['#/practise/bogus-caller', { name: 'practise', scenarioId: 'bogus-caller' }],
+    [
+      '#/practise/cms-core/bogus-caller',
+      { name: 'practise', packId: 'cms-core', scenarioId: 'bogus-caller' },
+    ],
+    ['#/practise/cms-core/Bad%20Id', { name: 'not-found', hash: '#/practise/cms-core/Bad%20Id' }],
+    ['#/practise/a/b/c', { name: 'not-found', hash: '#/practise/a/b/c' }],
     ['#/drill', { name: 'drill', scriptId: null }],
     ['#/drill/confidentiality-statement', { name: 'drill', scriptId: 'confidentiality-statement' }],
     ['#/review', { name: 'review', parts: [] }],
@@ -22,8 +28,9 @@ describe('parseHash', () => {
   });
 
   it('round-trips the links it makes', () => {
-    expect(parseHash(href.practise('suicide-threat'))).toEqual({
+    expect(parseHash(href.practise('cms-more', 'suicide-threat'))).toEqual({
       name: 'practise',
+      packId: 'cms-more',
       scenarioId: 'suicide-threat',
     });
     expect(parseHash(href.home())).toEqual({ name: 'home' });

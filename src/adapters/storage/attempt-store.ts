@@ -229,9 +229,13 @@ class IdbAttemptStore implements AttemptStore {
     return settings;
   }
 
-  async findInProgress(trainee: string, scenarioId: string): Promise<AttemptRecord | undefined> {
+  async findInProgress(
+    trainee: string,
+    packId: string,
+    scenarioId: string,
+  ): Promise<AttemptRecord | undefined> {
     const records = await this.#db.getAllFromIndex('attempts', 'byTraineeScenario', [trainee, scenarioId]);
-    return records.filter((r) => r.status === 'in-progress').sort(newestFirst)[0];
+    return records.filter((r) => r.status === 'in-progress' && r.packId === packId).sort(newestFirst)[0];
   }
 
   getSettings(): Promise<Settings> {

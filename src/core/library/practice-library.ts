@@ -2,7 +2,7 @@
 import { scoreStatement } from '../scoring/verbatim.ts';
 import { seedOf } from '../packs/pin-digits.ts';
 import type { LoadedPack } from '../packs/load-pack.ts';
-import type { PracticeLibrary, ScenarioListing } from '../ports/practice-library.ts';
+import { scenarioKey, type PracticeLibrary, type ScenarioListing } from '../ports/practice-library.ts';
 import { briefingOf, describeScenario, listScenarios } from '../session/describe-scenario.ts';
 import { runCall } from '../session/run-call.ts';
 import { plainText } from '../scoring/intent.ts';
@@ -12,26 +12,31 @@ import type { LoadedLibrary } from './load-library.ts';
 export function practiceLibrary(library: LoadedLibrary): PracticeLibrary {
   const { scripts, packs } = library;
   const problems = [...library.problems];
+  // Keyed by pack id and scenario id: two packs may each have a scenario of the same id.
   const byScenario = new Map<string, { pack: LoadedPack; listing: ScenarioListing }>();
   for (const pack of packs) {
     for (const listing of listScenarios(pack)) {
-      if (byScenario.has(listing.id))
-        problems.push(
-          `${pack.file}: scenario "${listing.id}" is also in another pack; the first one is used.`,
-        );
-      else byScenario.set(listing.id, { pack, listing });
+      const key = scenarioKey(listing.packId, listing.id);
+      if (byScenario.has(key))
+        problems.push(`${pack.file}: pack ${listing.packId} is loaded twice; the first one is used.`);
+      else byScenario.set(key, { pack, listing });
     }
   }
   const packOf = (scenario: ScenarioListing): LoadedPack => {
-    const entry = byScenario.get(scenario.id);
-    if (!entry) throw new Error(`no scenario "${scenario.id}"`);
+    const entry = byScenario.get(scenarioKey(scenario.packId, scenario.id));
+    if (!entry) throw new Error(`no scenario "${scenario.id}" in pack ${scenario.packId}`);
     return entry.pack;
+  };
+  const find = (id: string, packId?: string): ScenarioListing | undefined => {
+    if (packId !== undefined) return byScenario.get(scenarioKey(packId, id))?.listing;
+    const all = [...byScenario.values()].filter((e) => e.listing.id === id);
+    return all.length === 1 ? all[0]?.listing : undefined;
   };
   return {
     scenarios: [...byScenario.values()].map((e) => e.listing),
     problems,
     scripts: (scripts?.list() ?? []).map(({ id, title, wording }) => ({ id, title, wording })),
-    find: (id) => byScenario.get(id)?.listing,
+    find,
     brief: (scenario) => briefingOf(describeScenario(packOf(scenario), scenario.id)),
     persona: (scenario) => describeScenario(packOf(scenario), scenario.id).persona,
     run: (scenario, turns, mode, callId, vectors, decisions) =>

@@ -142,8 +142,8 @@ export interface AttemptStore {
     summary: AttemptSummary | null,
     status: Exclude<AttemptStatus, 'in-progress'>,
   ): Promise<AttemptRecord | undefined>;
-  /** The trainee's newest unfinished call of this scenario, if any. */
-  findInProgress(trainee: string, scenarioId: string): Promise<AttemptRecord | undefined>;
+  /** The trainee's newest unfinished call of this scenario of this pack, if any. */
+  findInProgress(trainee: string, packId: string, scenarioId: string): Promise<AttemptRecord | undefined>;
   getSettings(): Promise<Settings>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   /** Makes `name` the current trainee and moves it to the front of the known trainees. */

@@ -30,6 +30,9 @@ export interface ScenarioListing {
   contentNote?: string;
 }
 
+/** The key of a scenario wherever scenarios are kept apart: its pack id and its own id together. */
+export const scenarioKey = (packId: string, scenarioId: string): string => `${packId}/${scenarioId}`;
+
 /** What will be judged, shown before the call: never a hidden rule. */
 export interface ScenarioBriefing {
   direction?: string;
@@ -77,7 +80,11 @@ export interface PracticeLibrary {
   /** Packs that failed to load, one plain line each. */
   problems: string[];
   scripts: DrillScript[];
-  find(scenarioId: string): ScenarioListing | undefined;
+  /**
+   * A scenario is known by its pack id and its id. Without `packId` (links made before packs were
+   * named in them), the scenario only when exactly one installed pack has that id.
+   */
+  find(scenarioId: string, packId?: string): ScenarioListing | undefined;
   brief(scenario: ScenarioListing): ScenarioBriefing;
   persona(scenario: ScenarioListing): CallerPersona;
   /**

@@ -63,8 +63,9 @@ export class CallSession {
     return this.#attemptId;
   }
 
-  async open(scenarioId: string): Promise<void> {
-    const scenario = this.#deps.library.find(scenarioId);
+  /** Opens a scenario by its id and its pack's id (without the pack, when only one pack has the id). */
+  async open(scenarioId: string, packId?: string): Promise<void> {
+    const scenario = this.#deps.library.find(scenarioId, packId);
     if (!scenario) {
       this.phase = 'missing';
       return;
@@ -77,7 +78,7 @@ export class CallSession {
       this.phase = 'no-trainee';
       return;
     }
-    const pending = await this.#deps.store.findInProgress(trainee, scenarioId);
+    const pending = await this.#deps.store.findInProgress(trainee, scenario.packId, scenario.id);
     if (pending && pending.packVersion !== scenario.packVersion) {
       // The pack changed since: its turns would replay differently, so the call cannot resume.
       await this.#deps.store.finish(pending.id, null, 'abandoned');

@@ -30,12 +30,14 @@ export class Practice {
   readonly voices: VoiceList;
   readonly understanding: Understanding;
   #scenarioId: string;
+  #packId: string | undefined;
   readonly #drafts: DraftKeeper;
   #exampleTexts: string[] = [];
 
-  constructor(app: AppState, scenarioId: string) {
+  constructor(app: AppState, scenarioId: string, packId?: string) {
     this.app = app;
     this.#scenarioId = scenarioId;
+    this.#packId = packId;
     this.silence = new SilenceTimer(
       (seconds) => void this.session?.submit({ silenceBefore: seconds }),
       () => app.prefs.deadAir,
@@ -54,7 +56,7 @@ export class Practice {
       const [library, store] = await Promise.all([this.app.services.library(), this.app.services.store()]);
       if (!this.app.trainee.loaded) await this.app.trainee.load();
       this.session = this.#newSession(library, store);
-      await this.session.open(this.#scenarioId);
+      await this.session.open(this.#scenarioId, this.#packId);
       const scenario = this.session.scenario;
       if (scenario) void this.understanding.prepare((this.#exampleTexts = library.exampleTexts(scenario)));
       this.status = 'ready';

@@ -59,7 +59,7 @@ export const toTraineeTurns = (r: Pick<AttemptRecord, 'turns'>): TraineeTurn[] =
 /** Replays an attempt through the scenario of the same pack id and version, or says why it cannot. */
 export function rescorerFor(library: PracticeLibrary | null): Rescorer {
   return (attempt) => {
-    const scenario = library?.find(attempt.scenarioId);
+    const scenario = library?.find(attempt.scenarioId, attempt.packId);
     const problem = library ? replayProblem(attempt, scenario) : 'the installed packs could not be loaded';
     if (problem !== null || !library || !scenario) return { notRechecked: problem ?? 'no scenario' };
     return { summary: summariseCall(library.run(scenario, toTraineeTurns(attempt), attempt.mode)) };

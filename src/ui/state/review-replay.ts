@@ -34,7 +34,7 @@ export function storedDecisions(
 
 /** The whole call as it was decided then, for the diffs; or why it cannot be replayed here. */
 export function replayAttempt(library: PracticeLibrary, attempt: AttemptRecord): CallReport | string {
-  const scenario = library.find(attempt.scenarioId);
+  const scenario = library.find(attempt.scenarioId, attempt.packId);
   const problem = replayProblem(attempt, scenario);
   if (problem !== null || !scenario) return problem ?? 'its scenario is not installed here';
   const turns = toTraineeTurns(attempt);
@@ -82,7 +82,7 @@ export async function rescoreAttempt(
   attempt: AttemptRecord,
   understanding: RescoreUnderstanding,
 ): Promise<Rescored | string> {
-  const scenario = library.find(attempt.scenarioId);
+  const scenario = library.find(attempt.scenarioId, attempt.packId);
   if (!scenario || scenario.packId !== attempt.packId)
     return `pack ${attempt.packId} has no scenario "${attempt.scenarioId}" installed here`;
   await understanding.prepare(library.exampleTexts(scenario));

@@ -1,10 +1,11 @@
+import { scenarioKey } from '../../core/ports/practice-library.ts';
 import type { AttemptRecord, AttemptStore } from '../../core/ports/index.ts';
 
 /** Who is practising on this machine, and their latest result per scenario. */
 export class TraineeState {
   name = $state<string | null>(null);
   known = $state.raw<string[]>([]);
-  /** Newest attempt per scenario id. */
+  /** Newest attempt per scenario, keyed by `scenarioKey(packId, scenarioId)`. */
   latest = $state.raw<Readonly<Record<string, AttemptRecord>>>({});
   loaded = $state(false);
   #store: () => Promise<AttemptStore>;
@@ -51,7 +52,8 @@ export class TraineeState {
       return;
     }
     const latest: Record<string, AttemptRecord> = {};
-    for (const record of await store.list({ trainee: this.name })) latest[record.scenarioId] ??= record;
+    for (const record of await store.list({ trainee: this.name }))
+      latest[scenarioKey(record.packId, record.scenarioId)] ??= record;
     this.latest = latest;
   }
 }

@@ -78,15 +78,22 @@ describe('attempt store', () => {
     expect(await store.appendTurn('nope', 0, turn('x'))).toEqual({ ok: false, reason: 'missing' });
   });
 
-  it('finds the newest in-progress call of a trainee and scenario', async () => {
+  it('finds the newest in-progress call of a trainee and scenario of that pack', async () => {
     const store = await open();
     const first = await store.create(attempt);
     const second = await store.create(attempt);
     await store.create({ ...attempt, trainee: 'Someone else' });
-    expect((await store.findInProgress(attempt.trainee, 'bogus-caller'))?.id).toBe(second.id);
+    const otherPack = await store.create({ ...attempt, packId: 'other-pack' });
+    expect((await store.findInProgress(attempt.trainee, 'cms-core', 'bogus-caller'))?.id).toBe(second.id);
     await store.finish(second.id, null, 'abandoned');
-    expect((await store.findInProgress(attempt.trainee, 'bogus-caller'))?.id).toBe(first.id);
-    expect(await store.findInProgress(attempt.trainee, 'suicide-threat')).toBeUndefined();
+    expect((await store.findInProgress(attempt.trainee, 'cms-core', 'bogus-caller'))?.id).toBe(first.id);
+    expect(await store.findInProgress(attempt.trainee, 'cms-core', 'suicide-threat')).toBeUndefined();
+    // The same scenario id in another pack is another scenario.
+    expect((await store.findInProgress(attempt.trainee, 'other-pack', 'bogus-caller'))?.id).toBe(
+      otherPack.id,
+    );
+    await store.finish(first.id, null, 'abandoned');
+    expect(await store.findInProgress(attempt.trainee, 'cms-core', 'bogus-caller')).toBeUndefined();
   });
 
   it('lists attempts newest first, filtered by trainee, scenario and status', async () => {
