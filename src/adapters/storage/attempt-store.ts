@@ -13,7 +13,6 @@ import {
   headChoices,
   importRecords,
   listRecords,
-  newestFirst,
   requestPersistence,
 } from './bulk.ts';
 import { DB_NAME, DB_VERSION, upgrade, type VerbatimDB } from './db-schema.ts';
@@ -229,13 +228,9 @@ class IdbAttemptStore implements AttemptStore {
     return settings;
   }
 
-  async findInProgress(
-    trainee: string,
-    packId: string,
-    scenarioId: string,
-  ): Promise<AttemptRecord | undefined> {
-    const records = await this.#db.getAllFromIndex('attempts', 'byTraineeScenario', [trainee, scenarioId]);
-    return records.filter((r) => r.status === 'in-progress' && r.packId === packId).sort(newestFirst)[0];
+  async findInProgress(trainee: string, packId: string, scenarioId: string) {
+    const open = await listRecords(this.#db, { trainee, scenarioId, status: 'in-progress' });
+    return open.find((r) => r.packId === packId);
   }
 
   getSettings(): Promise<Settings> {
