@@ -33,3 +33,5 @@ export {
   type InstallDecision,
   type InstalledPackFacts,
 } from './pack-versions.ts';
+export { addIntentExample, nextPatchVersion, type AddExampleResult } from './add-example.ts';
+export { movesFor, exampleOf, type MoveChoice } from './example-choices.ts';

@@ -22,8 +22,8 @@ export interface StoredTurn {
   flaggedForCoach?: boolean;
   /** What was decided when the turn was made (absent on attempts saved before decisions were kept). */
   decision?: TurnDecision;
-  /** Set when the trainee said the caller misunderstood this turn (when they said so). */
-  misunderstood?: { at: string };
+  /** Set when the trainee said the caller misunderstood this turn: when, and the state the call was in. */
+  misunderstood?: { at: string; stateId?: string };
 }
 
 /** A turn's decision as the trainee saw it: which matcher, and the move read with its evidence. */
@@ -81,6 +81,8 @@ export interface AttemptRecord {
 /** What the attempts table shows: a record without its turns, notes and disputes (fast to read). */
 export type AttemptHead = Omit<AttemptRecord, 'turns' | 'notes' | 'disputes' | 'updatedAt' | 'summary'> & {
   summary: Omit<AttemptSummary, 'statements' | 'moves'> | null;
+  /** How many turns the trainee marked as misunderstood by the caller (absent when none). */
+  misunderstood?: number;
 };
 
 /** What starts an attempt record: who, which scenario of which pack version, and the mode. */

@@ -3,7 +3,9 @@
 import type { AttemptHead, AttemptRecord } from '../ports/attempt-store.ts';
 
 export function headOf(record: AttemptRecord): AttemptHead {
-  const { turns: _t, notes: _n, disputes: _d, updatedAt: _u, summary, ...head } = record;
+  const { turns, notes: _n, disputes: _d, updatedAt: _u, summary, ...rest } = record;
+  const marked = turns.filter((t) => t.misunderstood).length;
+  const head = marked > 0 ? { ...rest, misunderstood: marked } : rest;
   if (!summary) return { ...head, summary: null };
   const { statements: _s, moves: _m, ...brief } = summary;
   return { ...head, summary: brief };

@@ -12,3 +12,4 @@ export * from './dates.ts';
 export * from './invariants.ts';
 export * from './import-file.ts';
 export * from './read-sliced.ts';
+export * from './misunderstood.ts';

@@ -63,7 +63,7 @@ export const TurnSchema = z.object({
   flaggedForCoach: z.boolean().optional(),
   decision: DecisionSchema.optional(),
   /** The trainee said the caller misunderstood this turn: for the coach, and for QA to improve the pack. */
-  misunderstood: z.object({ at: isoDate }).optional(),
+  misunderstood: z.object({ at: isoDate, stateId: id.optional() }).optional(),
 });
 
 export const SummarySchema = z.object({

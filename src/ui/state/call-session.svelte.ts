@@ -59,6 +59,8 @@ export class CallSession {
     this.#deps = deps;
   }
 
+  /** Resolves once every turn sent so far is saved (or failed). */
+  saved = (): Promise<unknown> => this.#saving;
   get attemptId(): string | null {
     return this.#attemptId;
   }

@@ -11,6 +11,7 @@ import { VoiceList } from './voice-list.svelte.ts';
 import { DraftKeeper } from './drafts.ts';
 import { Understanding } from './understanding.svelte.ts';
 import { messageOf } from '../../core/message-of.ts';
+import { TurnMarks } from './turn-marks.svelte.ts';
 
 /** The push-to-talk shortcut: a modifier chord, so it never clashes with typing (WCAG 2.1.4). */
 export const TALK_KEY = {
@@ -29,6 +30,8 @@ export class Practice {
   readonly silence: SilenceTimer;
   readonly voices: VoiceList;
   readonly understanding: Understanding;
+  /** "The caller misunderstood me" marks on this call's turns. */
+  readonly marks: TurnMarks;
   #scenarioId: string;
   #packId: string | undefined;
   readonly #drafts: DraftKeeper;
@@ -49,6 +52,7 @@ export class Practice {
     this.voices = new VoiceList(app.services.voice);
     this.#drafts = new DraftKeeper(app.services.drafts ?? null);
     this.understanding = new Understanding(app.services.encoder, () => app.prefs.wordsOnly);
+    this.marks = new TurnMarks({ store: app.services.store, now: app.services.now });
   }
 
   async init(): Promise<void> {
@@ -98,6 +102,7 @@ export class Practice {
   /** Resumes an unfinished call once the language model has loaded or failed. */
   async resume(): Promise<void> {
     await this.understanding.prepare(this.#exampleTexts);
+    if (this.session?.pending) this.marks.load(this.session.pending);
     await this.session?.resume();
   }
 
@@ -184,6 +189,12 @@ export class Practice {
     if (f.criticalError) parts.unshift(`Critical error: ${f.criticalError}`);
     if (f.possibleMishear) parts.push('the recogniser may have misheard you');
     return parts.length ? `Feedback: ${parts.join('; ')}.` : 'Answer recorded.';
+  }
+
+  /** Marks a turn of this call as misunderstood by the caller, or takes the mark off. */
+  toggleMisunderstood(turnIndex: number, stateId: string): void {
+    const session = this.session;
+    if (session) void this.marks.toggle(session.attemptId, turnIndex, stateId, session.saved());
   }
 
   keydown(event: KeyboardEvent): void {
