@@ -41,6 +41,9 @@ export interface MisunderstoodUtterance {
   at: string;
 }
 
+/** One key per marked turn (its attempt and index). */
+export const misreadKey = (u: MisunderstoodUtterance) => `${u.attemptId}:${u.turnIndex}`;
+
 /** Every marked turn with words in the attempts of pack `packId`, newest mark first. */
 export function misunderstoodUtterances(
   records: readonly AttemptRecord[],

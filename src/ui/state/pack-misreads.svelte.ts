@@ -7,8 +7,6 @@ import { misunderstoodUtterances, type MisunderstoodUtterance } from '../../core
 import { messageOf } from '../../core/message-of.ts';
 import type { InstalledPack, PacksState } from './packs.svelte.ts';
 
-export const misreadKey = (u: MisunderstoodUtterance) => `${u.attemptId}:${u.turnIndex}`;
-
 export class PackMisreads {
   rows = $state.raw<MisunderstoodUtterance[]>([]);
   loaded = $state(false);
