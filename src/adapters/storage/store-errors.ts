@@ -1,5 +1,6 @@
 // Failed writes, in plain words. Every write goes through `guard`: a caller either gets its result
 // or one of these errors, whose message can be shown to the trainee or coach as it is.
+import { messageOf } from '../../core/message-of.ts';
 
 /** A write failed because the browser's storage for this site is full. */
 export class StorageFullError extends Error {
@@ -26,7 +27,7 @@ export class StorageGoneError extends Error {
 /** Any other failed write: the browser's own reason, with what it means for the user. */
 export class StorageWriteError extends Error {
   constructor(cause?: unknown) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = messageOf(cause);
     super(`This change could not be saved on this computer (${reason}). Nothing was saved from it.`, {
       cause,
     });

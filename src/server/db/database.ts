@@ -6,6 +6,7 @@ import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import type { Database } from './schema.ts';
 import { migrationProvider } from './migrations.ts';
 import { pglitePool } from './pglite-pool.ts';
+import { messageOf } from '../../core/message-of.ts';
 
 export type DatabaseKind = 'postgresql' | 'embedded';
 
@@ -66,9 +67,7 @@ export async function migrate(db: Kysely<Database>, to?: string): Promise<string
   const { error, results } = to ? await migrator.migrateTo(to) : await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-    throw new Error(
-      `Database migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new Error(`Database migration ${failed ?? ''} failed: ${messageOf(error)}`);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
