@@ -9,7 +9,6 @@ import { Router } from './router.svelte.ts';
 import { TraineeState } from './trainee.svelte.ts';
 import { Preferences } from './preferences.svelte.ts';
 import { TeamState } from './team.svelte.ts';
-import { PacksState } from './packs.svelte.ts';
 
 const AppContext = new Context<AppState>('AppState');
 
@@ -29,8 +28,12 @@ export class AppState {
     // Signed in to a team server, the account is who is practising (its attempts are the ones sent).
     this.team = new TeamState(services.team, (user) => {
       if (user && this.trainee.name !== user.username) void this.trainee.choose(user.username);
-      // The team's published packs come down on sign-in (and again whenever #/packs opens).
-      if (user) void this.team.installPublished(new PacksState(services.packs));
+      // The team's published packs come down on sign-in (and again whenever #/packs opens). The
+      // packs state brings the pack loader, so it loads only then: the first page stays in budget.
+      if (user)
+        void import('./packs.svelte.ts').then(({ PacksState }) =>
+          this.team.installPublished(new PacksState(services.packs)),
+        );
     });
   }
 
