@@ -41,6 +41,16 @@ export class TraineeState {
     this.latest = {};
   }
 
+  /** Takes a name off this computer's list; its attempts stay in the store (Review deletes them). */
+  async forget(name: string): Promise<void> {
+    const settings = await (await this.#store()).forgetTrainee(name);
+    this.known = settings.knownTrainees;
+    if (this.name === name && settings.currentTrainee === null) {
+      this.name = null;
+      this.latest = {};
+    }
+  }
+
   /** Reads the latest results again: the start page calls it each time it opens, after a call. */
   async refresh(): Promise<void> {
     if (this.loaded && this.name) await this.#loadLatest(await this.#store());

@@ -1,0 +1,59 @@
+// The start page's remembered names: a name can be forgotten, asked twice, by keyboard alone; the
+// attempts made under it stay in Review.
+import { test } from 'node:test';
+import { expectCount, expectFocus, expectNoAxe, expectText, useBrowser } from './harness.mjs';
+import { answerTyped, openScenario, signIn, startCall } from './practice-helpers.mjs';
+
+const app = useBrowser();
+
+test('a remembered name is forgotten after a confirmation, by keyboard, and its attempts stay in Review', async () => {
+  const page = await app.open('', { fakeSpeech: true });
+  await signIn(page, 'Ann Example');
+  await openScenario(page, 'first-contact');
+  await startCall(page);
+  await answerTyped(page, 'Hello, Child Maintenance Service, you are speaking to Ann.');
+  await page.evaluate(() => (location.hash = '#/'));
+  await page.getByRole('heading', { name: 'Scenarios' }).waitFor();
+  await signIn(page, 'Bob Example');
+  const continueAnn = page.getByRole('button', { name: 'Continue as Ann Example' });
+  await continueAnn.waitFor();
+
+  // Cancel first: nothing is forgotten and focus goes back to the button that asked.
+  const forget = page.getByRole('button', { name: 'Forget Ann Example', exact: true });
+  await forget.focus();
+  await page.keyboard.press('Enter');
+  const warning = page.locator('[data-forget-warning]');
+  await expectText(warning, /Their attempts stay on this computer and still show in Review/);
+  await expectFocus(page, '[data-forget-warning]', { message: 'focus on the question' });
+  await expectNoAxe(page, 'start page, forgetting a name');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expectFocus(page, '[data-forget-cancel]', { message: 'Cancel is next after Forget' });
+  await page.keyboard.press('Enter');
+  await expectFocus(page, '[data-forget="Ann Example"]', { message: 'focus back on Forget' });
+  await expectCount(continueAnn, 1, { message: 'the name is kept after Cancel' });
+
+  // Then forget it.
+  await page.keyboard.press('Enter');
+  await expectFocus(page, '[data-forget-warning]', { message: 'focus on the question again' });
+  await page.keyboard.press('Tab');
+  await expectFocus(page, '[data-forget-confirm]', { message: 'the forgetting button is next' });
+  await page.keyboard.press('Enter');
+  await expectText(
+    page.locator('[data-forgotten]'),
+    'Forgot Ann Example on this computer. Their attempts are still in Review.',
+  );
+  await expectFocus(page, '[data-forgotten]', { message: 'focus on what was done' });
+  await expectCount(continueAnn, 0, { message: 'the name is gone from the list' });
+  await expectNoAxe(page, 'start page, name forgotten');
+
+  // Still forgotten after a reload; the attempt is still in Review.
+  await page.reload();
+  await page.getByRole('heading', { name: 'Scenarios' }).waitFor();
+  await expectText(page.locator('main'), /Someone else practising\?/);
+  await expectCount(continueAnn, 0, { message: 'the name stays forgotten after a reload' });
+  await page.evaluate(() => (location.hash = '#/review'));
+  await expectText(page.locator('[data-review-table] tbody'), /Ann Example/, {
+    message: "Ann's attempt is still listed in Review",
+  });
+});
