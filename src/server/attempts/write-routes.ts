@@ -1,6 +1,6 @@
 // What a signed-in browser's outbox sends. Every write is idempotent on ids the browser chose:
 // sending the same attempt, turn, note or dispute twice stores it once.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { DisputeSchema, SummarySchema, TurnSchema } from '../../core/review/index.ts';
@@ -33,7 +33,19 @@ const Flag = z.object({ flagged: z.boolean() });
 
 type P<T extends z.ZodType> = z.infer<T>;
 
-export const attemptWriteRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (app, { db }) => {
+type Db = Kysely<Database>;
+
+export const attemptWriteRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+  putAttempt(app, db);
+  putTurn(app, db);
+  putTurnFlag(app, db);
+  finishAttempt(app, db);
+  putNote(app, db);
+  putDispute(app, db);
+};
+
+/** A new attempt, owned by the asker. */
+function putAttempt(app: FastifyInstance, db: Db) {
   app.put<{ Params: P<typeof AttemptParams>; Body: P<typeof NewAttempt> }>(
     '/api/attempts/:id',
     { schema: schema({ params: AttemptParams, body: NewAttempt }) },
@@ -69,7 +81,10 @@ export const attemptWriteRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = 
       return { id: request.params.id };
     },
   );
+}
 
+/** A turn, stored once, into the asker's own attempt. */
+function putTurn(app: FastifyInstance, db: Db) {
   app.put<{ Params: P<typeof TurnParams>; Body: P<typeof TurnSchema> }>(
     '/api/attempts/:id/turns/:index',
     { schema: schema({ params: TurnParams, body: TurnSchema }) },
@@ -111,7 +126,10 @@ export const attemptWriteRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = 
       return { stored: false };
     },
   );
+}
 
+/** A coach or the trainee flags a turn for review. */
+function putTurnFlag(app: FastifyInstance, db: Db) {
   app.put<{ Params: P<typeof TurnParams>; Body: P<typeof Flag> }>(
     '/api/attempts/:id/turns/:index/flag',
     { schema: schema({ params: TurnParams, body: Flag }) },
@@ -132,7 +150,10 @@ export const attemptWriteRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = 
       return { flagged: request.body.flagged };
     },
   );
+}
 
+/** The trainee finishes or abandons their attempt. */
+function finishAttempt(app: FastifyInstance, db: Db) {
   app.post<{ Params: P<typeof AttemptParams>; Body: P<typeof Finish> }>(
     '/api/attempts/:id/finish',
     { schema: schema({ params: AttemptParams, body: Finish }) },
@@ -155,7 +176,10 @@ export const attemptWriteRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = 
       return { status };
     },
   );
+}
 
+/** A note on an attempt the asker can see. */
+function putNote(app: FastifyInstance, db: Db) {
   app.put<{ Params: P<typeof ItemParams>; Body: P<typeof Note> }>(
     '/api/attempts/:id/notes/:itemId',
     { schema: schema({ params: ItemParams, body: Note }) },
@@ -179,7 +203,10 @@ export const attemptWriteRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = 
       return { stored: Boolean(row) };
     },
   );
+}
 
+/** A dispute raised by the trainee, or resolved by a coach. */
+function putDispute(app: FastifyInstance, db: Db) {
   app.put<{ Params: P<typeof ItemParams>; Body: P<typeof DisputeSchema> }>(
     '/api/attempts/:id/disputes/:itemId',
     { schema: schema({ params: ItemParams, body: DisputeSchema }) },
@@ -212,7 +239,7 @@ export const attemptWriteRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = 
       return { stored: true };
     },
   );
-};
+}
 
 function sameTurn(stored: unknown, sent: unknown): boolean {
   const canonical = (value: unknown) =>

@@ -1,5 +1,5 @@
 // Accounts and teams, managed by admins; coaches may list the teams they coach.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { roles, type Database, type Role } from '../db/schema.ts';
@@ -20,10 +20,21 @@ const NewTeam = z.object({ name: z.string().trim().min(1).max(200) });
 const Member = z.object({ userId: z.uuid(), membership: z.enum(['trainee', 'coach']) });
 const TeamParams = z.object({ teamId: z.uuid() });
 
-export const adminRoutes: FastifyPluginAsync<{ db: Kysely<Database>; passwordCost: number }> = async (
+type Db = Kysely<Database>;
+
+export const adminRoutes: FastifyPluginAsync<{ db: Db; passwordCost: number }> = async (
   app,
   { db, passwordCost },
 ) => {
+  addUser(app, db, passwordCost);
+  listUsers(app, db);
+  addTeam(app, db);
+  addTeamMember(app, db);
+  listTeams(app, db);
+};
+
+/** An admin creates an account. */
+function addUser(app: FastifyInstance, db: Db, passwordCost: number) {
   app.post<{ Body: z.infer<typeof NewUser> }>(
     '/api/users',
     { schema: schema({ body: NewUser }) },
@@ -34,7 +45,10 @@ export const adminRoutes: FastifyPluginAsync<{ db: Kysely<Database>; passwordCos
       return reply.status(201).send({ user });
     },
   );
+}
 
+/** An admin lists every account. */
+function listUsers(app: FastifyInstance, db: Db) {
   app.get('/api/users', async (request) => {
     requireRole(request, 'admin');
     const rows = await db
@@ -46,7 +60,10 @@ export const adminRoutes: FastifyPluginAsync<{ db: Kysely<Database>; passwordCos
       users: rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role })),
     };
   });
+}
 
+/** An admin creates a team. */
+function addTeam(app: FastifyInstance, db: Db) {
   app.post<{ Body: z.infer<typeof NewTeam> }>(
     '/api/teams',
     { schema: schema({ body: NewTeam }) },
@@ -57,7 +74,10 @@ export const adminRoutes: FastifyPluginAsync<{ db: Kysely<Database>; passwordCos
       return reply.status(201).send({ team });
     },
   );
+}
 
+/** An admin adds a trainee or coach to a team. */
+function addTeamMember(app: FastifyInstance, db: Db) {
   app.put<{ Params: z.infer<typeof TeamParams>; Body: z.infer<typeof Member> }>(
     '/api/teams/:teamId/members',
     { schema: schema({ params: TeamParams, body: Member }) },
@@ -78,8 +98,10 @@ export const adminRoutes: FastifyPluginAsync<{ db: Kysely<Database>; passwordCos
       return { added: true };
     },
   );
+}
 
-  /** Admins see every team; coaches the teams they coach. */
+/** Admins see every team; coaches the teams they coach. */
+function listTeams(app: FastifyInstance, db: Db) {
   app.get('/api/teams', async (request) => {
     const user = requireRole(request, 'admin', 'coach');
     let query = db.selectFrom('teams').select(['teams.id', 'teams.name']).orderBy('teams.name');
@@ -91,4 +113,4 @@ export const adminRoutes: FastifyPluginAsync<{ db: Kysely<Database>; passwordCos
     }
     return { teams: await query.execute() };
   });
-};
+}
