@@ -229,8 +229,12 @@ class IdbAttemptStore implements AttemptStore {
   }
 
   async findInProgress(trainee: string, packId: string, scenarioId: string) {
-    const open = await listRecords(this.#db, { trainee, scenarioId, status: 'in-progress' });
-    return open.find((r) => r.packId === packId);
+    const open = await listRecords(this.#db, {
+      trainee,
+      scenario: { packId, scenarioId },
+      status: 'in-progress',
+    });
+    return open[0];
   }
 
   getSettings(): Promise<Settings> {

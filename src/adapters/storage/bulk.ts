@@ -5,6 +5,7 @@ import {
   endOfDay,
   filterAttempts,
   filterOptions,
+  MAX_LISTED,
   planMerge,
   type AttemptFilter,
   type FilterOptions,
@@ -27,12 +28,15 @@ export const newestFirst = (a: { startedAt: string }, b: { startedAt: string }) 
 
 export async function listRecords(db: DB, query: AttemptQuery): Promise<AttemptRecord[]> {
   let records: AttemptRecord[];
-  if (query.trainee !== undefined && query.scenarioId !== undefined) {
-    records = await db.getAllFromIndex('attempts', 'byTraineeScenario', [query.trainee, query.scenarioId]);
-  } else if (query.trainee !== undefined) {
-    records = await db.getAllFromIndex('attempts', 'byTrainee', query.trainee);
-  } else if (query.scenarioId !== undefined) {
-    records = await db.getAllFromIndex('attempts', 'byScenario', query.scenarioId);
+  const { trainee, scenario } = query;
+  if (trainee !== undefined && scenario !== undefined) {
+    const key: [string, string, string] = [trainee, scenario.packId, scenario.scenarioId];
+    records = await db.getAllFromIndex('attempts', 'byTraineePackScenario', key);
+  } else if (trainee !== undefined) {
+    records = await db.getAllFromIndex('attempts', 'byTrainee', trainee);
+  } else if (scenario !== undefined) {
+    const key: [string, string] = [scenario.packId, scenario.scenarioId];
+    records = await db.getAllFromIndex('attempts', 'byPackScenario', key);
   } else {
     records = await db.getAll('attempts');
   }
@@ -79,14 +83,15 @@ export async function allHeads(db: DB): Promise<AttemptHead[]> {
 }
 
 /**
- * The heads an indexed filter picks (trainee, scenario, ending, dates), read through the narrowest
+ * The heads an indexed filter picks (trainee, scenario of a pack, ending, dates), read through the narrowest
  * index it names, then filtered exactly; null when the filter names nothing indexed.
  */
 export async function filteredHeads(db: DB, f: AttemptFilter): Promise<AttemptHead[] | null> {
   const index = db.transaction('heads').store;
   let picked: AttemptHead[];
   if (f.trainee) picked = await index.index('byTrainee').getAll(f.trainee);
-  else if (f.scenarioId) picked = await index.index('byScenario').getAll(f.scenarioId);
+  else if (f.scenario)
+    picked = await index.index('byPackScenario').getAll([f.scenario.packId, f.scenario.scenarioId]);
   else if (f.ending && f.ending !== 'none') picked = await index.index('byEnding').getAll(f.ending);
   else if (f.from || f.to) {
     const to = f.to ? endOfDay(f.to) : undefined;
@@ -109,7 +114,7 @@ export async function filteredHeads(db: DB, f: AttemptFilter): Promise<AttemptHe
  */
 export async function headChoices(db: DB): Promise<FilterOptions> {
   const store = db.transaction('heads').store;
-  const distinct = async <K extends 'byTrainee' | 'byScenario' | 'byEnding'>(name: K) => {
+  const distinct = async <K extends 'byTrainee' | 'byPackScenario' | 'byEnding'>(name: K) => {
     const found: AttemptHead[] = [];
     for (let c = await store.index(name).openCursor(null, 'nextunique'); c; c = await c.continue())
       found.push(c.value);
@@ -117,7 +122,7 @@ export async function headChoices(db: DB): Promise<FilterOptions> {
   };
   const [trainees, scenarios, endings] = await Promise.all([
     distinct('byTrainee'),
-    distinct('byScenario'),
+    distinct('byPackScenario'),
     distinct('byEnding'),
   ]);
   return filterOptions([...trainees, ...scenarios, ...endings]);
@@ -162,7 +167,8 @@ export async function importRecords(db: DB, records: AttemptRecord[]): Promise<I
   );
   const plan = planMerge(existing, records);
   try {
-    if (plan.problems.length) throw new ImportRefusedError(plan.problems.slice(0, 50));
+    // The same cap as the file's own checks (MAX_LISTED, README "What an import checks": the first 50).
+    if (plan.problems.length) throw new ImportRefusedError(plan.problems.slice(0, MAX_LISTED));
     await inBatches(plan.writes as AttemptRecord[], (r) => [
       store.put(r),
       tx.objectStore('heads').put(headOf(r)),

@@ -4,16 +4,21 @@ import { headOf } from '../../core/review/attempt-head.ts';
 import type { AttemptHead, AttemptRecord } from '../../core/ports/index.ts';
 
 export const DB_NAME = 'verbatim';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface VerbatimDB extends DBSchema {
   attempts: {
     key: string;
     value: AttemptRecord;
+    /**
+     * Version 5: a scenario is looked up by its pack id and its id together (`byPackScenario`,
+     * `byTraineePackScenario`); the indexes on the scenario id alone, which mixed two packs' scenarios
+     * of the same id, are gone.
+     */
     indexes: {
       byTrainee: string;
-      byScenario: string;
-      byTraineeScenario: [string, string];
+      byPackScenario: [string, string];
+      byTraineePackScenario: [string, string, string];
       byStatus: string;
       byStartedAt: string;
       byTraineeStartedAt: [string, string];
@@ -29,9 +34,10 @@ export interface VerbatimDB extends DBSchema {
     value: AttemptHead;
     /**
      * Version 3: the table's first page is read newest first without reading every head. Version 4:
-     * a filter answers through an index before every head has been read.
+     * a filter answers through an index before every head has been read. Version 5: the scenario
+     * index is on the pack id and the scenario id together.
      */
-    indexes: { byStartedAt: string; byTrainee: string; byScenario: string; byEnding: string };
+    indexes: { byStartedAt: string; byTrainee: string; byPackScenario: [string, string]; byEnding: string };
   };
 }
 
@@ -45,6 +51,13 @@ export function migrateRecordV1(record: unknown): AttemptRecord {
   };
 }
 
+/**
+ * Creates an index a later version deletes: the schema's type lists only today's indexes, so the
+ * store is used untyped for it.
+ */
+const createRetiredIndex = (store: { createIndex: unknown }, name: string, keyPath: string | string[]) =>
+  (store as unknown as IDBObjectStore).createIndex(name, keyPath);
+
 /** Schema upgrades: append a `case` per version, never edit a released one. Cases fall through. */
 export function upgrade(
   db: IDBPDatabase<VerbatimDB>,
@@ -56,8 +69,8 @@ export function upgrade(
     case 0: {
       const attempts = db.createObjectStore('attempts', { keyPath: 'id' });
       attempts.createIndex('byTrainee', 'trainee');
-      attempts.createIndex('byScenario', 'scenarioId');
-      attempts.createIndex('byTraineeScenario', ['trainee', 'scenarioId']);
+      createRetiredIndex(attempts, 'byScenario', 'scenarioId');
+      createRetiredIndex(attempts, 'byTraineeScenario', ['trainee', 'scenarioId']);
       attempts.createIndex('byStatus', 'status');
       attempts.createIndex('byStartedAt', 'startedAt');
       db.createObjectStore('settings');
@@ -79,8 +92,20 @@ export function upgrade(
     case 3: {
       const heads = tx.objectStore('heads');
       heads.createIndex('byTrainee', 'trainee');
-      heads.createIndex('byScenario', 'scenarioId');
+      createRetiredIndex(heads, 'byScenario', 'scenarioId');
       heads.createIndex('byEnding', 'summary.ending.id');
+    }
+    case 4: {
+      // Indexes only: every record and head stays as it is. Index keys are computed from the stored
+      // records by IndexedDB itself within this upgrade transaction.
+      const attempts = tx.objectStore('attempts');
+      const heads = tx.objectStore('heads');
+      attempts.deleteIndex('byScenario');
+      attempts.deleteIndex('byTraineeScenario');
+      heads.deleteIndex('byScenario');
+      attempts.createIndex('byPackScenario', ['packId', 'scenarioId']);
+      attempts.createIndex('byTraineePackScenario', ['trainee', 'packId', 'scenarioId']);
+      heads.createIndex('byPackScenario', ['packId', 'scenarioId']);
     }
   }
   /* eslint-enable no-fallthrough */

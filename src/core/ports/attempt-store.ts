@@ -1,6 +1,6 @@
 /** The attempt store port: saved practice calls. Plain data only: records are shown, exported and re-scored from their turns. */
 import type { Dispute, ImportMark, NotRechecked } from '../review/schema.ts';
-import type { AttemptFilter, FilterOptions } from '../review/filter.ts';
+import type { AttemptFilter, FilterOptions, ScenarioRef } from '../review/filter.ts';
 import type { IntentMatch } from '../scoring/types.ts';
 import type { MatcherLabel } from './understanding.ts';
 
@@ -98,7 +98,8 @@ export interface NewAttempt extends Pick<
 
 export interface AttemptQuery {
   trainee?: string;
-  scenarioId?: string;
+  /** One scenario of one pack: another pack's scenario of the same id is never listed with it. */
+  scenario?: ScenarioRef;
   status?: AttemptStatus;
 }
 

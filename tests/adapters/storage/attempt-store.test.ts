@@ -102,7 +102,8 @@ describe('attempt store', () => {
     const b = await store.create({ ...attempt, scenarioId: 'first-contact' });
     await store.finish(a.id, null, 'abandoned');
     expect((await store.list()).map((r) => r.id)).toEqual([b.id, a.id]);
-    expect((await store.list({ scenarioId: 'first-contact' })).map((r) => r.id)).toEqual([b.id]);
+    const firstContact = { packId: 'cms-core', scenarioId: 'first-contact' };
+    expect((await store.list({ scenario: firstContact })).map((r) => r.id)).toEqual([b.id]);
     expect((await store.list({ status: 'abandoned' })).map((r) => r.id)).toEqual([a.id]);
     expect(await store.list({ trainee: 'nobody' })).toEqual([]);
   });

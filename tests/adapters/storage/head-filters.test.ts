@@ -17,7 +17,7 @@ function record(i: number): AttemptRecord {
   return {
     id: `a-${String(i).padStart(4, '0')}`,
     trainee: `Trainee ${i % 7}`,
-    packId: 'cms-core',
+    packId: i % 4 === 0 ? 'innocent-pack' : 'cms-core',
     packVersion: '1.0.0',
     scenarioId: `scenario-${i % 3}`,
     scenarioTitle: `Scenario ${i % 3}`,
@@ -65,13 +65,19 @@ describe('filters through the heads indexes', () => {
     expectNewestFirst(everyHead);
     const filters: AttemptFilter[] = [
       { trainee: 'Trainee 3' },
-      { scenarioId: 'scenario-1' },
+      { scenario: { packId: 'cms-core', scenarioId: 'scenario-1' } },
+      { scenario: { packId: 'innocent-pack', scenarioId: 'scenario-1' } },
       { ending: 'disclosed' },
       { from: '2026-02-10', to: '2026-02-12' },
       { from: '2026-02-27' },
       { to: '2026-02-01' },
       { from: '2026-02-12', to: '2026-02-10' },
-      { trainee: 'Trainee 3', scenarioId: 'scenario-2', ending: 'handled-well', from: '2026-02-05' },
+      {
+        trainee: 'Trainee 3',
+        scenario: { packId: 'cms-core', scenarioId: 'scenario-2' },
+        ending: 'handled-well',
+        from: '2026-02-05',
+      },
     ];
     for (const f of filters) {
       const indexed = await store.filterHeads!(f);

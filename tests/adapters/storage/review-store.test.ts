@@ -71,7 +71,7 @@ describe('schema migration', () => {
     const { notes: _n, disputes: _d, ...bare } = v1;
     await writeVersion1(name, [v1, { ...bare, id: 'old-2' }]);
     const store = await open(name);
-    expect(DB_VERSION).toBe(4);
+    expect(DB_VERSION).toBe(5);
     expect(await store.get('old-1')).toEqual(v1);
     expect(await store.get('old-2')).toEqual({ ...v1, id: 'old-2' });
     expect((await store.getSettings()).knownTrainees).toEqual(['Sam']);

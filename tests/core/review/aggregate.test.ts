@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   missedMost,
   movesSkippedMost,
+  scenarioResults,
   scoresOverTime,
   statementsFailedMost,
   traineeOverviews,
@@ -48,8 +49,12 @@ describe('aggregation', () => {
         },
       ],
     });
-    expect(statementsFailedMost([a, b, c])).toEqual([{ key: 'call-recording', count: 2, of: 3 }]);
-    expect(movesSkippedMost([a, b, c])).toEqual([{ key: 'ask-postcode', count: 3, of: 3 }]);
+    expect(statementsFailedMost([a, b, c])).toEqual([
+      { key: 'call-recording', label: 'call-recording', count: 2, of: 3 },
+    ]);
+    expect(movesSkippedMost([a, b, c])).toEqual([
+      { key: '["cms-core","ask-postcode"]', label: 'ask-postcode', count: 3, of: 3 },
+    ]);
   });
 
   it('ranks the words and key elements missed most, once per statement', () => {
@@ -63,10 +68,10 @@ describe('aggregation', () => {
       { attemptId: '2', scriptId: 's', missingWords: ['recorded'], missingKeyElements: [] },
     ]);
     expect(r.words).toEqual([
-      { key: 'recorded', count: 2, of: 2 },
-      { key: 'training', count: 1, of: 2 },
+      { key: 'recorded', label: 'recorded', count: 2, of: 2 },
+      { key: 'training', label: 'training', count: 1, of: 2 },
     ]);
-    expect(r.keyElements).toEqual([{ key: 'recorded', count: 1, of: 2 }]);
+    expect(r.keyElements).toEqual([{ key: 'recorded', label: 'recorded', count: 1, of: 2 }]);
   });
 
   it('sums each statement’s results for a trainee', () => {
@@ -110,5 +115,44 @@ describe('aggregation', () => {
         passes: 2,
       },
     ]);
+  });
+});
+
+describe('two packs with the same scenario id', () => {
+  // The built-in scenario, failed; an imported pack's scenario of the same id and title, passed.
+  const failedCore = () => {
+    const a = attempt({ trainee: 'Sam', packId: 'cms-core' });
+    return { ...a, summary: { ...a.summary!, score: 40, passed: false } };
+  };
+  const impostor = () => {
+    const a = attempt({ trainee: 'Sam', packId: 'innocent-pack' });
+    return {
+      ...a,
+      summary: { ...a.summary!, score: 100, passed: true, moves: [{ intentId: 'ask-postcode', made: true }] },
+    };
+  };
+  const list = [failedCore(), failedCore(), impostor()];
+
+  it('gives each pack’s scenario its own results and pass rate', () => {
+    const rows = scenarioResults(list);
+    expect(rows.map((r) => [r.packId, r.scenarioId, r.label, r.attempts, r.passes, r.passRate])).toEqual([
+      ['cms-core', 'bogus-caller', 'A bogus caller (pack cms-core)', 2, 0, 0],
+      ['innocent-pack', 'bogus-caller', 'A bogus caller (pack innocent-pack)', 1, 1, 100],
+    ]);
+    expect(rows.map((r) => r.averageScore)).toEqual([40, 100]);
+  });
+
+  it('counts a move of each pack apart, labelled with its pack', () => {
+    expect(movesSkippedMost(list).map((t) => [t.label, t.count, t.of])).toEqual([
+      ['ask-postcode (pack cms-core)', 2, 2],
+    ]);
+  });
+
+  it('labels a trainee’s scores with the pack when two packs share the scenario', () => {
+    const points = scoresOverTime(list, 'Sam');
+    expect(new Set(points.map((p) => p.scenarioLabel))).toEqual(
+      new Set(['A bogus caller (pack cms-core)', 'A bogus caller (pack innocent-pack)']),
+    );
+    expect(scoresOverTime([failedCore()], 'Sam')[0]?.scenarioLabel).toBe('A bogus caller');
   });
 });
