@@ -24,7 +24,10 @@ const USAGE =
   'Usage: eval [--transcripts DIR]... [--utterances FILE.jsonl]... [--packs PATH]... [--lexical] [--json]';
 /** The project's own labelled sets, used when none is named. */
 export const DEFAULT_TRANSCRIPTS = ['tests/golden', 'tests/fixtures/calibration/transcripts'];
-export const DEFAULT_UTTERANCES = ['tests/fixtures/understanding/held-out.jsonl'];
+export const DEFAULT_UTTERANCES = [
+  'tests/fixtures/understanding/held-out.jsonl',
+  'tests/fixtures/understanding/second-set.jsonl',
+];
 
 interface Options {
   transcripts: string[];

@@ -115,7 +115,7 @@ const NEGATION_SCOPE = 4;
 /** "Not happy" is one idea, the opposite of happy, rather than a negated statement. */
 const UNHAPPY = /\s*\b(?:not|n't)\s+(?:happy|satisfied|pleased)\b/g;
 const NEGATION_IDIOMS =
-  /\b(no problem|no worries|no bother|not a problem|no doubt|nothing else|never mind|not going anywhere|not leaving you|(?:does|do|did)n'?t matter|no difference|no need to worry)\b/g;
+  /\b(no problem|no worries|no bother|not a problem|no doubt|nothing else|never mind|not going anywhere|not leaving you|(?:does|do|did)n'?t matter|(?:do|does)n'?t worry|do not worry|no difference|no need to worry)\b/g;
 
 export interface Analysed {
   concepts: Map<string, string>; // concept -> the word that said it
@@ -192,14 +192,46 @@ export function analyse(text: string): Analysed {
       if (!TRIVIAL.has(w) && !NEGATORS.has(w)) add(w, tokens[i]?.display ?? w, i);
     });
   }
-  const first = keys[0] ?? '';
-  const second = keys[1] ?? '';
-  const question =
-    /\?\s*$/.test(text.trim()) ||
-    (AUX.has(first) && STOP.has(second)) ||
-    WH.has(first) ||
-    /\b(ask|check|know|wonder|wondering|confirm|mind)\b[^.?!]{0,20}\b(if|whether)\b/.test(lowered);
-  return { concepts, negatedConcepts, negated, question };
+  return { concepts, negatedConcepts, negated, question: isQuestion(text, lowered, keys) };
+}
+
+/** Words a spoken question often starts with before its real start ("sorry, who am I talking to"). */
+const LEAD_INS = new Set([
+  'sorry',
+  'so',
+  'and',
+  'ok',
+  'okay',
+  'right',
+  'well',
+  'just',
+  'now',
+  'oh',
+  'hi',
+  'hello',
+]);
+/** Pronouns that, after an auxiliary verb, make a question anywhere in a sentence ("... are you recording"). */
+const ASKED = new Set(['you', 'we', 'i', 'this', 'that', 'anyone', 'he', 'she', 'they']);
+
+/**
+ * Question form, also as a recogniser writes it (no question mark, lower case): an auxiliary or a wh- word
+ * at the start after lead-ins, or an auxiliary and a pronoun starting a clause later on ("before we start are
+ * you recording"). Measured on the held-out utterances: recogniser-style questions were read as statements.
+ */
+function isQuestion(text: string, lowered: string, keys: readonly string[]): boolean {
+  if (/\?\s*$/.test(text.trim())) return true;
+  if (/\b(ask|check|know|wonder|wondering|confirm|mind)\b[^.?!]{0,20}\b(if|whether)\b/.test(lowered))
+    return true;
+  let start = 0;
+  while (start < keys.length - 1 && LEAD_INS.has(keys[start]!)) start++;
+  const first = keys[start] ?? '';
+  if (WH.has(first) || (AUX.has(first) && STOP.has(keys[start + 1] ?? ''))) return true;
+  // Later in the sentence, an inverted auxiliary needs a pronoun after it and none before it ("you are").
+  for (let i = start + 1; i < keys.length - 1; i++) {
+    if (!AUX.has(keys[i]!) || !ASKED.has(keys[i + 1]!)) continue;
+    if (!ASKED.has(keys[i - 1]!) && !WH.has(keys[i - 1]!) && keys[i - 1] !== 'if') return true;
+  }
+  return false;
 }
 
 const FILLER_WORDS = /\b(?:um+|uh+|er+m?|ah+|hmm+|mm+)\b/g;

@@ -27,7 +27,10 @@ export const HYBRID_MARGIN = 0;
 export const RISKY_NONE = 0.6;
 /** ...this lead over the runner-up... */
 export const RISKY_MARGIN = 0.05;
-/** ...and no move the state does not expect may come within this of it (grid: -0.03, 0, 0.03). */
+/**
+ * ...and no move the state does not expect, nor talk that makes no move, may come within this of it (grid: -0.03,
+ * 0, 0.03; applied to the no-move rival too since a request to repeat was read as dismissing a threat).
+ */
 export const RISKY_OUTSIDE = 0.03;
 /**
  * Below this similarity to its nearest example, a move also needs some of its words said (lexical F1 at
@@ -114,7 +117,8 @@ export function decide(cands: readonly CandidateScore[], opts: DecideOptions = {
   const similarity = best.candidate.semantic?.nearest ?? 1;
   if (similarity < WEAK_SIMILARITY && best.candidate.lexical.score <= WEAK_LEXICAL)
     return none('too little evidence: not close to any example, and few of its words');
-  if ((opts.noMove ?? 0) >= similarity) return none('closer to talk that makes no move');
+  if ((opts.noMove ?? 0) + (risky ? RISKY_OUTSIDE : 0) >= similarity)
+    return none('closer to talk that makes no move');
   if (risky && outside !== null && outside.score + RISKY_OUTSIDE >= best.score)
     return none(`closer to ${outside.candidate.id}, which is not expected here`);
   const lead = best.score - (runnerUp?.score ?? 0);
