@@ -229,12 +229,8 @@ class IdbAttemptStore implements AttemptStore {
   }
 
   async findInProgress(trainee: string, packId: string, scenarioId: string) {
-    const open = await listRecords(this.#db, {
-      trainee,
-      scenario: { packId, scenarioId },
-      status: 'in-progress',
-    });
-    return open[0];
+    const scenario = { packId, scenarioId };
+    return (await listRecords(this.#db, { trainee, scenario, status: 'in-progress' }))[0];
   }
 
   getSettings(): Promise<Settings> {
