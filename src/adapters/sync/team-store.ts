@@ -6,16 +6,10 @@ import type { Api } from './api-client.ts';
 import { ApiError } from './api-client.ts';
 import { canonical } from './plan.ts';
 import { fromServer, type ServerAttempt } from './merge.ts';
+import { headFromServer as head, teamReviewPages, type ServerHead } from './team-review.ts';
 
 /** The server's largest page (src/server/attempts/read-routes.ts). */
 const PAGE = 200;
-
-type ServerHead = AttemptHead & { score: number | null; passed: boolean | null };
-
-function head(h: ServerHead): AttemptHead {
-  const { id, trainee, packId, packVersion, scenarioId, scenarioTitle, mode, startedAt, status, summary } = h;
-  return { id, trainee, packId, packVersion, scenarioId, scenarioTitle, mode, startedAt, status, summary };
-}
 
 function readOnly(what: string): never {
   throw new Error(`${what} is done on the trainee's own machine, not in the team's review.`);
@@ -57,7 +51,10 @@ export function teamStore(api: Api, local: AttemptStore): AttemptStore {
           .then((p) => ({ total: p.total, items: p.attempts })),
       )
     ).map(fromServer);
+  const reviewPages = teamReviewPages(api);
   return {
+    reviewPages,
+    filterChoices: () => reviewPages.options(),
     firstHeads,
     listHeads: async () =>
       (

@@ -3,6 +3,7 @@ import type { Dispute, ImportMark, NotRechecked } from '../review/schema.ts';
 import type { AttemptFilter, FilterOptions, ScenarioRef } from '../review/filter.ts';
 import type { IntentMatch } from '../scoring/types.ts';
 import type { MatcherLabel } from './understanding.ts';
+import type { ReviewPages } from './review-pages.ts';
 
 export type { Dispute, ImportMark, NotRechecked };
 
@@ -133,6 +134,8 @@ export interface AttemptStore {
   filterHeads?(filter: AttemptFilter): Promise<AttemptHead[] | null>;
   /** The filters' choices (trainees, scenarios, endings) without reading every head. */
   filterChoices?(): Promise<FilterOptions>;
+  /** Set when the store filters, sorts and pages the review table itself (the team server's database). */
+  readonly reviewPages?: ReviewPages;
   /** The newest `limit` heads and how many attempts there are: the table's first page, quickly. */
   firstHeads(limit: number): Promise<{ heads: AttemptHead[]; total: number }>;
   put(record: AttemptRecord): Promise<void>;

@@ -1,0 +1,133 @@
+// A coach's review on the real team server: the table's filter, sort and pages are answered by the
+// server's database (each change sends its own request), and the rows are attempts made by other
+// trainees on other machines, which this browser never had.
+import { after, afterEach, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  closePage,
+  expectCount,
+  expectNoAxe,
+  expectText,
+  launchBrowser,
+  newPage,
+  unexpectedProblems,
+} from './harness.mjs';
+import { signInToTeam, startTeamServer } from './team-helpers.mjs';
+
+/** More than one page of the table (100 rows) for one trainee, and one attempt for another. */
+const REN_CALLS = 104;
+const SOL_TITLE = 'Sol only, on the server';
+
+let server;
+let browser;
+const pages = [];
+
+const summary = (score) => ({
+  ending: { id: 'done', title: 'Call closed', outcome: score >= 50 ? 'pass' : 'fail' },
+  score,
+  passed: score >= 50,
+  criticalErrors: [],
+  statements: [],
+  moves: [],
+});
+
+async function seed(cookie, { startedAt, title, score }) {
+  const id = crypto.randomUUID();
+  const attempt = {
+    packId: 'cms-core',
+    packVersion: '1.0.0',
+    scenarioId: 'new-application',
+    scenarioTitle: title,
+    mode: 'practice',
+    startedAt,
+  };
+  await server.api('PUT', `/api/attempts/${id}`, attempt, cookie);
+  await server.api(
+    'POST',
+    `/api/attempts/${id}/finish`,
+    { status: 'completed', summary: summary(score), updatedAt: startedAt },
+    cookie,
+  );
+}
+
+before(async () => {
+  server = await startTeamServer();
+  await server.team('North', { ren: 'trainee', sol: 'trainee', cora: 'coach' });
+  const ren = await server.signIn('ren');
+  for (let i = 0; i < REN_CALLS; i++) {
+    const startedAt = new Date(Date.UTC(2026, 2, 1, 8, i)).toISOString();
+    await seed(ren, { startedAt, title: `Ren call ${i + 1}`, score: (i * 37) % 100 });
+  }
+  await seed(await server.signIn('sol'), {
+    startedAt: '2026-03-05T09:00:00.000Z',
+    title: SOL_TITLE,
+    score: 100,
+  });
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  const problems = pages.flatMap((p) => unexpectedProblems(p).map((text) => `${p.url()}: ${text}`));
+  for (const page of pages.splice(0)) await closePage(page).catch(() => {});
+  assert.deepEqual(problems, [], 'no console errors, page errors or CSP violations');
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Waits for the page's next request for a review page whose query has every one of `params`. */
+function pageRequest(page, params) {
+  return page.waitForRequest((request) => {
+    const url = new URL(request.url());
+    if (url.pathname !== '/api/attempts') return false;
+    return Object.entries(params).every(([k, v]) => url.searchParams.get(k) === v);
+  });
+}
+
+test("a coach filters, sorts and pages the team's attempts, each answered by the server", async () => {
+  const coach = await newPage(browser, `${server.base}/`, { fakeSpeech: true });
+  pages.push(coach);
+  await signInToTeam(coach, 'cora');
+  const first = pageRequest(coach, { offset: '0', limit: '100', sort: 'date', order: 'desc' });
+  await coach.evaluate(() => (location.hash = '#/review'));
+  await first;
+  const status = coach.locator('[data-review-paged="server"]');
+  await expectText(status, /^105 of 105 attempts; page 1 of 2\.$/, {
+    message: 'the first page from the server',
+  });
+  const rows = coach.locator('[data-review-table] tbody tr[data-attempt]');
+  await expectCount(rows, 100);
+  await expectText(rows.first(), new RegExp(SOL_TITLE), {
+    message: "another trainee's attempt, newest first",
+  });
+  await expectNoAxe(coach, "the coach's review from the server");
+
+  const second = pageRequest(coach, { offset: '100' });
+  await coach.locator('[data-pager="below the table"] [data-page-next]').click();
+  await second;
+  await expectText(status, /^105 of 105 attempts; page 2 of 2\.$/);
+  await expectCount(rows, 5, { message: 'the last 5 of 105 on page 2' });
+  await expectText(rows.last(), /Ren call 1\b/, { message: 'the oldest call last' });
+
+  const filtered = pageRequest(coach, { trainee: 'sol', offset: '0' });
+  await coach.locator('#f-trainee').selectOption('sol');
+  await filtered;
+  await expectText(status, /^1 of 105 attempts\.$/);
+  await expectCount(rows, 1);
+  await expectText(rows.first(), new RegExp(`sol[\\s\\S]*${SOL_TITLE}`));
+
+  await coach.locator('#f-trainee').selectOption('');
+  await expectText(status, /^105 of 105 attempts; page 1 of 2\.$/);
+  const lowest = pageRequest(coach, { sort: 'score', order: 'asc' });
+  await coach.locator('[data-sort="score"]').click();
+  await coach.locator('[data-sort="score"]').click();
+  await lowest;
+  await expectText(rows.first().locator('[data-score]'), /^0$/, { message: 'the lowest score first' });
+  await expectText(rows.last().locator('[data-score]'), /^\d+$/);
+  // Ren's scores are (i * 37) % 100 for i < 104: the 100th lowest of them is 95.
+  await expectText(rows.last().locator('[data-score]'), /^95$/, {
+    message: 'page 1 ends at the 100th lowest',
+  });
+});
