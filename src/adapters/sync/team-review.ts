@@ -1,13 +1,8 @@
 // A coach's review table read from the team server: GET /api/attempts filters, sorts and pages in the
 // database (src/server/attempts/review-query.ts), GET /api/attempts/options lists the filters'
 // choices. The browser holds one page of heads at a time, however many attempts the team has.
-import type {
-  AttemptHead,
-  FilterOptions,
-  ReviewPage,
-  ReviewPageQuery,
-  ReviewPages,
-} from '../../core/ports/index.ts';
+import type { AttemptHead, ReviewPage, ReviewPageQuery, ReviewPages } from '../../core/ports/index.ts';
+import type { FilterOptions } from '../../core/review/index.ts';
 import type { Api } from './api-client.ts';
 
 /** A head as the server sends it: the table's fields, plus columns the app's head leaves out. */
