@@ -1,7 +1,7 @@
 // The review screens' store for a signed-in coach: the team's attempts read from the server (the
 // database filters, sorts and pages them), notes, flags and dispute resolutions written to it, so
 // they are kept centrally with who did what and when. Settings stay this machine's.
-import type { AttemptHead, AttemptRecord, AttemptStore } from '../../core/ports/index.ts';
+import type { AttemptRecord, AttemptStore } from '../../core/ports/index.ts';
 import type { Api } from './api-client.ts';
 import { ApiError } from './api-client.ts';
 import { canonical } from './plan.ts';
