@@ -120,9 +120,11 @@ describe.each(databaseKinds)('attempt sync and review API (%s)', (kind) => {
       ].sort((a, b) => a.title.localeCompare(b.title)),
     );
     expect(options.scenarios).toEqual([
-      { id: 'new-application', title: 'S ann' },
-      { id: 'new-application', title: 'S zed' },
+      { packId: 'cms-core', scenarioId: 'new-application', title: 'S ann' },
+      { packId: 'cms-core', scenarioId: 'new-application', title: 'S zed' },
     ]);
+    expect(await ask('pack=cms-core&scenario=new-application&sort=date&order=asc')).toEqual([0, 1, 2]);
+    expect(await ask('pack=other-pack&scenario=new-application')).toEqual([]);
   });
 
   it('answers the review filters from indexes', async () => {

@@ -2,7 +2,12 @@
 // database (src/server/attempts/review-query.ts), GET /api/attempts/options lists the filters'
 // choices. The browser holds one page of heads at a time, however many attempts the team has.
 import type { AttemptHead, ReviewPage, ReviewPageQuery, ReviewPages } from '../../core/ports/index.ts';
-import type { FilterOptions } from '../../core/review/index.ts';
+import {
+  scenarioChoiceKey,
+  withScenarioLabels,
+  type FilterOptions,
+  type ScenarioRef,
+} from '../../core/review/index.ts';
 import type { Api } from './api-client.ts';
 
 /** A head as the server sends it: the table's fields, plus columns the app's head leaves out. */
@@ -29,6 +34,11 @@ export function headFromServer(h: ServerHead): AttemptHead {
   return h.misunderstood ? { ...head, misunderstood: h.misunderstood } : head;
 }
 
+/** The filters' choices as GET /api/attempts/options sends them. */
+interface ServerOptions extends Omit<FilterOptions, 'scenarios'> {
+  scenarios: (ScenarioRef & { title: string })[];
+}
+
 /** The query string for one page: the table's filter and sort under the API's names. */
 export function pageSearch(q: ReviewPageQuery): string {
   const f = q.filter;
@@ -37,7 +47,8 @@ export function pageSearch(q: ReviewPageQuery): string {
     if (value) params.set(name, value);
   };
   add('trainee', f.trainee);
-  add('scenario', f.scenarioId);
+  add('pack', f.scenario?.packId);
+  add('scenario', f.scenario?.scenarioId);
   add('from', f.from);
   add('to', f.to);
   add('ending', f.ending);
@@ -58,11 +69,14 @@ export function teamReviewPages(api: Api): ReviewPages {
       return { heads: page.items.map(headFromServer), total: page.total };
     },
     async options(): Promise<FilterOptions> {
-      const options = await api.request<FilterOptions>('GET', '/api/attempts/options');
-      // One choice per scenario id (a scenario renamed between versions is listed once).
+      const options = await api.request<ServerOptions>('GET', '/api/attempts/options');
+      // One choice per pack and scenario (a scenario renamed between versions is listed once).
       const seen = new Set<string>();
-      const scenarios = options.scenarios.filter((s) => !seen.has(s.id) && seen.add(s.id));
-      return { ...options, scenarios };
+      const scenarios = options.scenarios.filter((s) => {
+        const key = scenarioChoiceKey(s);
+        return !seen.has(key) && Boolean(seen.add(key));
+      });
+      return { ...options, scenarios: withScenarioLabels(scenarios) };
     },
   };
 }

@@ -15,6 +15,8 @@ const When = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 export const ReviewQuery = z.object({
   trainee: z.string().max(MAX_FILTER).optional(),
+  /** A pack id: with `scenario`, one pack's scenario (two packs may use the same scenario id). */
+  pack: z.string().max(MAX_FILTER).optional(),
   scenario: z.string().max(MAX_FILTER).optional(),
   status: z.enum(['in-progress', 'completed', 'abandoned']).optional(),
   passed: z.enum(['true', 'false']).optional(),
@@ -55,6 +57,7 @@ export function filtered(db: Db, user: SessionUser, q: Partial<ReviewQuery>): Qu
     .where(visibleTo(user));
   if (q.trainee) query = query.where('users.username', '=', q.trainee.toLowerCase());
   if (q.scenario) query = query.where('attempts.scenario_id', '=', q.scenario);
+  if (q.pack) query = query.where('attempts.pack_id', '=', q.pack);
   if (q.status) query = query.where('attempts.status', '=', q.status);
   if (q.passed) query = query.where('attempts.passed', '=', q.passed === 'true');
   if (q.mode) query = query.where('attempts.mode', '=', q.mode);
@@ -118,7 +121,11 @@ export async function reviewOptions(db: Db, user: SessionUser) {
   const [trainees, scenarios, endings] = await Promise.all([
     base().select('users.username').distinct().orderBy('users.username').execute(),
     base()
-      .select(['attempts.scenario_id as id', 'attempts.scenario_title as title'])
+      .select([
+        'attempts.pack_id as packId',
+        'attempts.scenario_id as scenarioId',
+        'attempts.scenario_title as title',
+      ])
       .distinct()
       .orderBy('attempts.scenario_title')
       .execute(),

@@ -16,13 +16,19 @@ describe('pageSearch', () => {
   it('names the filter and sort as the API does, leaving empty filters out', () => {
     const search = pageSearch({
       ...base,
-      filter: { trainee: 'ann', scenarioId: 's-1', from: '2026-03-01', ending: 'none' },
+      filter: {
+        trainee: 'ann',
+        scenario: { packId: 'p-1', scenarioId: 's-1' },
+        from: '2026-03-01',
+        ending: 'none',
+      },
       sort: 'score',
       dir: 'asc',
       offset: 200,
     });
     expect(Object.fromEntries(new URLSearchParams(search))).toEqual({
       trainee: 'ann',
+      pack: 'p-1',
       scenario: 's-1',
       from: '2026-03-01',
       ending: 'none',
@@ -60,7 +66,7 @@ describe('teamReviewPages against the team server', () => {
       statements: [],
       moves: [],
     });
-    // ann: five calls on 1-5 March scoring 10..50; bob: one on 6 March scoring 90; oz (another team): one.
+    // ann: five calls on 1-5 March scoring 10..50 (the third in another pack, same scenario id); bob: one on 6 March scoring 90; oz (another team): one.
     const calls = [
       ...[1, 2, 3, 4, 5].map((d) => ({ who: 'ann', day: d, score: d * 10 })),
       { who: 'bob', day: 6, score: 90 },
@@ -71,7 +77,11 @@ describe('teamReviewPages against the team server', () => {
       const id = crypto.randomUUID();
       const startedAt = `2026-03-0${c.day}T10:00:00.000Z`;
       const scenarioTitle = `${c.who} call ${c.day}`;
-      await client.request('PUT', `/api/attempts/${id}`, newAttempt({ startedAt, scenarioTitle }));
+      await client.request(
+        'PUT',
+        `/api/attempts/${id}`,
+        newAttempt({ startedAt, scenarioTitle, ...(c.day === 3 ? { packId: 'other-pack' } : {}) }),
+      );
       await client.request('POST', `/api/attempts/${id}/finish`, {
         status: 'completed',
         summary: summary(c.score),
@@ -119,13 +129,18 @@ describe('teamReviewPages against the team server', () => {
       'ann call 4',
     ]);
     expect((await pages.page({ ...base, filter: { trainee: 'oz' } })).total).toBe(0);
+    const scenario = { packId: 'other-pack', scenarioId: 'new-application' };
+    expect(await titles({ filter: { scenario } })).toEqual(['ann call 3']);
   });
 
   it("lists the filters' choices from the team's attempts", async () => {
     const options = await pages.options();
     expect(options.trainees).toEqual(['ann', 'bob']);
     expect(options.endings).toEqual([{ id: 'done', title: 'Call closed' }]);
-    // Every attempt here is the same scenario id: one choice, however many titles it had.
-    expect(options.scenarios).toHaveLength(1);
+    // One pack's scenario under many titles: one choice. Another pack's scenario of the same id: its own.
+    expect(options.scenarios.map((s) => s.label)).toEqual([
+      'ann call 1 (pack cms-core)',
+      'ann call 3 (pack other-pack)',
+    ]);
   });
 });
