@@ -9,6 +9,9 @@ import { appCsp, policyFor } from './csp.ts';
 import { useZodValidation } from './validation.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { oidcRoutes } from './routes/oidc.ts';
+import { roleRoutes } from './routes/roles.ts';
+import { OidcSignIn, type OidcSettings } from './auth/oidc.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { attemptWriteRoutes } from './attempts/write-routes.ts';
 import { attemptReadRoutes } from './attempts/read-routes.ts';
@@ -29,6 +32,8 @@ export interface AppOptions {
   secureCookies?: 'auto' | boolean;
   /** scrypt N for new passwords (tests lower it to save time; stored hashes carry their own). */
   passwordCost?: number;
+  /** Single sign-on through the organisation's OpenID Connect provider, when it has one. */
+  oidc?: OidcSettings;
 }
 
 /** Largest request body: a long call's turns with recogniser alternatives, or a pack file. */
@@ -55,7 +60,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await useSessions(app, { db, trustedOrigins: options.trustedOrigins, secureCookies });
   await app.register(healthRoutes, { database: options.database });
   await app.register(sessionRoutes, { db, passwordCost, secureCookies });
+  const oidc = options.oidc ? new OidcSignIn(options.oidc) : undefined;
+  await app.register(oidcRoutes, { db, oidc, secureCookies });
   await app.register(adminRoutes, { db, passwordCost });
+  await app.register(roleRoutes, { db });
   await app.register(attemptWriteRoutes, { db });
   await app.register(attemptReadRoutes, { db });
   let scripts: ScriptLibrary | undefined;

@@ -1,6 +1,7 @@
 // The server's settings, all from the environment (twelve-factor), with the defaults a training
 // room needs: port 8080, embedded database in ./data/.
 import { resolve } from 'node:path';
+import type { OidcSettings } from './auth/oidc.ts';
 
 export interface ServerConfig {
   port: number;
@@ -16,6 +17,8 @@ export interface ServerConfig {
   secureCookies: 'auto' | boolean;
   /** Trust X-Forwarded-* from a reverse proxy. */
   trustProxy: boolean;
+  /** Single sign-on, when OIDC_ISSUER is set. */
+  oidc?: OidcSettings;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -35,5 +38,29 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       .filter(Boolean),
     secureCookies: secure === 'true' ? true : secure === 'false' ? false : 'auto',
     trustProxy: env.TRUST_PROXY === 'true',
+    oidc: readOidc(env),
+  };
+}
+
+/** OIDC_ISSUER turns single sign-on on; then the client id and the redirect URL must be set too. */
+function readOidc(env: NodeJS.ProcessEnv): OidcSettings | undefined {
+  const issuer = env.OIDC_ISSUER?.trim();
+  if (!issuer) return undefined;
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  const redirectUrl = env.OIDC_REDIRECT_URL?.trim();
+  if (!clientId || !redirectUrl)
+    throw new Error('OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_REDIRECT_URL must be set too');
+  for (const [name, value] of [
+    ['OIDC_ISSUER', issuer],
+    ['OIDC_REDIRECT_URL', redirectUrl],
+  ] as const) {
+    if (!URL.canParse(value)) throw new Error(`${name} must be a URL, not "${value}"`);
+  }
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.OIDC_CLIENT_SECRET || undefined,
+    redirectUrl,
+    name: env.OIDC_NAME?.trim() || new URL(issuer).hostname,
   };
 }

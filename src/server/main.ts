@@ -17,6 +17,9 @@ const app = await buildApp({
   distDir: config.distDir,
   trustProxy: config.trustProxy,
   logger: true,
+  trustedOrigins: config.trustedOrigins,
+  secureCookies: config.secureCookies,
+  oidc: config.oidc,
 });
 
 const stop = async () => {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { OpenDatabase } from '../../src/server/db/database.ts';
 import type { DatabaseKind } from '../../src/server/db/database.ts';
 import type { Role } from '../../src/server/db/schema.ts';
-import { buildApp } from '../../src/server/app.ts';
+import { buildApp, type AppOptions } from '../../src/server/app.ts';
 import { addMember, createAccount, createTeam } from '../../src/server/auth/accounts.ts';
 import { openTestDatabase } from './databases.ts';
 
@@ -31,9 +31,12 @@ export interface TeamServer {
   close(): Promise<void>;
 }
 
-export async function startTeamServer(kind: DatabaseKind): Promise<TeamServer> {
+export async function startTeamServer(
+  kind: DatabaseKind,
+  options: Omit<AppOptions, 'database'> = {},
+): Promise<TeamServer> {
   const database = await openTestDatabase(kind);
-  const app = await buildApp({ database, passwordCost: TEST_PASSWORD_COST });
+  const app = await buildApp({ database, passwordCost: TEST_PASSWORD_COST, ...options });
   const call = async (
     method: string,
     url: string,

@@ -19,6 +19,7 @@ export interface UsersTable {
   role: Role;
   /** scrypt hash (password.ts); null for accounts that sign in only through OpenID Connect. */
   password_hash: string | null;
+  /** Single sign-on identity: `<issuer> <sub>` (src/server/auth/oidc.ts); null for password-only accounts. */
   oidc_subject: string | null;
   created_at: DefaultTimestamp;
 }
