@@ -8,7 +8,8 @@ export type Route =
   | { name: 'review'; parts: string[] }
   | { name: 'packs'; parts: string[] }
   /** Signing in to the team server (only linked when the app was served by one). */
-  | { name: 'team' }
+  /** `failure`: why a single sign-on did not work (a code the server sends the browser back with). */
+  | { name: 'team'; failure?: string }
   | { name: 'not-found'; hash: string };
 
 const id = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -35,6 +36,8 @@ export function parseHash(hash: string): Route {
   if (first === 'drill' && parts.length <= 2)
     return { name: 'drill', scriptId: second && id.test(second) ? second : null };
   if (first === 'team' && !second) return { name: 'team' };
+  if (first === 'team' && second === 'sso' && third && id.test(third) && more.length === 0)
+    return { name: 'team', failure: third };
   if (first === 'review' || first === 'packs')
     return { name: first, parts: second === undefined ? [] : [second, ...rest] };
   return { name: 'not-found', hash };

@@ -23,6 +23,10 @@ describe('parseHash', () => {
     ['#/packs/my%2Fpack/edit', { name: 'packs', parts: ['my/pack', 'edit'] }],
     ['#/practise/Bad%20Id', { name: 'not-found', hash: '#/practise/Bad%20Id' }],
     ['#/nowhere', { name: 'not-found', hash: '#/nowhere' }],
+    ['#/team', { name: 'team' }],
+    ['#/team/sso/taken', { name: 'team', failure: 'taken' }],
+    ['#/team/sso/<script>', { name: 'not-found', hash: '#/team/sso/<script>' }],
+    ['#/team/other', { name: 'not-found', hash: '#/team/other' }],
   ])('reads %s', (hash, route) => {
     expect(parseHash(hash)).toEqual(route);
   });

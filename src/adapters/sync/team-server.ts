@@ -4,6 +4,7 @@
 import type {
   AttemptStore,
   PublishedPackInfo,
+  SingleSignOn,
   SyncStatus,
   TeamServer,
   TeamUser,
@@ -23,6 +24,7 @@ export interface TeamServerDeps {
 
 export class HttpTeamServer implements TeamServer {
   user: TeamUser | null = null;
+  singleSignOn: SingleSignOn | null = null;
   readonly outbox: Outbox;
   #listeners = new Set<() => void>();
   #deps: TeamServerDeps;
@@ -36,7 +38,14 @@ export class HttpTeamServer implements TeamServer {
 
   /** Picks up a session this browser already has (the cookie survives a reload). */
   async resume(): Promise<void> {
-    this.#setUser(await currentUser(this.#deps.api).catch(() => null));
+    const [user, methods] = await Promise.all([
+      currentUser(this.#deps.api).catch(() => null),
+      this.#deps.api
+        .request<{ singleSignOn: SingleSignOn | null }>('GET', '/api/auth/methods')
+        .catch(() => null),
+    ]);
+    this.singleSignOn = methods?.singleSignOn ?? null;
+    this.#setUser(user);
   }
 
   get status(): SyncStatus {

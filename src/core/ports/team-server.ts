@@ -23,9 +23,19 @@ export interface SyncStatus {
   lastSyncedAt: string | null;
 }
 
+/** The organisation's single sign-on, when the team server offers it. */
+export interface SingleSignOn {
+  /** The organisation's name, for "Sign in with <name>". */
+  name: string;
+  /** Where the browser goes to begin (a page the server redirects to the provider). */
+  start: string;
+}
+
 export interface TeamServer {
   /** The signed-in account, or null. */
   readonly user: TeamUser | null;
+  /** Single sign-on, known after the server was found; null when only passwords are taken. */
+  readonly singleSignOn: SingleSignOn | null;
   readonly status: SyncStatus;
   /** Called after any change to `user` or `status`; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;

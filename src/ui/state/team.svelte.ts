@@ -1,6 +1,6 @@
 // The team server as the screens see it: whether there is one, who is signed in, and what the
 // outbox has still to send. With static hosting `available` stays false and nothing is shown.
-import type { AttemptStore, SyncStatus, TeamServer, TeamUser } from '../../core/ports/index.ts';
+import type { AttemptStore, SingleSignOn, SyncStatus, TeamServer, TeamUser } from '../../core/ports/index.ts';
 import { messageOf } from '../../core/message-of.ts';
 import type { PacksState } from './packs.svelte.ts';
 import { installPublishedPacks } from './published-packs.ts';
@@ -13,6 +13,7 @@ export class TeamState {
   available = $state(false);
   user = $state.raw<TeamUser | null>(null);
   status = $state.raw<SyncStatus | null>(null);
+  singleSignOn = $state.raw<SingleSignOn | null>(null);
   #load: () => Promise<TeamServer | null>;
   #server: Promise<TeamServer | null> | null = null;
   #onUser: (user: TeamUser | null) => void;
@@ -45,6 +46,7 @@ export class TeamState {
   #read(server: TeamServer): void {
     this.user = server.user;
     this.status = server.status;
+    this.singleSignOn = server.singleSignOn;
   }
 
   /** Null when signed in, otherwise why not, in plain words. */
