@@ -6,6 +6,7 @@ import type { Services } from './ui/state/services.ts';
 import type { AttemptStore, PracticeLibrary } from './core/ports/index.ts';
 import { createCallerVoice } from './adapters/synthesis.ts';
 import { createEngine, detectSpeech, installLocalRecognition } from './adapters/speech/index.ts';
+import { keepForOffline } from './adapters/offline.ts';
 
 // govuk-frontend's CSS expects these classes; set here rather than by its inline snippet, so the
 // Content-Security-Policy needs no inline script.
@@ -84,6 +85,9 @@ services
   .store()
   .then((store) => store.requestPersistence())
   .catch(() => undefined);
+
+// Keep the app's files (and, through the encoder's worker, the language model) for later visits and offline use.
+keepForOffline();
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');

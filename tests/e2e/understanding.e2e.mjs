@@ -102,3 +102,38 @@ test('when the model cannot load, the trainee is told and the call runs on words
   await answerTyped(page, NATURAL);
   await expectText(page.locator('[data-feedback-turn="0"]').first(), /Understood as: empathise/);
 });
+
+test('after one visit, the app and its understanding open again offline', async (t) => {
+  const context = await app.newContext();
+  // Offline, the service worker's try of the network for the page fails (and says so) before it uses its copy.
+  const page = await app.open(null, {
+    context,
+    fakeSpeech: true,
+    languageModel: true,
+    allow: [/ERR_INTERNET_DISCONNECTED/],
+  });
+  await page.goto(app.url);
+  // The service worker has kept what the first page used; what loads later goes through it.
+  await page
+    .locator('html[data-offline="ready"]')
+    .waitFor({ state: 'attached', timeout: PATHOLOGICAL_LOAD_MS });
+  await signIn(page);
+  await openScenario(page, 'suicide-threat');
+  const note = page.getByRole('button', { name: 'Continue to the call' });
+  await note.waitFor();
+  await note.click();
+  await page.locator('[data-understanding="ready"]').waitFor({ timeout: PATHOLOGICAL_LOAD_MS });
+
+  await context.setOffline(true);
+  const offline = Date.now();
+  await page.reload();
+  await note.click();
+  await page.getByRole('heading', { name: 'What will be judged' }).waitFor();
+  await page.locator('[data-understanding="ready"]').waitFor({ timeout: PATHOLOGICAL_LOAD_MS });
+  t.diagnostic(`offline: reload to understanding ready ${Date.now() - offline} ms`);
+  assert.equal(await page.evaluate(() => navigator.onLine), false, 'the browser is offline');
+  await startCall(page);
+  await answerTyped(page, NATURAL);
+  await expectText(page.locator('[data-feedback-turn="0"]').first(), /Understood as: stay on line/);
+  assert.equal(await page.locator('[data-matcher="words only"]').count(), 0, 'no "words only" label');
+});

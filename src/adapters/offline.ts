@@ -1,0 +1,27 @@
+// Offline use: registers the app's service worker (public/sw.js), which keeps the app's files so that a
+// later visit, also without a network, opens the app and its understanding (the language model's files
+// are kept by the encoder's worker). Files fetched before the service worker took control are listed to
+// it once; <html data-offline="ready"> then says everything this page has used is kept.
+
+/** Registers the service worker in a built app; in development (Vite's server) nothing is cached. */
+export function keepForOffline(): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  navigator.serviceWorker
+    .register('./sw.js')
+    .then(() => navigator.serviceWorker.ready)
+    .then((registration) => listLoaded(registration.active))
+    .catch(() => undefined); // Not allowed here (private window, policy): the app simply stays online-only.
+}
+
+function listLoaded(worker: ServiceWorker | null): void {
+  if (worker === null) return;
+  const keep = [
+    location.href.split('#')[0]!,
+    ...performance.getEntriesByType('resource').map((e) => e.name),
+  ].filter((url) => url.startsWith(location.origin));
+  const channel = new MessageChannel();
+  channel.port1.onmessage = (e: MessageEvent<{ kept?: boolean }>) => {
+    if (e.data.kept) document.documentElement.dataset['offline'] = 'ready';
+  };
+  worker.postMessage({ keep }, [channel.port2]);
+}
