@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { NodePackageImporter } from 'sass';
+import { understandingModel } from './src/adapters/understanding/model-assets.ts';
 
 export default defineConfig({
-  plugins: [svelte()],
+  // The language model's weights are quantised to 8 bits as the app is built (model-assets.ts).
+  plugins: [svelte(), understandingModel()],
   base: './',
   build: {
     target: 'es2022',

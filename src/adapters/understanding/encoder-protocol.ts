@@ -3,7 +3,9 @@
 export type EncoderRequest =
   | {
       kind: 'load';
-      /** The model's files by name (model.json, its shards, vocab.json): absolute URLs. */
+      /** The model's name, recorded with every decision made from its vectors (8-bit weights in a build). */
+      id: string;
+      /** The model's files by the names model.json uses (and vocab.json): absolute URLs. */
       model: Record<string, string>;
       /** The backend's .wasm files by name: absolute URLs. */
       wasm: Record<string, string>;

@@ -7,7 +7,6 @@ import type { EncoderReply, EncoderRequest } from './encoder-protocol.ts';
 
 /** Bump when the cached files' meaning changes; old caches are then ignored. */
 const CACHE_NAME = 'verbatim-understanding-v1';
-export const MODEL_ID = 'use-lite-float32';
 
 const scope = self as unknown as {
   postMessage(message: EncoderReply, transfer?: Transferable[]): void;
@@ -46,7 +45,7 @@ async function load(request: Extract<EncoderRequest, { kind: 'load' }>): Promise
     },
     (done, total) => scope.postMessage({ kind: 'progress', done, total }),
   );
-  return createEncoder(files, MODEL_ID);
+  return createEncoder(files, request.id);
 }
 
 async function digest(texts: readonly string[]): Promise<string> {

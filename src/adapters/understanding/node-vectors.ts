@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainText, type VectorTable } from '../../core/index.ts';
-import { nodeEncoder } from './node-encoder.ts';
+import { nodeEncoder, type Weights } from './node-encoder.ts';
 
 const CACHE_DIR = join(process.cwd(), 'node_modules', '.cache', 'verbatim');
 const memory = new Map<string, Map<string, Float32Array>>();
@@ -44,9 +44,15 @@ function saveCache(model: string, table: Map<string, Float32Array>): void {
   renameSync(tmp, cacheFile(model));
 }
 
-/** A vector table holding every given text (in its plain form), embedding only those not seen before. */
-export async function nodeVectors(texts: Iterable<string>): Promise<VectorTable> {
-  const encoder = await nodeEncoder();
+/**
+ * A vector table holding every given text (in its plain form), embedding only those not seen before.
+ * `weights`: the 8-bit ones the app uses (quantise.ts), or the published float32 ones to compare.
+ */
+export async function nodeVectors(
+  texts: Iterable<string>,
+  { weights = 'uint8' }: { weights?: Weights } = {},
+): Promise<VectorTable> {
+  const encoder = await nodeEncoder(weights);
   const table = loadCache(encoder.id);
   const missing = [...new Set([...texts].map(plainText))].filter((t) => t !== '' && !table.has(t));
   if (missing.length > 0) {
