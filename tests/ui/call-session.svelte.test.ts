@@ -2,17 +2,12 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAttemptStore } from '../../src/adapters/storage/attempt-store.ts';
 import type { AttemptStore } from '../../src/core/ports/index.ts';
-import { CallSession, type CallDeps } from '../../src/ui/state/call-session.svelte.ts';
-import { fakeLibrary } from './fake-library.ts';
+import { CallSession } from '../../src/ui/state/call-session.svelte.ts';
+import { callDeps } from './call-deps-fixture.ts';
 import { MATCHER_VERSION } from '../../src/core/index.ts';
 import { TraineeState } from '../../src/ui/state/trainee.svelte.ts';
 
 let n = 0;
-/** The language model did not load: words alone decide. */
-const wordsOnly: CallDeps['understanding'] = {
-  matcher: 'words only',
-  vectorsFor: () => Promise.resolve(undefined),
-};
 const opened: AttemptStore[] = [];
 afterEach(() => opened.splice(0).forEach((s) => s.close()));
 
@@ -20,20 +15,15 @@ async function setup(name = `call-${++n}`, trainee: string | null = 'Sam') {
   const store = await openAttemptStore({ name });
   opened.push(store);
   const log = { spoken: [] as string[], silence: [] as (number | null)[], shown: [] as string[] };
-  const deps: CallDeps = {
-    library: fakeLibrary,
+  const deps = callDeps({
     store,
     trainee: () => trainee,
-    now: () => new Date('2026-01-01T10:00:00Z'),
     speak: async (text) => {
       log.spoken.push(text);
     },
-    cancelSpeech: () => {},
     startSilence: (limit) => log.silence.push(limit),
-    stopSilence: () => {},
     onCallShown: (id) => log.shown.push(id),
-    understanding: wordsOnly,
-  };
+  });
   return { session: new CallSession(deps), store, log, name };
 }
 
@@ -207,17 +197,7 @@ describe('CallSession', () => {
     const { store } = await setup();
     const trainee = new TraineeState(() => Promise.resolve(store));
     await trainee.choose('Old Trainee');
-    const session = new CallSession({
-      library: fakeLibrary,
-      store,
-      trainee: () => trainee.name,
-      now: () => new Date('2026-01-01T10:00:00Z'),
-      speak: async () => {},
-      cancelSpeech: () => {},
-      startSilence: () => {},
-      stopSilence: () => {},
-      understanding: wordsOnly,
-    });
+    const session = new CallSession(callDeps({ store, trainee: () => trainee.name }));
     await session.open('test-call');
     // A new trainee signs in and the call is started at once, before the sign-in is stored.
     const signingIn = trainee.choose('New Trainee');

@@ -6,9 +6,10 @@ import { openAttemptStore } from '../../src/adapters/storage/attempt-store.ts';
 import { practiceLibrary } from '../../src/core/library/practice-library.ts';
 import { scenarioKey } from '../../src/core/ports/practice-library.ts';
 import type { AttemptStore, PracticeLibrary } from '../../src/core/ports/index.ts';
-import { CallSession, type CallDeps } from '../../src/ui/state/call-session.svelte.ts';
+import { CallSession } from '../../src/ui/state/call-session.svelte.ts';
 import { TraineeState } from '../../src/ui/state/trainee.svelte.ts';
 import { smallLoaded, shippedScripts } from '../core/packs/fixtures.ts';
+import { callDeps } from './call-deps-fixture.ts';
 import { fakeLibrary, scenario } from './fake-library.ts';
 
 const other = { ...scenario, packId: 'other-pack', packTitle: 'Other pack', title: 'Another test call' };
@@ -31,18 +32,7 @@ afterEach(() => opened.splice(0).forEach((s) => s.close()));
 async function session(name: string) {
   const store = await openAttemptStore({ name });
   opened.push(store);
-  const deps: CallDeps = {
-    library: twoPacks,
-    store,
-    trainee: () => 'Sam',
-    now: () => new Date('2026-01-01T10:00:00Z'),
-    speak: async () => {},
-    cancelSpeech: () => {},
-    startSilence: () => {},
-    stopSilence: () => {},
-    understanding: { matcher: 'words only', vectorsFor: () => Promise.resolve(undefined) },
-  };
-  return { session: new CallSession(deps), store };
+  return { session: new CallSession(callDeps({ library: twoPacks, store })), store };
 }
 
 describe('the practice library', () => {

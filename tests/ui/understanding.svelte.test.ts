@@ -6,7 +6,7 @@ import type { AttemptStore, LoadEncoder, SentenceEncoderPort } from '../../src/c
 import { CallSession } from '../../src/ui/state/call-session.svelte.ts';
 import { Understanding } from '../../src/ui/state/understanding.svelte.ts';
 import { attemptMatcher } from '../../src/ui/state/call-deps.ts';
-import { fakeLibrary } from './fake-library.ts';
+import { callDeps } from './call-deps-fixture.ts';
 
 /** A stand-in encoder: one number per text (its length), and a log of what it was asked to embed. */
 function fakeEncoder(log: string[][]): SentenceEncoderPort {
@@ -33,17 +33,7 @@ afterEach(() => opened.splice(0).forEach((s) => s.close()));
 async function session(understanding: Understanding, name = `understanding-${++n}`) {
   const store = await openAttemptStore({ name });
   opened.push(store);
-  const s = new CallSession({
-    library: fakeLibrary,
-    store,
-    trainee: () => 'Sam',
-    now: () => new Date('2026-01-01T10:00:00Z'),
-    speak: async () => {},
-    cancelSpeech: () => {},
-    startSilence: () => {},
-    stopSilence: () => {},
-    understanding,
-  });
+  const s = new CallSession(callDeps({ store, understanding }));
   await s.open('test-call');
   return { session: s, store, name };
 }

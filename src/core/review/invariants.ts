@@ -44,31 +44,16 @@ function disputeProblems(attempt: ReviewAttempt, d: Dispute): string[] {
 export function attemptProblems(attempt: ReviewAttempt): string[] {
   const out: string[] = [];
   const s = attempt.summary;
-  const twice = (what: string, values: readonly string[]) => {
-    for (const v of duplicates(values)) out.push(`two ${what} have the id ${JSON.stringify(v)}`);
-  };
-  twice(
-    'notes',
-    attempt.notes.map((n) => n.id),
-  );
-  twice(
-    'disputes',
-    attempt.disputes.map((d) => d.id),
-  );
-  if (s) {
-    twice(
-      'critical errors',
-      s.criticalErrors.map((c) => c.id),
-    );
-    twice(
-      'statement results',
-      s.statements.map((x) => x.scriptId),
-    );
-    twice(
-      'move results',
-      s.moves.map((x) => x.intentId),
-    );
-  }
+  // Each list the views key their rows by, named as a reader would name it.
+  const keyed: [string, readonly string[]][] = [
+    ['notes', attempt.notes.map((n) => n.id)],
+    ['disputes', attempt.disputes.map((d) => d.id)],
+    ['critical errors', s?.criticalErrors.map((c) => c.id) ?? []],
+    ['statement results', s?.statements.map((x) => x.scriptId) ?? []],
+    ['move results', s?.moves.map((x) => x.intentId) ?? []],
+  ];
+  for (const [what, ids] of keyed)
+    for (const v of duplicates(ids)) out.push(`two ${what} have the id ${JSON.stringify(v)}`);
   for (const d of attempt.disputes) out.push(...disputeProblems(attempt, d));
   const open = attempt.disputes.filter((d) => d.resolution === null).map((d) => JSON.stringify(d.target));
   if (duplicates(open).length) out.push('one verdict has two open disputes');

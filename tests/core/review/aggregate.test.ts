@@ -8,7 +8,7 @@ import {
   traineeOverviews,
   traineeStatementResults,
 } from '../../../src/core/review/index.ts';
-import { attempt } from './fixtures.ts';
+import { attempt, overriddenStatement } from './fixtures.ts';
 
 const withScore = (trainee: string, startedAt: string, score: number) => {
   const a = attempt({ trainee, startedAt });
@@ -31,23 +31,7 @@ describe('aggregation', () => {
     const b = attempt({ trainee: 'Kim' });
     const c = attempt({
       trainee: 'Lee',
-      disputes: [
-        {
-          id: 'd',
-          target: { kind: 'statement', scriptId: 'call-recording' },
-          original: 'fail',
-          comment: 'c',
-          raisedBy: 'Lee',
-          raisedAt: '2026-01-01T00:00:00.000Z',
-          resolution: {
-            kind: 'overridden',
-            by: 'Coach',
-            at: '2026-01-02T00:00:00.000Z',
-            reason: 'r',
-            verdict: 'exact',
-          },
-        },
-      ],
+      disputes: [overriddenStatement('Lee', 'exact')],
     });
     expect(statementsFailedMost([a, b, c])).toEqual([
       { key: 'call-recording', label: 'call-recording', count: 2, of: 3 },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attemptsCsv, csvCell, neutralise, statementsCsv } from '../../../src/core/review/index.ts';
-import { attempt } from './fixtures.ts';
+import { attempt, overriddenStatement } from './fixtures.ts';
 
 describe('csv', () => {
   it.each(['=1+1', '+44 7700', '-2', '@SUM(A1)', '\tx', '\rx'])('neutralises a cell starting %j', (v) => {
@@ -31,23 +31,7 @@ describe('csv', () => {
   it('writes one row per statement result, with the coach verdict where overridden', () => {
     const a = attempt({
       id: 's1',
-      disputes: [
-        {
-          id: 'd',
-          target: { kind: 'statement', scriptId: 'call-recording' },
-          original: 'fail',
-          comment: 'c',
-          raisedBy: 'Sam',
-          raisedAt: '2026-01-01T00:00:00.000Z',
-          resolution: {
-            kind: 'overridden',
-            by: 'Coach',
-            at: '2026-01-02T00:00:00.000Z',
-            reason: 'r',
-            verdict: 'minor',
-          },
-        },
-      ],
+      disputes: [overriddenStatement('Sam', 'minor')],
     });
     const lines = statementsCsv([a]).slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);

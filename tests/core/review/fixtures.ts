@@ -1,4 +1,4 @@
-import type { ReviewAttempt } from '../../../src/core/review/index.ts';
+import type { Dispute, ReviewAttempt } from '../../../src/core/review/index.ts';
 
 let n = 0;
 export function attempt(over: Partial<ReviewAttempt> = {}): ReviewAttempt {
@@ -32,5 +32,18 @@ export function attempt(over: Partial<ReviewAttempt> = {}): ReviewAttempt {
     notes: [],
     disputes: [],
     ...over,
+  };
+}
+
+/** A trainee's dispute of the call-recording statement's fail, overridden by a coach to `verdict`. */
+export function overriddenStatement(raisedBy: string, verdict: 'exact' | 'minor'): Dispute {
+  return {
+    id: 'd',
+    target: { kind: 'statement', scriptId: 'call-recording' },
+    original: 'fail',
+    comment: 'c',
+    raisedBy,
+    raisedAt: '2026-01-01T00:00:00.000Z',
+    resolution: { kind: 'overridden', by: 'Coach', at: '2026-01-02T00:00:00.000Z', reason: 'r', verdict },
   };
 }
