@@ -34,12 +34,16 @@ async function main(argv: string[]): Promise<number> {
     dataDir: config.databaseUrl ? undefined : config.dataDir,
   });
   try {
-    const user = await createAccount(database.db, {
-      username,
-      displayName: name.join(' ') || username,
-      role: 'admin',
-      password,
-    });
+    const user = await createAccount(
+      database.db,
+      {
+        username,
+        displayName: name.join(' ') || username,
+        role: 'admin',
+        password,
+      },
+      config.passwordCost,
+    );
     if (!user) {
       console.error(`An account named "${username}" exists already.`);
       return 1;

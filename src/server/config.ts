@@ -2,6 +2,12 @@
 // room needs: port 8080, embedded database in ./data/.
 import { resolve } from 'node:path';
 import type { OidcSettings } from './auth/oidc.ts';
+import { DEFAULT_SCRYPT_COST } from './auth/password.ts';
+
+/** The scrypt paper's figure for interactive sign-in (Percival 2009, section 7): no setting goes below it. */
+export const MIN_SCRYPT_COST = 2 ** 14;
+/** scrypt takes 128 * N * r bytes: 2^20 is already 1 GiB per sign-in at r = 8. */
+export const MAX_SCRYPT_COST = 2 ** 20;
 
 export interface ServerConfig {
   port: number;
@@ -17,6 +23,8 @@ export interface ServerConfig {
   secureCookies: 'auto' | boolean;
   /** Trust X-Forwarded-* from a reverse proxy. */
   trustProxy: boolean;
+  /** scrypt's N for new passwords (SCRYPT_COST); a stored password keeps the cost it was made with. */
+  passwordCost: number;
   /** Single sign-on, when OIDC_ISSUER is set. */
   oidc?: OidcSettings;
 }
@@ -38,8 +46,25 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       .filter(Boolean),
     secureCookies: secure === 'true' ? true : secure === 'false' ? false : 'auto',
     trustProxy: env.TRUST_PROXY === 'true',
+    passwordCost: readScryptCost(env.SCRYPT_COST),
     oidc: readOidc(env),
   };
+}
+
+/** SCRYPT_COST: a power of two from MIN_SCRYPT_COST to MAX_SCRYPT_COST; unset, the OWASP default. */
+function readScryptCost(value: string | undefined): number {
+  if (!value) return DEFAULT_SCRYPT_COST;
+  const cost = Number(value);
+  if (
+    !Number.isInteger(cost) ||
+    cost < MIN_SCRYPT_COST ||
+    cost > MAX_SCRYPT_COST ||
+    !Number.isInteger(Math.log2(cost))
+  )
+    throw new Error(
+      `SCRYPT_COST must be a power of two from ${MIN_SCRYPT_COST} to ${MAX_SCRYPT_COST}, not "${value}"`,
+    );
+  return cost;
 }
 
 /** OIDC_ISSUER turns single sign-on on; then the client id and the redirect URL must be set too. */

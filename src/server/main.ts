@@ -19,6 +19,7 @@ const app = await buildApp({
   logger: true,
   trustedOrigins: config.trustedOrigins,
   secureCookies: config.secureCookies,
+  passwordCost: config.passwordCost,
   oidc: config.oidc,
 });
 
