@@ -49,7 +49,10 @@ export async function startTeamServer() {
   async function api(method, path, body, cookie) {
     const response = await fetch(`${base}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(cookie ? { cookie } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json = await response.json();

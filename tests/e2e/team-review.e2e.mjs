@@ -1,6 +1,7 @@
-// A coach's review on the real team server: the table's filter, sort and pages are answered by the
-// server's database (each change sends its own request), and the rows are attempts made by other
-// trainees on other machines, which this browser never had.
+// On the real team server: a coach's review, whose filter, sort and pages are answered by the
+// server's database (each change sends its own request; the rows are attempts made by other
+// trainees on other machines, which this browser never had); and a trainee whose sign-in the server
+// ended mid-call, who is told, signs in again, and whose waiting turn is then sent.
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -12,7 +13,9 @@ import {
   newPage,
   unexpectedProblems,
 } from './harness.mjs';
-import { signInToTeam, startTeamServer } from './team-helpers.mjs';
+import { PASSWORD, signInToTeam, startTeamServer } from './team-helpers.mjs';
+import { answerTyped, openScenario, startCall } from './practice-helpers.mjs';
+import { calls } from './role-plays.mjs';
 
 /** More than one page of the table (100 rows) for one trainee, and one attempt for another. */
 const REN_CALLS = 104;
@@ -52,7 +55,7 @@ async function seed(cookie, { startedAt, title, score }) {
 
 before(async () => {
   server = await startTeamServer();
-  await server.team('North', { ren: 'trainee', sol: 'trainee', cora: 'coach' });
+  await server.team('North', { ren: 'trainee', sol: 'trainee', cora: 'coach', tia: 'trainee' });
   const ren = await server.signIn('ren');
   for (let i = 0; i < REN_CALLS; i++) {
     const startedAt = new Date(Date.UTC(2026, 2, 1, 8, i)).toISOString();
@@ -130,4 +133,48 @@ test("a coach filters, sorts and pages the team's attempts, each answered by the
   await expectText(rows.last().locator('[data-score]'), /^95$/, {
     message: 'page 1 ends at the 100th lowest',
   });
+});
+
+test('a trainee whose sign-in the server ended is told plainly, signs in again, and the waiting turn is sent', async () => {
+  const good = calls.find((c) => c.kind === 'good');
+  const tia = await newPage(browser, `${server.base}/`, { fakeSpeech: true });
+  pages.push(tia);
+  // The browser logs each request the server refused for want of a session.
+  tia.allowedProblems = [/401 \(Unauthorized\)/];
+  await signInToTeam(tia, 'tia');
+  await openScenario(tia, good.scenario);
+  await startCall(tia);
+  await answerTyped(tia, good.turns[0]);
+  await expectText(tia.locator('[data-sync-status]'), /All saved to the team server/);
+
+  // Signed out everywhere from another machine: this browser's cookie stops working.
+  await server.api('POST', '/api/session/sign-out-everywhere', undefined, await server.signIn('tia'));
+  await answerTyped(tia, good.turns[1]);
+  const banner = tia.locator('[data-session-ended]');
+  await expectText(banner, /Your sign-in to the team server has ended/, {
+    message: 'the ended sign-in told',
+  });
+  await expectText(
+    banner,
+    /1 turn is kept on this computer and will be sent when you sign in again as tia\./,
+  );
+  await expectNoAxe(tia, 'a call with the ended sign-in banner');
+
+  // Still told after a reload: the account is remembered until the user signs out.
+  await tia.reload();
+  await expectText(banner, /1 turn is kept on this computer/, { message: 'the banner after a reload' });
+  await tia.locator('[data-sign-in-again]').click();
+  await tia.getByRole('heading', { name: 'Sign in to your team' }).waitFor();
+  await tia.locator('#team-username').fill('tia');
+  await tia.locator('#team-password').fill(PASSWORD);
+  await tia.getByRole('button', { name: 'Sign in' }).click();
+  await expectCount(banner, 0, { message: 'the banner gone once signed in' });
+  await expectText(tia.locator('[data-sync-status]'), /All saved to the team server/);
+  const { json } = await server.api('GET', '/api/my/attempts', undefined, await server.signIn('tia'));
+  assert.equal(json.attempts.length, 1);
+  assert.deepEqual(
+    json.attempts[0].turns.map((t) => t.text),
+    good.turns.slice(0, 2),
+    'both turns on the server, once each',
+  );
 });

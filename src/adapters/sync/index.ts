@@ -18,7 +18,13 @@ export function teamSync(openLocal: () => Promise<AttemptStore>, win: Window, no
     (found ??= (async () => {
       const api = createApi();
       if (!(await detectServer(api))) return null;
-      const server = new HttpTeamServer({ api, local: await openLocal(), marks: await openMarks(), now });
+      const server = new HttpTeamServer({
+        api,
+        local: await openLocal(),
+        marks: await openMarks(),
+        now,
+        remember: storageOf(win),
+      });
       win.addEventListener('online', () => server.outbox.retryNow());
       await server.resume();
       return server;
@@ -31,4 +37,13 @@ export function teamSync(openLocal: () => Promise<AttemptStore>, win: Window, no
       )),
     team,
   };
+}
+
+/** The window's localStorage, or none where the browser refuses it (some privacy settings throw). */
+function storageOf(win: Window): Storage | undefined {
+  try {
+    return win.localStorage;
+  } catch {
+    return undefined;
+  }
 }

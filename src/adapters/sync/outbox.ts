@@ -138,15 +138,21 @@ export class Outbox {
   }
 
   async #count(user: TeamUser): Promise<void> {
+    const { turns, other } = await this.waiting(user.username);
+    this.#set({ pendingTurns: turns, pendingOther: other });
+  }
+
+  /** What of this account's attempts on this machine the server has not yet confirmed. */
+  async waiting(username: string): Promise<{ turns: number; other: number }> {
     let turns = 0;
     let other = 0;
-    for (const record of await this.#deps.store.list({ trainee: user.username })) {
+    for (const record of await this.#deps.store.list({ trainee: username })) {
       if (record.imported) continue;
       const pending = countPending(planAttempt(record, await this.#deps.marks.get(record.id)));
       turns += pending.turns;
       other += pending.other;
     }
-    this.#set({ pendingTurns: turns, pendingOther: other });
+    return { turns, other };
   }
 
   #scheduleRetry(pull: boolean): void {

@@ -31,11 +31,23 @@ export interface SingleSignOn {
   start: string;
 }
 
+/**
+ * The server stopped taking this machine's sign-in (it expired, or the account was signed out
+ * everywhere): who it was, and what of theirs waits on this machine until they sign in again.
+ */
+export interface SessionEnded {
+  username: string;
+  pendingTurns: number;
+  pendingOther: number;
+}
+
 export interface TeamServer {
   /** The signed-in account, or null. */
   readonly user: TeamUser | null;
   /** Single sign-on, known after the server was found; null when only passwords are taken. */
   readonly singleSignOn: SingleSignOn | null;
+  /** Set when the sign-in ended without the user signing out; cleared by the next sign-in. */
+  readonly ended: SessionEnded | null;
   readonly status: SyncStatus;
   /** Called after any change to `user` or `status`; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;

@@ -1,6 +1,13 @@
 // The team server as the screens see it: whether there is one, who is signed in, and what the
 // outbox has still to send. With static hosting `available` stays false and nothing is shown.
-import type { AttemptStore, SingleSignOn, SyncStatus, TeamServer, TeamUser } from '../../core/ports/index.ts';
+import type {
+  AttemptStore,
+  SessionEnded,
+  SingleSignOn,
+  SyncStatus,
+  TeamServer,
+  TeamUser,
+} from '../../core/ports/index.ts';
 import { messageOf } from '../../core/message-of.ts';
 import type { PacksState } from './packs.svelte.ts';
 import { installPublishedPacks } from './published-packs.ts';
@@ -14,6 +21,8 @@ export class TeamState {
   user = $state.raw<TeamUser | null>(null);
   status = $state.raw<SyncStatus | null>(null);
   singleSignOn = $state.raw<SingleSignOn | null>(null);
+  /** Set when the server ended the sign-in (expired, or signed out everywhere): ask to sign in again. */
+  ended = $state.raw<SessionEnded | null>(null);
   #load: () => Promise<TeamServer | null>;
   #server: Promise<TeamServer | null> | null = null;
   #onUser: (user: TeamUser | null) => void;
@@ -47,6 +56,7 @@ export class TeamState {
     this.user = server.user;
     this.status = server.status;
     this.singleSignOn = server.singleSignOn;
+    this.ended = server.ended;
   }
 
   /** Null when signed in, otherwise why not, in plain words. */
