@@ -28,6 +28,7 @@ export const DEFAULT_UTTERANCES = [
   'tests/fixtures/understanding/held-out.jsonl',
   'tests/fixtures/understanding/second-set.jsonl',
   'tests/fixtures/understanding/after-tuning.jsonl',
+  'tests/fixtures/understanding/final-check.jsonl',
 ];
 
 interface Options {

@@ -210,6 +210,9 @@ const LEAD_INS = new Set([
   'hi',
   'hello',
 ]);
+/** "I need to ask you, are you thinking of...": a question announced, then asked. */
+const ASKED_AFTER_ASK =
+  /\bask(?:ing)?(?: you)?(?: directly| straight out| honestly)?[\s,]+(?:are|is|do|does|did|have|has|were|was|would|could|can|will)\s+(?:you|we|they|he|she|there|anyone|anybody)\b/;
 /** Pronouns that, after an auxiliary verb, make a question anywhere in a sentence ("... are you recording"). */
 const ASKED = new Set(['you', 'we', 'i', 'this', 'that', 'anyone', 'he', 'she', 'they']);
 
@@ -222,6 +225,7 @@ function isQuestion(text: string, lowered: string, keys: readonly string[]): boo
   if (/\?\s*$/.test(text.trim())) return true;
   if (/\b(ask|check|know|wonder|wondering|confirm|mind)\b[^.?!]{0,20}\b(if|whether)\b/.test(lowered))
     return true;
+  if (ASKED_AFTER_ASK.test(lowered)) return true;
   let start = 0;
   while (start < keys.length - 1 && LEAD_INS.has(keys[start]!)) start++;
   const first = keys[start] ?? '';
