@@ -89,4 +89,34 @@ describe.each(databaseKinds)('published packs (%s)', (kind) => {
     expect((await trainee.request('GET', '/api/packs/cms-core/versions/7.0.0')).status).toBe(404);
     expect((await server.app.inject({ method: 'GET', url: '/api/packs' })).statusCode).toBe(401);
   });
+
+  it("refuses a pack whose scenario id another published pack uses, but not the same pack's new version", async () => {
+    const more = readFileSync(join(import.meta.dirname, '../../scenarios/cms-more.yaml'), 'utf8');
+    const first = await qa.request('POST', '/api/packs', { file: 'cms-more.yaml', text: more });
+    expect(first.status).toBe(201);
+    // cms-more's scenarios under another pack id: every id clashes.
+    const copy = more.replace(/^id: .*$/m, 'id: cms-copy');
+    const clash = await qa.request('POST', '/api/packs', { file: 'cms-copy.yaml', text: copy });
+    expect(clash.status).toBe(409);
+    expect(clash.json.error).toMatch(
+      /^Scenario ids are already published in another pack: "abusive-caller" \(pack cms-more\), .*Give those scenarios new ids, or publish this as a new version of that pack\.$/,
+    );
+    // One scenario kept under another pack id: named alone.
+    const [head, scenarios] = copy.split(/^scenarios:$/m) as [string, string];
+    const renamed = `${head}scenarios:${scenarios.replace(/^( {2}- id: )(?!abusive-caller$)(.+)$/gm, '$1copy-$2')}`;
+    const one = await qa.request('POST', '/api/packs', { file: 'cms-copy.yaml', text: renamed });
+    expect(one.status).toBe(409);
+    expect(one.json.error).toMatch(
+      /^A scenario id is already published in another pack: "abusive-caller" \(pack cms-more\)\./,
+    );
+    const stored = await server.database.db
+      .selectFrom('packs')
+      .select('pack_id')
+      .where('pack_id', '=', 'cms-copy')
+      .execute();
+    expect(stored).toEqual([]);
+    // A new version of the same pack keeps its scenario ids.
+    const next = more.replace(/^version: .*$/m, 'version: 1.1.0');
+    expect((await qa.request('POST', '/api/packs', { file: 'cms-more.yaml', text: next })).status).toBe(201);
+  });
 });

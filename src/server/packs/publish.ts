@@ -4,6 +4,7 @@
 // leaves an audit row.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { parse } from 'yaml';
 import { loadPackText } from '../../core/library/load-library.ts';
 import { compareVersions, formatOf } from '../../core/packs/pack-versions.ts';
 import { PACK_LIMITS, formatPackError, type LoadedPack } from '../../core/packs/index.ts';
@@ -67,6 +68,7 @@ export async function publishPack(
       return { created: false, pack: stored };
     }
     await refuseOlder(tx, pack);
+    await refuseScenarioClash(tx, pack);
     const inserted = await tx
       .insertInto('packs')
       .values({
@@ -116,6 +118,43 @@ async function refuseOlder(db: Kysely<Database>, pack: LoadedPack): Promise<void
       409,
       `Version ${newest} of ${pack.id} is already published; publish a newer version than that.`,
     );
+}
+
+/** The scenario ids a published pack's text declares (YAML parses JSON packs too). */
+export function scenarioIdsOf(source: string): string[] {
+  try {
+    const spec = parse(source) as { scenarios?: unknown } | null;
+    if (!Array.isArray(spec?.scenarios)) return [];
+    return spec.scenarios
+      .map((s: unknown) => (s && typeof s === 'object' ? (s as { id?: unknown }).id : undefined))
+      .filter((id): id is string => typeof id === 'string');
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A scenario id names one scenario across the team's published packs: a pack whose scenario id
+ * another pack already publishes is refused (a new version of the same pack may keep its ids).
+ */
+async function refuseScenarioClash(db: Kysely<Database>, pack: LoadedPack): Promise<void> {
+  const others = await db
+    .selectFrom('packs')
+    .select(['pack_id', 'version', 'source'])
+    .where('pack_id', '<>', pack.id)
+    .orderBy('pack_id')
+    .orderBy('published_at')
+    .execute();
+  const clashes = new Map<string, string>();
+  for (const other of others)
+    for (const id of scenarioIdsOf(other.source))
+      if (pack.scenarios.has(id) && !clashes.has(id)) clashes.set(id, other.pack_id);
+  if (clashes.size === 0) return;
+  const listed = [...clashes].map(([id, owner]) => `"${id}" (pack ${owner})`).join(', ');
+  throw new HttpError(
+    409,
+    `${clashes.size === 1 ? 'A scenario id is' : 'Scenario ids are'} already published in another pack: ${listed}. Give ${clashes.size === 1 ? 'that scenario' : 'those scenarios'} new ids, or publish this as a new version of that pack.`,
+  );
 }
 
 function selectPacks(db: Kysely<Database>) {
