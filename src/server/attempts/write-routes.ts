@@ -9,6 +9,7 @@ import { HttpError, notFound } from '../http-error.ts';
 import { requireUser } from '../auth/plugin.ts';
 import { schema } from '../validation.ts';
 import { findVisible } from './visibility.ts';
+import { turnWriter, type NewTurn } from './turn-writer.ts';
 
 /** A long free-text field (a name, a note) is stored as given, up to this size. */
 const MAX_TEXT = 100_000;
@@ -37,7 +38,7 @@ type Db = Kysely<Database>;
 
 export const attemptWriteRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   putAttempt(app, db);
-  putTurn(app, db);
+  putTurn(app, db, turnWriter(db));
   putTurnFlag(app, db);
   finishAttempt(app, db);
   putNote(app, db);
@@ -84,33 +85,20 @@ function putAttempt(app: FastifyInstance, db: Db) {
 }
 
 /** A turn, stored once, into the asker's own attempt. */
-function putTurn(app: FastifyInstance, db: Db) {
+function putTurn(app: FastifyInstance, db: Db, writeTurn: (turn: NewTurn) => Promise<boolean>) {
   app.put<{ Params: P<typeof TurnParams>; Body: P<typeof TurnSchema> }>(
     '/api/attempts/:id/turns/:index',
     { schema: schema({ params: TurnParams, body: TurnSchema }) },
     async (request) => {
       const user = requireUser(request);
       const { id, index } = request.params;
-      const body = JSON.stringify(request.body);
-      // One statement: stored only into the asker's own attempt, and only once.
-      const inserted = await db
-        .insertInto('turns')
-        .columns(['attempt_id', 'idx', 'body', 'flagged'])
-        .expression((eb) =>
-          eb
-            .selectFrom('attempts')
-            .select([
-              'attempts.id',
-              eb.val(index).as('idx'),
-              eb.val(body).as('body'),
-              eb.val(request.body.flaggedForCoach ?? false).as('flagged'),
-            ])
-            .where('attempts.id', '=', id)
-            .where('attempts.trainee_id', '=', user.id),
-        )
-        .onConflict((c) => c.columns(['attempt_id', 'idx']).doNothing())
-        .returning('idx')
-        .executeTakeFirst();
+      const inserted = await writeTurn({
+        userId: user.id,
+        attemptId: id,
+        index,
+        body: JSON.stringify(request.body),
+        flagged: request.body.flaggedForCoach ?? false,
+      });
       if (inserted) return { stored: true };
       const existing = await db
         .selectFrom('turns')

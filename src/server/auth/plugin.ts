@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema.ts';
 import { HttpError, forbidden, unauthenticated } from '../http-error.ts';
-import { SESSION_COOKIE, SESSION_HOURS, userForToken, type SessionUser } from './sessions.ts';
+import { SESSION_COOKIE, SESSION_HOURS, sessionLookup, type SessionUser } from './sessions.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -28,12 +28,13 @@ export async function useSessions(app: FastifyInstance, options: SessionOptions)
   await app.register(fastifyCookie);
   app.decorateRequest('user', null);
   app.decorateRequest('sessionToken', null);
+  const userForToken = sessionLookup(options.db);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     if (!SAFE_METHODS.has(request.method)) checkOrigin(request, options.trustedOrigins ?? []);
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    request.user = await userForToken(options.db, token);
+    request.user = await userForToken(token);
     request.sessionToken = request.user ? token : null;
   });
 }

@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema.ts';
+import { batcher } from '../db/batch.ts';
 
 /** A working day with margin: a trainee signs in once per shift. */
 export const SESSION_HOURS = 12;
@@ -30,15 +31,31 @@ export async function createSession(db: Kysely<Database>, userId: string): Promi
   return token;
 }
 
-export async function userForToken(db: Kysely<Database>, token: string): Promise<SessionUser | null> {
-  const row = await db
+/** The signed-in user of each token (null where none), in one query. */
+async function usersForTokens(db: Kysely<Database>, tokens: string[]): Promise<(SessionUser | null)[]> {
+  const hashes = tokens.map(hashToken);
+  const rows = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.role'])
-    .where('sessions.token_hash', '=', hashToken(token))
+    .select(['sessions.token_hash', 'users.id', 'users.username', 'users.display_name', 'users.role'])
+    .where('sessions.token_hash', 'in', [...new Set(hashes)])
     .where('sessions.expires_at', '>', new Date())
-    .executeTakeFirst();
-  return row ? { id: row.id, username: row.username, displayName: row.display_name, role: row.role } : null;
+    .execute();
+  const users = new Map(
+    rows.map((r) => [
+      r.token_hash,
+      { id: r.id, username: r.username, displayName: r.display_name, role: r.role },
+    ]),
+  );
+  return hashes.map((hash) => users.get(hash) ?? null);
+}
+
+/**
+ * Every request looks its session up in the database (nothing is cached, so signing out ends a
+ * session at once everywhere); lookups that arrive together go as one query (db/batch.ts).
+ */
+export function sessionLookup(db: Kysely<Database>): (token: string) => Promise<SessionUser | null> {
+  return batcher((tokens: string[]) => usersForTokens(db, tokens));
 }
 
 export async function endSession(db: Kysely<Database>, token: string): Promise<void> {

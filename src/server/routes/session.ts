@@ -28,7 +28,9 @@ export const sessionRoutes: FastifyPluginAsync<SessionRouteOptions> = async (
   app,
   { db, passwordCost, secureCookies },
 ) => {
-  const unknownUserHash = dummyHash(passwordCost);
+  // Made on the first sign-in that needs it, not at start-up: a restarting server under load has
+  // better things to do with a second of CPU and 128 MB than a hash no one may ask for.
+  let unknownUserHash: Promise<string> | undefined;
 
   app.post<{ Body: z.infer<typeof SignIn> }>(
     '/api/session',
@@ -44,7 +46,10 @@ export const sessionRoutes: FastifyPluginAsync<SessionRouteOptions> = async (
         .select(['id', 'username', 'display_name', 'role', 'password_hash'])
         .where('username', '=', username)
         .executeTakeFirst();
-      const ok = await verifyPassword(request.body.password, user?.password_hash ?? (await unknownUserHash));
+      const ok = await verifyPassword(
+        request.body.password,
+        user?.password_hash ?? (await (unknownUserHash ??= dummyHash(passwordCost))),
+      );
       if (!user || !user.password_hash || !ok) {
         await recordFailure(db, username, request.ip);
         throw new HttpError(401, 'That username and password do not match an account.');

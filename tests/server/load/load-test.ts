@@ -37,6 +37,12 @@ export interface LoadReport {
   p50: number;
   p95: number;
   p99: number;
+  /**
+   * CPU time per turn sent, in ms, of the server process(es) after start-up and of this process's
+   * simulated trainees: what each turn costs, whatever else the machine is running.
+   */
+  serverCpuPerTurn: number;
+  clientCpuPerTurn: number;
 }
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -57,7 +63,12 @@ async function freePort(): Promise<number> {
 function startServer(port: number, env: Record<string, string>): ChildProcess {
   return spawn(
     process.execPath,
-    [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'src/server/main.ts')],
+    [
+      join(root, 'node_modules/tsx/dist/cli.mjs'),
+      // LOAD_PROFILE=<folder>: the server writes a V8 CPU profile there when it stops.
+      ...(process.env.LOAD_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROFILE}`] : []),
+      join(root, 'src/server/main.ts'),
+    ],
     {
       env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DIST_DIR: join(root, 'no-dist') },
       stdio: 'ignore',
@@ -85,6 +96,19 @@ function alive(pid: number): boolean {
     return false;
   }
 }
+
+/** A process's CPU time so far (user + system), from /proc (Linux); 0 where that cannot be read. */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+const serverPid = (pidFile: string) => Number(readFileSync(pidFile, 'utf8'));
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -132,6 +156,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   try {
     await waitHealthy(base, Date.now() + drainMs);
     log(`server up; ${options.trainees} trainees x ${options.turns} turns over ${options.seconds} s`);
+    let serverCpu = -cpuMs(serverPid(pidFile));
+    const clientCpu = process.cpuUsage();
     const latencies: number[] = [];
     let retries = 0;
     let sent = 0;
@@ -174,6 +200,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
             log('killing the server (SIGKILL)');
             // The pid the server wrote itself: the process spawned here may be a launcher.
             const pid = Number(readFileSync(pidFile, 'utf8'));
+            serverCpu += cpuMs(pid);
             process.kill(pid, 'SIGKILL');
             while (alive(pid)) await new Promise((r) => setTimeout(r, 20));
             const stillUp = await fetch(`${base}/api/health`).then(
@@ -185,6 +212,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
             await new Promise((r) => setTimeout(r, spacing));
             startServer(port, env);
             await waitHealthy(base, hardStop);
+            serverCpu -= cpuMs(serverPid(pidFile));
             log(`server back after ${((Date.now() - started) / 1000).toFixed(1)} s`);
           })();
 
@@ -221,6 +249,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     const seconds = (Date.now() - started) / 1000;
 
     const pid = Number(readFileSync(pidFile, 'utf8'));
+    serverCpu += cpuMs(pid);
+    const { user, system } = process.cpuUsage(clientCpu);
     process.kill(pid, 'SIGTERM');
     while (alive(pid)) await new Promise((r) => setTimeout(r, 20));
     const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
@@ -244,6 +274,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         p50: percentile(sorted, 50),
         p95: percentile(sorted, 95),
         p99: percentile(sorted, 99),
+        serverCpuPerTurn: serverCpu / sent,
+        clientCpuPerTurn: (user + system) / 1000 / sent,
       };
     } finally {
       await database.close();

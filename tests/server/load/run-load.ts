@@ -19,6 +19,7 @@ try {
     console.log(
       `[${kind}] ${report.turnsSent} turns in ${report.seconds.toFixed(1)} s: ${report.throughput.toFixed(1)} turns/s; ` +
         `latency p50 ${report.p50.toFixed(1)} ms, p95 ${report.p95.toFixed(1)} ms, p99 ${report.p99.toFixed(1)} ms; ` +
+        `CPU per turn: server ${report.serverCpuPerTurn.toFixed(2)} ms, trainees ${report.clientCpuPerTurn.toFixed(2)} ms; ` +
         `${report.retries} retries; stored ${report.turnsStored}, duplicates ${report.duplicates}, missing ${report.missing}`,
     );
   }
