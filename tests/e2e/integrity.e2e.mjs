@@ -380,13 +380,17 @@ test('attempts saved before the upgrade keep two packs’ scenario of the same i
     new RegExp(`${bogusTitle} \\(pack cms-core\\)\\s*1\\s*1\\s*0 \\(0%\\)\\s*40`),
   );
   await expectText(results.nth(1), new RegExp(`\\(pack innocent-pack\\)\\s*1\\s*1\\s*1 \\(100%\\)\\s*100`));
+  // Titles from files are isolated, so right-to-left text cannot reorder the pack id beside them.
+  await expectCount(page.locator('[data-scenario-result] th > bdi'), 2);
   await expectNoAxe(page, 'results by scenario');
 });
 
-// A long task longer than this fails the test: a page frozen that long while a file is read would be
-// a regression to reading the file in one piece. The figure to hold, 100 ms (issue 14), is reported.
+// The figure to hold, 100 ms (issue 14), is reported; a long task over four times that fails the
+// test. Four times, not once: on a two-core machine at a load average of 17-18 the slices of 25 ms
+// measured 150-260 ms of wall time (the page's thread waits for a core), while one piece of work done
+// whole (joining the 13 MB file into one string, every head made at once) measured 900 ms and more.
 const FREEZE_TARGET_MS = 100;
-const FREEZE_PATHOLOGICAL_MS = 1_000;
+const FREEZE_PATHOLOGICAL_MS = 4 * FREEZE_TARGET_MS;
 
 test('a large attempts file is read in slices with its progress shown, and the page keeps responding', async (t) => {
   const page = await app.open('');

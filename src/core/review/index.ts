@@ -12,4 +12,5 @@ export * from './dates.ts';
 export * from './invariants.ts';
 export * from './import-file.ts';
 export * from './read-sliced.ts';
+export * from './piece-text.ts';
 export * from './misunderstood.ts';

@@ -8,6 +8,7 @@ import { describePath, parseExport, type ParseResult } from './export-format.ts'
 import { attemptProblems } from './invariants.ts';
 import { MAX_LISTED, readAttemptsFile, tooBig } from './import-file.ts';
 import { REVIEW_LIMITS } from './limits.ts';
+import type { TextSource } from './piece-text.ts';
 
 /** How the caller slices the work: whether the current slice is used up, and how to pause. */
 export interface Slicing {
@@ -36,7 +37,7 @@ const CLOSERS = new Set(['}', ']'].map((c) => c.charCodeAt(0)));
  * Cuts the top-level "attempts" list into one text per attempt; null when the text is not one JSON
  * object holding exactly one such list (the whole-file reader then says what is wrong).
  */
-async function splitAttempts(text: string, slicing: Slicing): Promise<Split | null> {
+async function splitAttempts(text: TextSource, slicing: Slicing): Promise<Split | null> {
   let depth = 0;
   let inString = false;
   let stringStart = 0;
@@ -140,11 +141,15 @@ const listed = (errors: string[]): ParseResult => ({
       : errors,
 });
 
-/** readAttemptsFile's checks, in slices: the same file is accepted or refused, with the same words. */
-export async function readAttemptsFileSliced(text: string, slicing: Slicing): Promise<ParseResult> {
+/**
+ * readAttemptsFile's checks, in slices: the same file is accepted or refused, with the same words. A
+ * file the scanner cannot cut (not an export, broken JSON) is joined into one string and read whole.
+ */
+export async function readAttemptsFileSliced(text: TextSource, slicing: Slicing): Promise<ParseResult> {
   if (text.length > REVIEW_LIMITS.maxFileBytes) return { ok: false, errors: [tooBig(text.length)] };
+  const whole = () => readAttemptsFile(typeof text === 'string' ? text : text.slice(0));
   const split = await splitAttempts(text, slicing);
-  if (!split) return readAttemptsFile(text);
+  if (!split) return whole();
   const head = parseExport(split.header);
   if (!head.ok) return head;
   if (split.items.length > REVIEW_LIMITS.maxAttempts)
@@ -155,7 +160,7 @@ export async function readAttemptsFileSliced(text: string, slicing: Slicing): Pr
       ],
     };
   const checked = await checkEach(split.items, slicing);
-  if (!checked) return readAttemptsFile(text);
+  if (!checked) return whole();
   if (checked.errors.length) return listed(checked.errors);
   return { ok: true, file: { ...head.file, attempts: checked.attempts } };
 }

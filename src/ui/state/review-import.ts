@@ -3,7 +3,8 @@
 // merge in one transaction. Reading, checking and re-scoring are done in slices that hand the page
 // back to the browser, so a large file never freezes the page for more than about one frame budget
 // at a time, and the screen shows how far the reading has got.
-import type { AttemptRecord, AttemptStore, ImportMark } from '../../core/ports/index.ts';
+import type { AttemptHead, AttemptRecord, AttemptStore, ImportMark } from '../../core/ports/index.ts';
+import { headOf } from '../../core/review/attempt-head.ts';
 import {
   attemptProblems,
   markImported,
@@ -15,6 +16,7 @@ import {
   type Rescorer,
   type ReviewAttempt,
   type ScoreDifference,
+  type TextSource,
 } from '../../core/review/index.ts';
 import type { PracticeLibrary, TraineeTurn } from '../../core/ports/index.ts';
 import { summariseCall } from '../../core/session/attempts.ts';
@@ -29,8 +31,11 @@ export interface ImportReport {
 }
 
 export type ImportOutcome =
-  /** `added`: the attempts new here, as stored (the others' heads are unchanged: calls are kept as stored). */
-  { ok: true; report: ImportReport; added: AttemptRecord[] } | { ok: false; errors: string[] };
+  /**
+   * `added`: the heads of the attempts new here, as stored (the others' heads are unchanged: calls
+   * are kept as stored), made in slices like the rest of the import.
+   */
+  { ok: true; report: ImportReport; added: AttemptHead[] } | { ok: false; errors: string[] };
 
 /**
  * How long one slice of work may hold the page: a quarter of the 100 ms a response may take before
@@ -67,7 +72,8 @@ export function rescorerFor(library: PracticeLibrary | null): Rescorer {
 }
 
 export interface ImportInput {
-  text: string;
+  /** The file's text: a string, or the pieces it was read in. */
+  text: TextSource;
   mark: ImportMark;
   library: PracticeLibrary | null;
   store: AttemptStore;
@@ -134,7 +140,11 @@ export async function importAttempts(input: ImportInput): Promise<ImportOutcome>
     throw e;
   }
   const byId = new Map<string, ReviewAttempt>(outcome.attempts.map((a) => [a.id, a]));
-  const added = result.added.map((id) => byId.get(id) as AttemptRecord);
+  const added: AttemptHead[] = [];
+  for (const id of result.added) {
+    added.push(headOf(byId.get(id) as AttemptRecord));
+    await pause();
+  }
   return {
     ok: true,
     added,

@@ -14,6 +14,7 @@ import {
   type FlagInput,
   type ResolveInput,
   type StatementDetail,
+  type TextSource,
 } from '../../core/review/index.ts';
 import type { CallReport, PracticeLibrary } from '../../core/ports/index.ts';
 import { messageOf } from '../../core/message-of.ts';
@@ -134,7 +135,7 @@ export class ReviewState extends ReviewRows {
     (this.#deps.save ?? download)(filename, text, type);
 
   /** Imports a file's text. `by` is who is importing: shown beside every decision the file brings. */
-  async importText(text: string, fileName = 'attempts.json', by = ''): Promise<void> {
+  async importText(text: TextSource, fileName = 'attempts.json', by = ''): Promise<void> {
     this.importErrors = [];
     this.importReport = null;
     this.busy = true;
@@ -154,7 +155,9 @@ export class ReviewState extends ReviewRows {
       });
       if (outcome.ok) {
         this.importReport = outcome.report;
-        await this.#changed(store, outcome.added.map(headOf));
+        // The report is drawn first, the table's rows in a later task: the two together held the page.
+        await nextFrame();
+        await this.#changed(store, outcome.added);
       } else this.importErrors = outcome.errors;
     } catch (e) {
       this.importErrors = [`Nothing was imported: ${messageOf(e)}`];

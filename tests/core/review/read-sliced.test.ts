@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildExport,
   readAttemptsFile,
+  PieceText,
   readAttemptsFileSliced,
   type ReviewAttempt,
   type Slicing,
@@ -62,6 +63,46 @@ describe('readAttemptsFileSliced', () => {
       if (!whole.ok && !sliced.ok) expect(sliced.errors).toEqual(whole.errors);
     });
   }
+
+  /** The text cut into pieces of `size` characters, as a file is read in chunks. */
+  const pieces = (text: string, size: number) =>
+    new PieceText(
+      Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size)),
+    );
+
+  for (const [name, text] of Object.entries(cases)) {
+    it(`gives the same answer from the file's pieces as from one string for ${name}`, async () => {
+      const whole = readAttemptsFile(text);
+      for (const size of [1, 7, 64]) {
+        const sliced = await readAttemptsFileSliced(pieces(text, size), everyTime());
+        expect(sliced, `pieces of ${size}`).toEqual(whole);
+      }
+    });
+  }
+
+  it('reads a text in pieces as the joined string, in order and at random', () => {
+    const text = file([tricky, attempt({ id: 'é—ü' })]);
+    const cut = new PieceText(['', ...text.match(/[\s\S]{1,13}/g)!, '']);
+    expect(cut.length).toBe(text.length);
+    expect(Array.from({ length: text.length + 2 }, (_, i) => cut.charCodeAt(i - 1))).toEqual(
+      Array.from({ length: text.length + 2 }, (_, i) => text.charCodeAt(i - 1)),
+    );
+    for (const [a, b] of [
+      [0, text.length],
+      [5, 40],
+      [12, 14],
+      [13, 26],
+      [30, 30],
+      [40, 5],
+      [-3, 9],
+      [-20, -3],
+      [3, -1],
+      [100, 1e9],
+    ])
+      expect(cut.slice(a!, b), `${a}..${b}`).toBe(text.slice(a, b));
+    expect(cut.slice(0)).toBe(text);
+    expect(cut.charCodeAt(3)).toBe(text.charCodeAt(3));
+  });
 
   it('keeps every character of an attempt whose text looks like the file structure', async () => {
     const r = await readAttemptsFileSliced(file([tricky]), everyTime());
