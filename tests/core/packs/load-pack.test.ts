@@ -117,6 +117,14 @@ describe('loadPack', () => {
     );
   });
 
+  it('refuses a version of 1.5 million characters and an over-long title, at their paths', () => {
+    const raw = smallPack();
+    raw.version = `1.0.0-${'a'.repeat(1_500_000)}`;
+    raw.title = 'T'.repeat(100_000);
+    const errors = errorsOf(loadSmall(raw));
+    expect(errors.map((e) => e.path)).toEqual(expect.arrayContaining(['version', 'title']));
+  });
+
   it('refuses data that is not a pack at all with a plain message', () => {
     for (const raw of [null, 42, 'text', []]) {
       const errors = errorsOf(loadSmall(raw));
