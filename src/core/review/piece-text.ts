@@ -30,6 +30,11 @@ export class PieceText implements TextSource {
     this.length = at;
   }
 
+  /** The pieces, in order, none of them empty. */
+  get pieces(): readonly string[] {
+    return this.#pieces;
+  }
+
   /** The piece holding `index` (0 <= index < length). */
   #pieceOf(index: number): number {
     const at = this.#at;
@@ -63,3 +68,7 @@ export class PieceText implements TextSource {
     return parts.join('');
   }
 }
+
+/** A text's pieces in order: a string is one piece. */
+export const piecesOf = (text: TextSource): readonly string[] =>
+  typeof text === 'string' ? [text] : text instanceof PieceText ? text.pieces : [text.slice(0)];
