@@ -266,23 +266,28 @@ export function formatViolations(violations) {
  * (e.g. one that builds the app elsewhere: a file's own `before` hooks run concurrently with this
  * one, so set-up the server depends on goes here). Defaults to dist/, or E2E_DIST when set.
  */
+/**
+ * After a test: closes its pages and contexts, then fails the test if any page logged a console
+ * error, a page error or a CSP violation it did not allow.
+ */
+export async function closeAllChecked(open) {
+  const [pages, contexts] = [open.filter((o) => 'goto' in o), open.filter((o) => !('goto' in o))];
+  const problems = pages.flatMap((p) => unexpectedProblems(p).map((text) => `${p.url()}: ${text}`));
+  for (const page of pages) await closePage(page).catch(() => {});
+  for (const context of contexts) await context.close().catch(() => {});
+  assert.deepEqual(problems, [], 'no console errors, page errors or CSP violations');
+}
+
 export function useBrowser({ dir } = {}) {
   let server;
   let browser;
-  let open = [];
+  const open = [];
   before(async () => {
     const folder = typeof dir === 'function' ? await dir() : dir;
     server = await startServer(folder ? { dir: folder } : {});
     browser = await launchBrowser();
   });
-  afterEach(async () => {
-    const [pages, contexts] = [open.filter((o) => 'goto' in o), open.filter((o) => !('goto' in o))];
-    open = [];
-    const problems = pages.flatMap((p) => unexpectedProblems(p).map((text) => `${p.url()}: ${text}`));
-    for (const page of pages) await closePage(page).catch(() => {});
-    for (const context of contexts) await context.close().catch(() => {});
-    assert.deepEqual(problems, [], 'no console errors, page errors or CSP violations');
-  });
+  afterEach(() => closeAllChecked(open.splice(0)));
   after(async () => {
     await browser?.close();
     await server?.close();

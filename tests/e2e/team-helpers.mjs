@@ -7,13 +7,21 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { distDir, expectEventually, expectText } from './harness.mjs';
+import { after, afterEach, before } from 'node:test';
+import {
+  closeAllChecked,
+  distDir,
+  expectEventually,
+  expectText,
+  launchBrowser,
+  newPage,
+} from './harness.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
 export const PASSWORD = 'team test password';
 
-async function freePort() {
+export async function freePort() {
   const s = createServer();
   await new Promise((done) => s.listen(0, '127.0.0.1', done));
   const { port } = s.address();
@@ -21,8 +29,11 @@ async function freePort() {
   return port;
 }
 
-/** Starts the server with admin `ada`; `stop()` kills it and removes its data. */
-export async function startTeamServer() {
+/**
+ * Starts the server with admin `ada` (on `port`, with `env` added to its environment, when given);
+ * `stop()` kills it and removes its data.
+ */
+export async function startTeamServer({ port: chosenPort, env: extraEnv = {} } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'verbatim-team-e2e-'));
   // The lowest cost the server allows: signing in stays quick on a loaded two-core CI machine.
   const env = {
@@ -31,6 +42,7 @@ export async function startTeamServer() {
     DIST_DIR: distDir,
     HOST: '127.0.0.1',
     SCRYPT_COST: String(2 ** 14),
+    ...extraEnv,
   };
   const made = spawnSync(
     process.execPath,
@@ -41,7 +53,7 @@ export async function startTeamServer() {
     },
   );
   assert.equal(made.status, 0, made.stderr);
-  const port = await freePort();
+  const port = chosenPort ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [tsx, join(root, 'src/server/main.ts')], {
     env: { ...env, PORT: String(port) },
@@ -102,4 +114,37 @@ export async function signInToTeam(page, username) {
   await page.locator('#team-password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expectText(page.locator('[data-signed-in]'), new RegExp(`\\(${username}, `));
+}
+
+/**
+ * Registers a team browser test's hooks: before all, a team server with `people` ({ name: role }) in
+ * team North, then `seed(server)` if given, and a browser; after each test, its pages closed and
+ * checked for problems; after all, both stopped. `open(path)` gives a fresh browser (its own
+ * IndexedDB and cookies) at the server.
+ */
+export function useTeamBrowser(people, { seed } = {}) {
+  let server;
+  let browser;
+  const open = [];
+  before(async () => {
+    server = await startTeamServer();
+    await server.team('North', people);
+    await seed?.(server);
+    browser = await launchBrowser();
+  });
+  afterEach(() => closeAllChecked(open.splice(0)));
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      return server;
+    },
+    async open(path = '') {
+      const page = await newPage(browser, `${server.base}/${path}`, { fakeSpeech: true });
+      open.push(page);
+      return page;
+    },
+  };
 }

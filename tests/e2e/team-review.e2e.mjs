@@ -2,18 +2,10 @@
 // server's database (each change sends its own request; the rows are attempts made by other
 // trainees on other machines, which this browser never had); and a trainee whose sign-in the server
 // ended mid-call, who is told, signs in again, and whose waiting turn is then sent.
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  closePage,
-  expectCount,
-  expectNoAxe,
-  expectText,
-  launchBrowser,
-  newPage,
-  unexpectedProblems,
-} from './harness.mjs';
-import { PASSWORD, signInToTeam, startTeamServer } from './team-helpers.mjs';
+import { expectCount, expectNoAxe, expectText } from './harness.mjs';
+import { PASSWORD, signInToTeam, useTeamBrowser } from './team-helpers.mjs';
 import { answerTyped, openScenario, startCall } from './practice-helpers.mjs';
 import { calls } from './role-plays.mjs';
 
@@ -21,9 +13,10 @@ import { calls } from './role-plays.mjs';
 const REN_CALLS = 104;
 const SOL_TITLE = 'Sol only, on the server';
 
-let server;
-let browser;
-const pages = [];
+const team = useTeamBrowser(
+  { ren: 'trainee', sol: 'trainee', cora: 'coach', tia: 'trainee' },
+  { seed: seedAttempts },
+);
 
 const summary = (score) => ({
   ending: { id: 'done', title: 'Call closed', outcome: score >= 50 ? 'pass' : 'fail' },
@@ -34,7 +27,7 @@ const summary = (score) => ({
   moves: [],
 });
 
-async function seed(cookie, { startedAt, title, score }) {
+async function seedOne(server, cookie, { startedAt, title, score }) {
   const id = crypto.randomUUID();
   const attempt = {
     packId: 'cms-core',
@@ -53,32 +46,19 @@ async function seed(cookie, { startedAt, title, score }) {
   );
 }
 
-before(async () => {
-  server = await startTeamServer();
-  await server.team('North', { ren: 'trainee', sol: 'trainee', cora: 'coach', tia: 'trainee' });
+/** Attempts made on other machines: more than a page of Ren's, and one of Sol's. */
+async function seedAttempts(server) {
   const ren = await server.signIn('ren');
   for (let i = 0; i < REN_CALLS; i++) {
     const startedAt = new Date(Date.UTC(2026, 2, 1, 8, i)).toISOString();
-    await seed(ren, { startedAt, title: `Ren call ${i + 1}`, score: (i * 37) % 100 });
+    await seedOne(server, ren, { startedAt, title: `Ren call ${i + 1}`, score: (i * 37) % 100 });
   }
-  await seed(await server.signIn('sol'), {
+  await seedOne(server, await server.signIn('sol'), {
     startedAt: '2026-03-05T09:00:00.000Z',
     title: SOL_TITLE,
     score: 100,
   });
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  const problems = pages.flatMap((p) => unexpectedProblems(p).map((text) => `${p.url()}: ${text}`));
-  for (const page of pages.splice(0)) await closePage(page).catch(() => {});
-  assert.deepEqual(problems, [], 'no console errors, page errors or CSP violations');
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+}
 
 /** Waits for the page's next request for a review page whose query has every one of `params`. */
 function pageRequest(page, params) {
@@ -90,8 +70,7 @@ function pageRequest(page, params) {
 }
 
 test("a coach filters, sorts and pages the team's attempts, each answered by the server", async () => {
-  const coach = await newPage(browser, `${server.base}/`, { fakeSpeech: true });
-  pages.push(coach);
+  const coach = await team.open();
   await signInToTeam(coach, 'cora');
   const first = pageRequest(coach, { offset: '0', limit: '100', sort: 'date', order: 'desc' });
   await coach.evaluate(() => (location.hash = '#/review'));
@@ -137,8 +116,7 @@ test("a coach filters, sorts and pages the team's attempts, each answered by the
 
 test('a trainee whose sign-in the server ended is told plainly, signs in again, and the waiting turn is sent', async () => {
   const good = calls.find((c) => c.kind === 'good');
-  const tia = await newPage(browser, `${server.base}/`, { fakeSpeech: true });
-  pages.push(tia);
+  const tia = await team.open();
   // The browser logs each request the server refused for want of a session.
   tia.allowedProblems = [/401 \(Unauthorized\)/];
   await signInToTeam(tia, 'tia');
@@ -148,7 +126,12 @@ test('a trainee whose sign-in the server ended is told plainly, signs in again, 
   await expectText(tia.locator('[data-sync-status]'), /All saved to the team server/);
 
   // Signed out everywhere from another machine: this browser's cookie stops working.
-  await server.api('POST', '/api/session/sign-out-everywhere', undefined, await server.signIn('tia'));
+  await team.server.api(
+    'POST',
+    '/api/session/sign-out-everywhere',
+    undefined,
+    await team.server.signIn('tia'),
+  );
   await answerTyped(tia, good.turns[1]);
   const banner = tia.locator('[data-session-ended]');
   await expectText(banner, /Your sign-in to the team server has ended/, {
@@ -170,7 +153,12 @@ test('a trainee whose sign-in the server ended is told plainly, signs in again, 
   await tia.getByRole('button', { name: 'Sign in' }).click();
   await expectCount(banner, 0, { message: 'the banner gone once signed in' });
   await expectText(tia.locator('[data-sync-status]'), /All saved to the team server/);
-  const { json } = await server.api('GET', '/api/my/attempts', undefined, await server.signIn('tia'));
+  const { json } = await team.server.api(
+    'GET',
+    '/api/my/attempts',
+    undefined,
+    await team.server.signIn('tia'),
+  );
   assert.equal(json.attempts.length, 1);
   assert.deepEqual(
     json.attempts[0].turns.map((t) => t.text),

@@ -1,140 +1,22 @@
 // A training team on the real team server (embedded database in a temp folder, serving the built
 // app): two trainees practise in two browsers and sign in; a coach in a third sees both attempts
 // from the server, adds a note, and the trainee sees it. The sign-in page passes axe.
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  closePage,
-  distDir,
-  expectCount,
-  expectEventually,
-  expectNoAxe,
-  expectText,
-  launchBrowser,
-  newPage,
-  unexpectedProblems,
-} from './harness.mjs';
+import { expectCount, expectEventually, expectNoAxe, expectText } from './harness.mjs';
 import { answerTyped, openScenario, startCall } from './practice-helpers.mjs';
 import { calls } from './role-plays.mjs';
+import { signInToTeam, useTeamBrowser } from './team-helpers.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
-const PASSWORD = 'team test password';
 const good = calls.find((c) => c.kind === 'good');
 
-let server;
-let base;
-let browser;
-let dataDir;
-const pages = [];
-
-async function freePort() {
-  const s = createServer();
-  await new Promise((done) => s.listen(0, '127.0.0.1', done));
-  const { port } = s.address();
-  await new Promise((done) => s.close(done));
-  return port;
-}
-
-async function api(method, path, body, cookie) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await response.json();
-  assert.ok(response.ok, `${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return { json, cookie: response.headers.get('set-cookie')?.split(';')[0] };
-}
-
-before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'verbatim-team-e2e-'));
-  // The lowest cost the server allows: signing in stays quick on a loaded two-core CI machine.
-  const env = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    DIST_DIR: distDir,
-    HOST: '127.0.0.1',
-    SCRYPT_COST: String(2 ** 14),
-  };
-  const made = spawnSync(
-    process.execPath,
-    [tsx, join(root, 'src/server/admin-cli.ts'), 'create-admin', 'ada'],
-    {
-      env: { ...env, VERBATIM_ADMIN_PASSWORD: PASSWORD },
-      encoding: 'utf8',
-    },
-  );
-  assert.equal(made.status, 0, made.stderr);
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [tsx, join(root, 'src/server/main.ts')], {
-    env: { ...env, PORT: String(port) },
-    stdio: 'ignore',
-  });
-  await expectEventually(async () => assert.equal((await fetch(`${base}/api/health`)).status, 200), {
-    timeout: 120_000,
-    message: 'the team server to answer',
-  });
-  const { cookie } = await api('POST', '/api/session', { username: 'ada', password: PASSWORD });
-  const ids = {};
-  for (const [username, role] of [
-    ['tia', 'trainee'],
-    ['theo', 'trainee'],
-    ['cora', 'coach'],
-    ['quinn', 'qa'],
-  ]) {
-    const displayName = username[0].toUpperCase() + username.slice(1);
-    ids[username] = (
-      await api('POST', '/api/users', { username, displayName, role, password: PASSWORD }, cookie)
-    ).json.user.id;
-  }
-  const team = (await api('POST', '/api/teams', { name: 'North' }, cookie)).json.team;
-  for (const [name, membership] of [
-    ['tia', 'trainee'],
-    ['theo', 'trainee'],
-    ['cora', 'coach'],
-  ])
-    await api('PUT', `/api/teams/${team.id}/members`, { userId: ids[name], membership }, cookie);
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  const problems = pages.flatMap((p) => unexpectedProblems(p).map((text) => `${p.url()}: ${text}`));
-  for (const page of pages.splice(0)) await closePage(page).catch(() => {});
-  assert.deepEqual(problems, [], 'no console errors, page errors or CSP violations');
-});
-
-after(async () => {
-  await browser?.close();
-  if (server) {
-    server.kill('SIGTERM');
-    await new Promise((done) => (server.exitCode === null ? server.once('exit', done) : done()));
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
+const team = useTeamBrowser({ tia: 'trainee', theo: 'trainee', cora: 'coach', quinn: 'qa' });
 /** A fresh browser (its own IndexedDB and cookies) at the team server. */
-async function browserAt(path = '') {
-  const page = await newPage(browser, `${base}/${path}`, { fakeSpeech: true });
-  pages.push(page);
-  return page;
-}
-
-async function signInToTeam(page, username) {
-  await page.locator('[data-team-link]').click();
-  await page.getByRole('heading', { name: 'Sign in to your team' }).waitFor();
-  await page.locator('#team-username').fill(username);
-  await page.locator('#team-password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expectText(page.locator('[data-signed-in]'), new RegExp(`\\(${username}, `));
-}
+const browserAt = (path) => team.open(path);
 
 /** Signs in, practises two typed turns of a call, and waits until the server has them. */
 async function practise(page, username) {
