@@ -3,47 +3,23 @@
 // sign-in page offers "Sign in with Example Agency" (and passes axe); following it through the
 // provider's own sign-in and consent pages brings the person back signed in, with a session the
 // app's later requests carry. A sign-in that comes back refused is explained on the page.
-import { after, afterEach, before, test } from 'node:test';
-import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import {
-  closePage,
-  distDir,
-  expectEventually,
-  expectNoAxe,
-  expectText,
-  launchBrowser,
-  newPage,
-  unexpectedProblems,
-} from './harness.mjs';
+import { expectNoAxe, expectText } from './harness.mjs';
+import { freePort, useTeamBrowser } from './team-helpers.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
 
 let provider;
-let server;
 let base;
-let browser;
-let dataDir;
-const pages = [];
 
-async function freePort() {
-  const s = createServer();
-  await new Promise((done) => s.listen(0, '127.0.0.1', done));
-  const { port } = s.address();
-  await new Promise((done) => s.close(done));
-  return port;
-}
-
-before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'verbatim-sso-e2e-'));
+/** The provider first (it must know the server's callback), then the server pointed at it. */
+async function withProvider() {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   const redirect = `${base}/api/auth/oidc/callback`;
@@ -52,47 +28,28 @@ before(async () => {
   });
   const [line] = await once(createInterface({ input: provider.stdout }), 'line');
   const settings = JSON.parse(line);
-  server = spawn(process.execPath, [tsx, join(root, 'src/server/main.ts')], {
+  return {
+    port,
     env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DIST_DIR: distDir,
-      HOST: '127.0.0.1',
-      PORT: String(port),
       OIDC_ISSUER: settings.issuer,
       OIDC_CLIENT_ID: settings.clientId,
       OIDC_CLIENT_SECRET: settings.clientSecret,
       OIDC_REDIRECT_URL: redirect,
       OIDC_NAME: 'Example Agency',
     },
-    stdio: 'ignore',
-  });
-  await expectEventually(async () => assert.equal((await fetch(`${base}/api/health`)).status, 200), {
-    timeout: 120_000,
-    message: 'the team server to answer',
-  });
-  browser = await launchBrowser();
-});
+  };
+}
 
-afterEach(async () => {
-  const problems = pages.flatMap((p) => unexpectedProblems(p).map((text) => `${p.url()}: ${text}`));
-  for (const page of pages.splice(0)) await closePage(page).catch(() => {});
-  assert.deepEqual(problems, [], 'no console errors, page errors or CSP violations');
-});
+const team = useTeamBrowser({}, { serverOptions: withProvider });
 
 after(async () => {
-  await browser?.close();
-  for (const child of [server, provider]) {
-    if (!child) continue;
-    child.kill('SIGTERM');
-    await new Promise((done) => (child.exitCode === null ? child.once('exit', done) : done()));
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (!provider) return;
+  provider.kill('SIGTERM');
+  await new Promise((done) => (provider.exitCode === null ? provider.once('exit', done) : done()));
 });
 
 async function signInPage() {
-  const page = await newPage(browser, `${base}/`);
-  pages.push(page);
+  const page = await team.open('', {});
   await page.locator('[data-team-link]').click();
   await page.getByRole('heading', { name: 'Sign in to your team' }).waitFor();
   return page;

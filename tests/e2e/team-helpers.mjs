@@ -119,16 +119,16 @@ export async function signInToTeam(page, username) {
 /**
  * Registers a team browser test's hooks: before all, a team server with `people` ({ name: role }) in
  * team North, then `seed(server)` if given, and a browser; after each test, its pages closed and
- * checked for problems; after all, both stopped. `open(path)` gives a fresh browser (its own
- * IndexedDB and cookies) at the server.
+ * checked for problems; after all, both stopped. `serverOptions()`, if given, answers the options
+ * of startTeamServer. `open(path)` gives a fresh browser (its own IndexedDB and cookies) at the server.
  */
-export function useTeamBrowser(people, { seed } = {}) {
+export function useTeamBrowser(people, { seed, serverOptions } = {}) {
   let server;
   let browser;
   const open = [];
   before(async () => {
-    server = await startTeamServer();
-    await server.team('North', people);
+    server = await startTeamServer(await serverOptions?.());
+    if (Object.keys(people).length) await server.team('North', people);
     await seed?.(server);
     browser = await launchBrowser();
   });
@@ -141,8 +141,8 @@ export function useTeamBrowser(people, { seed } = {}) {
     get server() {
       return server;
     },
-    async open(path = '') {
-      const page = await newPage(browser, `${server.base}/${path}`, { fakeSpeech: true });
+    async open(path = '', options = { fakeSpeech: true }) {
+      const page = await newPage(browser, `${server.base}/${path}`, options);
       open.push(page);
       return page;
     },
