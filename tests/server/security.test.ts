@@ -161,6 +161,13 @@ describe.each(databaseKinds)('team server security (%s)', (kind) => {
     expect(refused.status).toBe(400);
     const after = (await hal.request('GET', `/api/attempts/${id}`)).json;
     expect(after.turns).toHaveLength(hostile.length);
+    // The database cannot hold U+0000: refused with a reason (not a server error), and nothing stored.
+    const nul = await hal.request('PUT', `/api/attempts/${id}/turns/4`, turn('before\u0000after'));
+    expect(nul.status).toBe(400);
+    expect(nul.json.error).toMatch(/U\+0000/);
+    const query = await hal.request('GET', `/api/attempts?scenario=${encodeURIComponent('a\u0000b')}`);
+    expect(query.status).toBe(400);
+    expect((await hal.request('GET', `/api/attempts/${id}`)).json.turns).toHaveLength(hostile.length);
   });
 
   it('stops a stolen session cookie working after sign-out everywhere', async () => {
