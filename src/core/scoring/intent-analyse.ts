@@ -69,6 +69,7 @@ worried worry concerned concern
 confidential confidentiality private privacy
 callback call-back ring-back phone-back
 information info details detail data particulars
+case file files
 person persons people individual someone somebody party
 help support assist assistance
 understand understood appreciate
