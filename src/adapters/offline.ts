@@ -9,8 +9,21 @@ export function keepForOffline(): void {
   navigator.serviceWorker
     .register('./sw.js')
     .then(() => navigator.serviceWorker.ready)
-    .then((registration) => listLoaded(registration.active))
+    .then(async (registration) => {
+      // Until the worker controls this page, what it fetches (a route's code loaded later) bypasses the
+      // worker; listing only once it controls the page leaves nothing fetched in between unkept.
+      await controlled();
+      listLoaded(registration.active);
+    })
     .catch(() => undefined); // Not allowed here (private window, policy): the app simply stays online-only.
+}
+
+/** Resolves once a service worker controls this page (at once on a later visit; after `clients.claim()` on the first). */
+function controlled(): Promise<void> {
+  if (navigator.serviceWorker.controller) return Promise.resolve();
+  return new Promise((resolve) =>
+    navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }),
+  );
 }
 
 function listLoaded(worker: ServiceWorker | null): void {
