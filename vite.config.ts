@@ -2,10 +2,11 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { NodePackageImporter } from 'sass';
 import { understandingModel } from './src/adapters/understanding/model-assets.ts';
+import { offlinePrecache } from './src/adapters/offline-precache.ts';
 
 export default defineConfig({
   // The language model's weights are quantised to 8 bits as the app is built (model-assets.ts).
-  plugins: [svelte(), understandingModel()],
+  plugins: [svelte(), understandingModel(), offlinePrecache()],
   base: './',
   build: {
     target: 'es2022',

@@ -1,10 +1,13 @@
 // Verbatim's service worker: keeps the app's own files so that a trainee who has opened it once can
-// practise again offline, understanding included. Pages are fetched from the network first (a new
-// version is seen at once) and from this cache when offline; the built files under assets/ never change
-// under one name, so they are read from the cache first. The language model's own files (model.json,
-// its weight shards, vocab.json) and a pack's example vectors are kept by the encoder's worker in its
-// own cache (src/adapters/understanding/encoder-worker.ts), which `caches.match` also reads: they are
-// not stored twice. Nothing else is touched: the team server's API and other origins go to the network.
+// practise again offline, understanding included. On installing it keeps the page and every built file the
+// build lists in precache.json (src/adapters/offline-precache.ts): the code of every screen, the styles and
+// the WebAssembly runtimes, whatever the first visit happened to load. Pages are fetched from the network
+// first (a new version is seen at once) and from this cache when offline; the built files under assets/
+// never change under one name, so they are read from the cache first, and files of older builds are
+// dropped once a newer list is kept. The language model's own files (model.json, its weight shards,
+// vocab.json) and a pack's example vectors are kept by the encoder's worker in its own cache
+// (src/adapters/understanding/encoder-worker.ts), which `caches.match` also reads: they are not stored
+// twice. Nothing else is touched: the team server's API and other origins go to the network.
 
 /** Bump when the meaning of what is cached changes; older caches are deleted on activation. */
 const CACHE = 'verbatim-app-v1';
@@ -29,6 +32,28 @@ async function store(request, response) {
   return response;
 }
 
+/** The built files this build lists (precache.json), as URLs; none when the list cannot be read. */
+async function listed() {
+  const response = await fetch(new URL('precache.json', scope.href), { cache: 'no-store' }).catch(() => null);
+  if (!response?.ok) return [];
+  const { files } = await response.json();
+  return Array.isArray(files)
+    ? files.map((f) => new URL(f, scope.href).href).filter((u) => keeps(new URL(u)))
+    : [];
+}
+
+/** Keeps the page and every listed file, then drops built files that the list no longer names. */
+async function keepBuild() {
+  await keepPage();
+  const files = await listed();
+  await keepAll(files);
+  if (files.length === 0) return;
+  const current = new Set(files);
+  const cache = await caches.open(CACHE);
+  for (const request of await cache.keys())
+    if (KEPT.test(new URL(request.url).pathname) && !current.has(request.url)) await cache.delete(request);
+}
+
 /** The page and the files it names (the entry script, its preloads and styles). */
 async function keepPage() {
   const response = await fetch(scope.href, { cache: 'no-store' });
@@ -48,7 +73,7 @@ async function keepAll(urls) {
 }
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(keepPage().catch(() => undefined));
+  event.waitUntil(keepBuild().catch(() => undefined));
   self.skipWaiting();
 });
 
@@ -62,11 +87,12 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// The page lists the files it fetched before this worker controlled it (src/adapters/offline.ts).
+// The page lists the files it has fetched (src/adapters/offline.ts); the build's list is kept again, so a
+// new build's files are kept once a page of it has opened, and the page is told when all is kept.
 self.addEventListener('message', (event) => {
   const urls = Array.isArray(event.data?.keep) ? event.data.keep : [];
   const wanted = urls.filter((u) => typeof u === 'string' && keeps(new URL(u)));
-  const done = Promise.all([keepPage(), keepAll(wanted)]).then(
+  const done = Promise.all([keepBuild(), keepAll(wanted)]).then(
     () => event.ports[0]?.postMessage({ kept: true }),
     (error) => event.ports[0]?.postMessage({ kept: false, message: String(error) }),
   );

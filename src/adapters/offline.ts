@@ -1,7 +1,8 @@
 // Offline use: registers the app's service worker (public/sw.js), which keeps the app's files so that a
 // later visit, also without a network, opens the app and its understanding (the language model's files
-// are kept by the encoder's worker). Files fetched before the service worker took control are listed to
-// it once; <html data-offline="ready"> then says everything this page has used is kept.
+// are kept by the encoder's worker). The worker keeps every file the build lists (precache.json) as it
+// installs; this page also lists what it has fetched once the worker controls it, and <html
+// data-offline="ready"> then says the whole build and everything this page has used are kept.
 
 /** Registers the service worker in a built app; in development (Vite's server) nothing is cached. */
 export function keepForOffline(): void {
