@@ -23,6 +23,8 @@ export interface SentenceEncoder {
 
 /** Texts are embedded in batches of this many: the model's cost grows with the longest text in a batch. */
 const BATCH = 16;
+/** The length of the model's sentence vectors. */
+const WIDTH = 512;
 
 export async function createEncoder(files: ModelFiles, id: string): Promise<SentenceEncoder> {
   await tf.setBackend('wasm');
@@ -35,8 +37,7 @@ export async function createEncoder(files: ModelFiles, id: string): Promise<Sent
     }),
   );
   const tokenizer = new Tokenizer(files.vocabulary);
-  const embedBatch = async (texts: readonly string[]): Promise<Float32Array[]> => {
-    const encodings = texts.map((t) => tokenizer.encode(t));
+  const embedBatch = async (encodings: readonly number[][]): Promise<Float32Array[]> => {
     const indices: number[] = [];
     encodings.forEach((ids, row) => ids.forEach((_, col) => indices.push(row, col)));
     const indexTensor = tf.tensor2d(indices, [indices.length / 2, 2], 'int32');
@@ -44,16 +45,21 @@ export async function createEncoder(files: ModelFiles, id: string): Promise<Sent
     const out = (await model.executeAsync({ indices: indexTensor, values })) as tf.Tensor;
     const flat = (await out.data()) as Float32Array;
     tf.dispose([indexTensor, values, out]);
-    const width = flat.length / texts.length;
-    return texts.map((_, i) => flat.slice(i * width, (i + 1) * width));
+    const width = flat.length / encodings.length;
+    return encodings.map((_, i) => flat.slice(i * width, (i + 1) * width));
   };
   return {
     id,
     async embed(texts) {
+      // A text with no words (empty, or only fillers once made plain) has no tokens, which the model
+      // refuses; its vector is all zeros, which matches nothing (cosine 0).
+      const encodings = texts.map((t) => tokenizer.encode(t));
+      const worded = encodings.filter((ids) => ids.length > 0);
       const out: Float32Array[] = [];
-      for (let i = 0; i < texts.length; i += BATCH)
-        out.push(...(await embedBatch(texts.slice(i, i + BATCH))));
-      return out;
+      for (let i = 0; i < worded.length; i += BATCH)
+        out.push(...(await embedBatch(worded.slice(i, i + BATCH))));
+      let next = 0;
+      return encodings.map((ids) => (ids.length > 0 ? out[next++]! : new Float32Array(WIDTH)));
     },
   };
 }
