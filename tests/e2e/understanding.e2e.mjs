@@ -117,6 +117,15 @@ test('after one visit, the app and its understanding open again offline', async 
   await page
     .locator('html[data-offline="ready"]')
     .waitFor({ state: 'attached', timeout: PATHOLOGICAL_LOAD_MS });
+  // Every file the build lists is kept, whatever this first visit loaded before the worker took over.
+  const missing = await page.evaluate(async () => {
+    const { files } = await (await fetch('precache.json')).json();
+    const absent = [];
+    for (const file of files) if (!(await caches.match(new URL(file, location.href).href))) absent.push(file);
+    return { listed: files.length, absent };
+  });
+  assert.ok(missing.listed > 20, `precache.json lists the build's files (${missing.listed})`);
+  assert.deepEqual(missing.absent, [], 'every listed file is kept for offline use');
   await signIn(page);
   await openScenario(page, 'suicide-threat');
   const note = page.getByRole('button', { name: 'Continue to the call' });
