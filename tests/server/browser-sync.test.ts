@@ -12,6 +12,7 @@ import { openMarks } from '../../src/adapters/sync/sync-marks.ts';
 import { syncingStore } from '../../src/adapters/sync/syncing-store.ts';
 import { HttpTeamServer } from '../../src/adapters/sync/team-server.ts';
 import type { AttemptStore } from '../../src/core/ports/index.ts';
+import { markMisunderstood } from '../../src/core/review/misunderstood.ts';
 import { SERVER_TEST_TIMEOUTS, stopDatabases } from './databases.ts';
 import { PASSWORD, TEST_PASSWORD_COST, startTeamServer, type TeamServer } from './team-api.ts';
 
@@ -21,11 +22,14 @@ afterAll(() => stopDatabases());
 let server: TeamServer;
 /** The app the fake network reaches; null while the server is "down". */
 let live: FastifyInstance | null;
+/** Every request the machines sent, as 'METHOD path'. */
+const sentRequests: string[] = [];
 
 /** fetch for one browser: a cookie jar, and a network error while the server is down. */
 function browserFetch(): typeof fetch {
   let cookie = '';
   return (async (url: string, init: RequestInit = {}) => {
+    sentRequests.push(`${init.method ?? 'GET'} ${url}`);
     if (!live) throw new TypeError('fetch failed');
     const response = await live.inject({
       method: (init.method ?? 'GET') as 'GET',
@@ -98,7 +102,10 @@ describe('browser outbox and the team server', () => {
 
     // The server comes back as a new process on the same database.
     live = await buildApp({ database: server.database, passwordCost: TEST_PASSWORD_COST });
+    sentRequests.length = 0;
     await a.team.syncNow();
+    // Both waiting turns went in one request.
+    expect(sentRequests.filter((r) => r.includes('/turns'))).toEqual(['POST /api/turns']);
     await a.team.syncNow();
     expect(a.team.status).toMatchObject({ pendingTurns: 0, pendingOther: 0, lastError: null });
     const rows = await server.database.db
@@ -115,6 +122,34 @@ describe('browser outbox and the team server', () => {
       .executeTakeFirstOrThrow();
     expect(stored).toEqual({ status: 'abandoned', trainee_id: traineeId });
     a.team.outbox.stop();
+  });
+
+  it("sends a 'misunderstood' mark made after the turn synced, and its undoing, for the coach to see", async () => {
+    const a = await machine('tia');
+    const record = await a.store.create(attempt('tia'));
+    await a.store.appendTurn(record.id, 0, typed('I will need your partner’s address'));
+    await a.team.syncNow();
+    expect(a.team.status).toMatchObject({ pendingTurns: 0, pendingOther: 0 });
+
+    const mark = { at: new Date().toISOString(), stateId: 'ask-address' };
+    const toggle = (on: boolean) =>
+      a.store.modify(record.id, (r) => markMisunderstood(r, 0, on ? mark : null, mark.at));
+    live = null;
+    await toggle(true);
+    await a.team.syncNow();
+    expect(a.team.status).toMatchObject({ pendingTurns: 0, pendingOther: 1 });
+    live = server.app;
+    await a.team.syncNow();
+    expect(a.team.status).toMatchObject({ pendingOther: 0, lastError: null });
+    const coach = await machine('cora');
+    const seen = async () => (await coach.team.teamStore()!.get(record.id))?.turns[0]?.misunderstood;
+    expect(await seen()).toEqual(mark);
+
+    await toggle(false);
+    await a.team.syncNow();
+    expect(a.team.status).toMatchObject({ pendingOther: 0, lastError: null });
+    expect(await seen()).toBeUndefined();
+    for (const m of [a, coach]) m.team.outbox.stop();
   });
 
   it("keeps other names' attempts on the machine, and brings a coach's note and the history down", async () => {

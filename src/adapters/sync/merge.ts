@@ -2,7 +2,7 @@
 // and every PC gets the notes coaches wrote and the disputes they resolved. The machine's own
 // unsent changes always win; what the server adds is merged in by id.
 import type { AttemptRecord, Dispute, StoredTurn } from '../../core/ports/index.ts';
-import { canonical, emptyMarks, type SentMarks } from './plan.ts';
+import { canonical, emptyMarks, markJson, type SentMarks } from './plan.ts';
 
 /** An attempt as GET /api/my/attempts returns it. */
 export interface ServerAttempt extends Omit<AttemptRecord, 'notes' | 'disputes'> {
@@ -41,6 +41,7 @@ export function marksFor(record: AttemptRecord): SentMarks {
     created: true,
     turns: record.turns.length,
     flags: record.turns.map((t) => Boolean(t.flaggedForCoach)),
+    misread: record.turns.map(markJson),
     finished: record.status === 'in-progress' ? null : record.status,
     noteIds: record.notes.map((n) => n.id),
     disputes: Object.fromEntries(record.disputes.map((d) => [d.id, canonical(d)])),

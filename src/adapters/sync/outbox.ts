@@ -4,7 +4,8 @@
 import type { AttemptStore, SyncStatus, TeamUser } from '../../core/ports/index.ts';
 import { ApiError, type Api } from './api-client.ts';
 import type { MarksStore } from './sync-marks.ts';
-import { confirm, countPending, planAttempt } from './plan.ts';
+import { confirm, countPending, planAttempt, type SyncOp } from './plan.ts';
+import { sendTurnBatches, type Pending } from './turn-batch.ts';
 import { mergeAttempt, type ServerAttempt } from './merge.ts';
 import { messageOf } from '../../core/message-of.ts';
 
@@ -102,29 +103,42 @@ export class Outbox {
     }
   }
 
-  /** Sends each attempt's unconfirmed parts in order; stops at the first failure worth retrying. */
+  /**
+   * Sends what the server has not confirmed: the new attempts first, then every waiting turn of them
+   * all in as few requests as the server takes, then the rest (flags, marks, endings, notes,
+   * disputes) attempt by attempt, in order. Stops at the first failure worth retrying.
+   */
   async #push(user: TeamUser): Promise<void> {
     const { store, marks: marksStore, api } = this.#deps;
-    for (const record of await store.list({ trainee: user.username })) {
-      if (record.imported || this.#user !== user) continue;
-      let marks = await marksStore.get(record.id);
-      for (const op of planAttempt(record, marks)) {
-        try {
-          await api.request(op.method, op.path, op.body);
-          marks = confirm(marks, op);
-        } catch (e) {
-          if (e instanceof ApiError && !e.retryable && e.status !== 401) {
-            // Refused for good (another account's id, different words for a stored turn): said, not retried.
-            marks = { ...marks, refused: `${e.message} (${op.kind})` };
-            await marksStore.put(marks);
-            break;
-          }
-          await marksStore.put(marks);
-          throw e;
+    const pending: Pending[] = [];
+    for (const record of await store.list({ trainee: user.username }))
+      if (!record.imported) pending.push({ record, marks: await marksStore.get(record.id) });
+    for (const entry of pending) if (!entry.marks.created) await this.#send(user, entry, 'create');
+    if (this.#user !== user) return;
+    await sendTurnBatches(api, pending, (entry) => marksStore.put(entry.marks));
+    for (const entry of pending) await this.#send(user, entry);
+  }
+
+  /** Sends the attempt's unconfirmed parts (or only those of one kind) one request each, in order. */
+  async #send(user: TeamUser, entry: Pending, only?: SyncOp['kind']): Promise<void> {
+    const { marks: marksStore, api } = this.#deps;
+    if (this.#user !== user) return;
+    for (const op of planAttempt(entry.record, entry.marks)) {
+      if (only && op.kind !== only) continue;
+      try {
+        await api.request(op.method, op.path, op.body);
+        entry.marks = confirm(entry.marks, op);
+      } catch (e) {
+        if (e instanceof ApiError && !e.retryable && e.status !== 401) {
+          // Refused for good (another account's id, different words for a stored turn): said, not retried.
+          entry.marks = { ...entry.marks, refused: `${e.message} (${op.kind})` };
+          break;
         }
+        await marksStore.put(entry.marks);
+        throw e;
       }
-      await marksStore.put(marks);
     }
+    await marksStore.put(entry.marks);
   }
 
   async #pull(): Promise<void> {

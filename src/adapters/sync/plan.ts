@@ -4,6 +4,10 @@
 // while the network is down is simply still "waiting" until a request for it succeeds.
 import type { AttemptRecord, StoredTurn } from '../../core/ports/index.ts';
 
+type Mark = NonNullable<StoredTurn['misunderstood']>;
+/** The turn as sent: without the coach flag, which has its own request (it may change later). */
+export type TurnBody = Omit<StoredTurn, 'flaggedForCoach'>;
+
 /** What the server has confirmed of one attempt (kept in IndexedDB, sync-marks.ts). */
 export interface SentMarks {
   id: string;
@@ -12,6 +16,11 @@ export interface SentMarks {
   turns: number;
   /** The flag state the server holds for each stored turn. */
   flags: boolean[];
+  /**
+   * The "caller misunderstood me" mark the server holds for each stored turn, as canonical JSON
+   * ('null' for none); absent in marks saved before marks were synced, read as none.
+   */
+  misread?: string[];
   /** The ending status the server holds, if any. */
   finished: string | null;
   noteIds: string[];
@@ -23,8 +32,9 @@ export interface SentMarks {
 
 export type SyncOp =
   | { kind: 'create'; method: 'PUT'; path: string; body: unknown }
-  | { kind: 'turn'; method: 'PUT'; path: string; body: unknown; index: number; flagged: boolean }
+  | { kind: 'turn'; method: 'PUT'; path: string; body: TurnBody; index: number; flagged: boolean }
   | { kind: 'flag'; method: 'PUT'; path: string; body: { flagged: boolean }; index: number }
+  | { kind: 'misread'; method: 'PUT'; path: string; body: { mark: Mark | null }; index: number }
   | { kind: 'finish'; method: 'POST'; path: string; body: unknown; status: string }
   | { kind: 'note'; method: 'PUT'; path: string; body: unknown; noteId: string }
   | { kind: 'dispute'; method: 'PUT'; path: string; body: unknown; disputeId: string; json: string };
@@ -42,8 +52,10 @@ export function emptyMarks(id: string): SentMarks {
   return { id, created: false, turns: 0, flags: [], finished: null, noteIds: [], disputes: {} };
 }
 
-/** The turn as sent: without the coach flag, which has its own request (it may change later). */
-function turnBody(turn: StoredTurn): Omit<StoredTurn, 'flaggedForCoach'> {
+/** A turn's mark as the marks keep it. */
+export const markJson = (turn: Pick<StoredTurn, 'misunderstood'>) => canonical(turn.misunderstood ?? null);
+
+function turnBody(turn: StoredTurn): TurnBody {
   const { flaggedForCoach: _flag, ...body } = turn;
   return body;
 }
@@ -80,6 +92,14 @@ export function planAttempt(record: AttemptRecord, marks: SentMarks): SyncOp[] {
         body: { flagged },
         index,
       });
+    if (index < marks.turns && markJson(turn) !== (marks.misread?.[index] ?? 'null'))
+      ops.push({
+        kind: 'misread',
+        method: 'PUT',
+        path: `${base}/turns/${index}/misunderstood`,
+        body: { mark: turn.misunderstood ?? null },
+        index,
+      });
   });
   if (record.status !== 'in-progress' && marks.finished !== record.status) {
     const body = { status: record.status, summary: record.summary, updatedAt: record.updatedAt };
@@ -107,7 +127,14 @@ export function confirm(marks: SentMarks, op: SyncOp): SentMarks {
     case 'turn': {
       const flags = [...marks.flags];
       flags[op.index] = false;
-      return { ...marks, turns: Math.max(marks.turns, op.index + 1), flags };
+      const misread = [...(marks.misread ?? [])];
+      misread[op.index] = markJson(op.body);
+      return { ...marks, turns: Math.max(marks.turns, op.index + 1), flags, misread };
+    }
+    case 'misread': {
+      const misread = [...(marks.misread ?? [])];
+      misread[op.index] = canonical(op.body.mark);
+      return { ...marks, misread };
     }
     case 'flag': {
       const flags = [...marks.flags];

@@ -3,13 +3,14 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { DisputeSchema, SummarySchema, TurnSchema } from '../../core/review/index.ts';
+import { DisputeSchema, SummarySchema } from '../../core/review/index.ts';
 import type { Database } from '../db/schema.ts';
 import { HttpError, notFound } from '../http-error.ts';
 import { requireUser } from '../auth/plugin.ts';
 import { schema } from '../validation.ts';
 import { findVisible } from './visibility.ts';
-import { turnWriter, type NewTurn } from './turn-writer.ts';
+import { turnRoutes } from './turn-routes.ts';
+import { audit } from './audit.ts';
 
 /** A long free-text field (a name, a note) is stored as given, up to this size. */
 const MAX_TEXT = 100_000;
@@ -38,7 +39,7 @@ type Db = Kysely<Database>;
 
 export const attemptWriteRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   putAttempt(app, db);
-  putTurn(app, db, turnWriter(db));
+  turnRoutes(app, db);
   putTurnFlag(app, db);
   finishAttempt(app, db);
   putNote(app, db);
@@ -80,38 +81,6 @@ function putAttempt(app: FastifyInstance, db: Db) {
         .executeTakeFirst();
       if (owner?.trainee_id !== user.id) throw notFound();
       return { id: request.params.id };
-    },
-  );
-}
-
-/** A turn, stored once, into the asker's own attempt. */
-function putTurn(app: FastifyInstance, db: Db, writeTurn: (turn: NewTurn) => Promise<boolean>) {
-  app.put<{ Params: P<typeof TurnParams>; Body: P<typeof TurnSchema> }>(
-    '/api/attempts/:id/turns/:index',
-    { schema: schema({ params: TurnParams, body: TurnSchema }) },
-    async (request) => {
-      const user = requireUser(request);
-      const { id, index } = request.params;
-      const inserted = await writeTurn({
-        userId: user.id,
-        attemptId: id,
-        index,
-        body: JSON.stringify(request.body),
-        flagged: request.body.flaggedForCoach ?? false,
-      });
-      if (inserted) return { stored: true };
-      const existing = await db
-        .selectFrom('turns')
-        .innerJoin('attempts', 'attempts.id', 'turns.attempt_id')
-        .select('turns.body')
-        .where('turns.attempt_id', '=', id)
-        .where('turns.idx', '=', index)
-        .where('attempts.trainee_id', '=', user.id)
-        .executeTakeFirst();
-      if (!existing) throw notFound();
-      if (!sameTurn(existing.body, request.body))
-        throw new HttpError(409, `Turn ${index + 1} of this attempt holds different words.`);
-      return { stored: false };
     },
   );
 }
@@ -227,27 +196,4 @@ function putDispute(app: FastifyInstance, db: Db) {
       return { stored: true };
     },
   );
-}
-
-function sameTurn(stored: unknown, sent: unknown): boolean {
-  const canonical = (value: unknown) =>
-    JSON.stringify(value, (_k, v: unknown) =>
-      v && typeof v === 'object' && !Array.isArray(v)
-        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-        : v,
-    );
-  return canonical(stored) === canonical(sent);
-}
-
-async function audit(
-  db: Kysely<Database>,
-  actorId: string,
-  action: string,
-  attemptId: string,
-  detail: unknown,
-) {
-  await db
-    .insertInto('audit')
-    .values({ actor_id: actorId, action, attempt_id: attemptId, detail: JSON.stringify(detail) })
-    .execute();
 }

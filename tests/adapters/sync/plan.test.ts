@@ -47,6 +47,35 @@ describe('outbox plan', () => {
     expect(planAttempt(finished, marks).map((o) => o.kind)).toEqual(['finish', 'note']);
   });
 
+  it("sends a turn's 'misunderstood' mark made or undone after the turn was confirmed, counted as waiting", () => {
+    const synced = planAttempt(record(), emptyMarks('a1')).reduce(confirm, emptyMarks('a1'));
+    const mark = { at: '2026-01-01T09:10:00.000Z', stateId: 'greeting' };
+    const marked = record();
+    marked.turns[0] = { ...marked.turns[0]!, misunderstood: mark };
+    const ops = planAttempt(marked, synced);
+    expect(ops).toEqual([
+      {
+        kind: 'misread',
+        method: 'PUT',
+        path: '/api/attempts/a1/turns/0/misunderstood',
+        body: { mark },
+        index: 0,
+      },
+    ]);
+    expect(countPending(ops)).toEqual({ turns: 0, other: 1 });
+    const sent = ops.reduce(confirm, synced);
+    expect(planAttempt(marked, sent)).toEqual([]);
+    expect(planAttempt(record(), sent).map((o) => [o.kind, o.body])).toEqual([['misread', { mark: null }]]);
+    // A mark made before the turn was sent travels with the turn: nothing more to send.
+    const fresh = planAttempt(marked, emptyMarks('a1'));
+    expect(fresh.map((o) => o.kind)).toEqual(['create', 'turn', 'turn', 'flag']);
+    expect(planAttempt(marked, fresh.reduce(confirm, emptyMarks('a1')))).toEqual([]);
+    // Marks kept before marks were synced say nothing of them: a marked turn's mark is sent again.
+    const { misread: _m, ...older } = synced;
+    expect(planAttempt(marked, older).map((o) => o.kind)).toEqual(['misread']);
+    expect(planAttempt(record(), older)).toEqual([]);
+  });
+
   it('sends nothing for an attempt the server refused for good', () => {
     expect(planAttempt(record(), { ...emptyMarks('a1'), refused: 'Not found' })).toEqual([]);
   });
@@ -56,7 +85,8 @@ describe('merging the server copy', () => {
   const server = (patch: Partial<ServerAttempt> = {}): ServerAttempt => ({ ...record(), ...patch });
 
   it('brings a whole attempt to a new machine with nothing left to send', () => {
-    const merged = mergeAttempt(server(), undefined, emptyMarks('a1'));
+    const turns = record().turns.map((t) => ({ ...t, misunderstood: { at: '2026-01-01T09:10:00.000Z' } }));
+    const merged = mergeAttempt(server({ turns }), undefined, emptyMarks('a1'));
     expect(merged.record?.turns).toHaveLength(2);
     expect(planAttempt(merged.record!, merged.marks)).toEqual([]);
   });
