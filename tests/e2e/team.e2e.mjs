@@ -1,6 +1,7 @@
 // A training team on the real team server (embedded database in a temp folder, serving the built
 // app): two trainees practise in two browsers and sign in; a coach in a third sees both attempts
-// from the server, adds a note, and the trainee sees it. The sign-in page passes axe.
+// from the server (with a "misunderstood" mark one trainee made after her turns synced), adds a
+// note, and the trainee sees it. The sign-in page passes axe.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -48,6 +49,13 @@ test('two trainees practise, a coach sees both attempts from the server, and a n
   const tia = await browserAt();
   const theo = await browserAt();
   await Promise.all([practise(tia, 'tia'), practise(theo, 'theo')]);
+  // Her turns are on the server; only then does tia mark her last answer "the caller misunderstood me".
+  const lateMark = tia.locator('[data-misread-turn="1"]');
+  await lateMark.locator('button').click();
+  await expectText(
+    lateMark.locator('[data-misread-status]'),
+    /Answer 2 marked: the caller misunderstood you/,
+  );
 
   const coach = await browserAt();
   await signInToTeam(coach, 'cora');
@@ -61,6 +69,17 @@ test('two trainees practise, a coach sees both attempts from the server, and a n
 
   await coach.evaluate((attempt) => (location.hash = `#/review/attempt/${attempt}`), id);
   await coach.locator('#note-text').waitFor();
+  await expectEventually(
+    async () => {
+      await coach.reload();
+      await coach.locator('#note-text').waitFor({ timeout: 10_000 });
+      await expectCount(coach.locator('[data-feedback-turn="1"] [data-misread-marked]'), 1, {
+        timeout: 1000,
+      });
+    },
+    { timeout: 90_000, message: "tia's mark, made after her turns synced, on the coach's page" },
+  );
+  await expectCount(coach.locator('[data-misread-marked]'), 1, { message: 'only the marked turn' });
   await coach.locator('#note-author').fill('Cora');
   await coach.locator('#note-text').fill('Take security before anything else.');
   await coach.locator('[data-add-note]').click();
