@@ -51,8 +51,9 @@ describe.each(databaseKinds)('turn writer (%s)', (kind) => {
         turn(ann, bensAttempt, 0, 'into someone else’s attempt'),
         turn(ben, bensAttempt, 0, 'ben’s own'),
       ]);
-      expect(results).toEqual([true, false, true, false, true]);
-      expect(await turn(ann, annsAttempt, 1, 'second')).toBe(false);
+      // A resend answers with what is stored there; someone else's attempt, with nothing.
+      expect(results).toEqual([true, { body: { text: 'hello' } }, true, null, true]);
+      expect(await turn(ann, annsAttempt, 1, 'second')).toEqual({ body: { text: 'second' } });
       // A turn the database refuses (jsonb cannot hold U+0000) fails alone, not its whole batch.
       const mixed = await Promise.all([
         turn(ann, annsAttempt, 2, 'nul \u0000 inside').catch(() => 'refused'),

@@ -11,7 +11,7 @@ import { HttpError, notFound } from '../http-error.ts';
 import { requireUser } from '../auth/plugin.ts';
 import { schema } from '../validation.ts';
 import { audit } from './audit.ts';
-import { turnWriter, type NewTurn } from './turn-writer.ts';
+import { turnWriter, type NewTurn, type WriteResult } from './turn-writer.ts';
 
 /**
  * Most turns one batch request may carry: a room's outbox after a long outage sends in a few
@@ -33,7 +33,7 @@ const MarkBody = z.object({ mark: Mark.nullable() });
 type P<T extends z.ZodType> = z.infer<T>;
 type Db = Kysely<Database>;
 type Turn = P<typeof TurnSchema>;
-type Write = (turn: NewTurn) => Promise<boolean>;
+type Write = (turn: NewTurn) => Promise<WriteResult>;
 
 /** One turn of a batch as answered: stored now, already there, or refused (with the single route's status). */
 export type TurnResult = { stored: boolean } | { status: number; error: string };
@@ -92,9 +92,14 @@ async function storeTurn(
   turn: Turn,
 ): Promise<boolean> {
   const body = JSON.stringify(turn);
-  if (await write({ userId: user.id, attemptId, index, body, flagged: turn.flaggedForCoach ?? false }))
-    return true;
-  const existing = await ownTurn(db, user.id, attemptId, index);
+  const existing = await write({
+    userId: user.id,
+    attemptId,
+    index,
+    body,
+    flagged: turn.flaggedForCoach ?? false,
+  });
+  if (existing === true) return true;
   if (!existing) throw notFound();
   // The mark may have been made (or undone) after the turn was first sent: a resent turn carries the
   // trainee's latest choice, so it is not different words.
@@ -146,7 +151,7 @@ async function setMark(
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v,
   );
 }
