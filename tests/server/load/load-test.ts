@@ -1,16 +1,18 @@
-// Load test for the team server: simulated trainees, each with an outbox that retries with
-// backoff, send turns to a real server process on loopback; the server is killed and restarted
+// Load test for the team server: simulated trainees, each with an outbox that sends its waiting
+// turns in one request and retries with backoff (trainee.ts), send turns to a real server process
+// on loopback; the server is killed and restarted
 // in the middle; afterwards every turn must be stored exactly once. Bounded: it stops by itself
 // after the run plus a drain deadline, whatever happens.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase } from '../../../src/server/db/database.ts';
 import { hashPassword } from '../../../src/server/auth/password.ts';
 import { createSession } from '../../../src/server/auth/sessions.ts';
+import { trainee, type Traffic } from './trainee.ts';
 
 export interface LoadOptions {
   trainees: number;
@@ -43,14 +45,15 @@ export interface LoadReport {
    */
   serverCpuPerTurn: number;
   clientCpuPerTurn: number;
+  /** Time the server process(es) were ready to run but waited for a CPU, per turn, in ms (Linux schedstat). */
+  serverCpuWaitPerTurn: number;
+  /** Requests sent, retries included: with batching, fewer than turns. */
+  requests: number;
+  /** The machine's 1-minute load average at the end of the run (2 cores: above 2, work waits for a CPU). */
+  loadAverage: number;
 }
 
 const root = resolve(import.meta.dirname, '../../..');
-/** Outbox retry: start at 100 ms, double, cap at 2 s (a browser's outbox uses the same shape). */
-const BACKOFF_START_MS = 100;
-const BACKOFF_CAP_MS = 2000;
-/** The browser outbox's deadline is 15 s; here shorter, so a hung request cannot eat the drain time. */
-const REQUEST_TIMEOUT_MS = 5000;
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -108,6 +111,15 @@ function cpuMs(pid: number): number {
   }
 }
 
+/** How long a process has waited for a CPU while ready to run, in ms (/proc/<pid>/schedstat); 0 where unknown. */
+function cpuWaitMs(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    return 0;
+  }
+}
+
 const serverPid = (pidFile: string) => Number(readFileSync(pidFile, 'utf8'));
 
 const percentile = (sorted: number[], p: number) =>
@@ -156,40 +168,20 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   try {
     await waitHealthy(base, Date.now() + drainMs);
     log(`server up; ${options.trainees} trainees x ${options.turns} turns over ${options.seconds} s`);
-    let serverCpu = -cpuMs(serverPid(pidFile));
+    const pid0 = serverPid(pidFile);
+    let serverCpu = -cpuMs(pid0);
+    let serverWait = -cpuWaitMs(pid0);
     const clientCpu = process.cpuUsage();
-    const latencies: number[] = [];
-    let retries = 0;
-    let sent = 0;
-    const attemptIds = cookies.map(() => crypto.randomUUID());
     const started = Date.now();
-    const hardStop = started + options.seconds * 1000 + drainMs;
-
-    /** PUT with retries until stored (or the hard stop): the outbox's contract. */
-    const send = async (cookie: string, path: string, body: unknown, timed: boolean) => {
-      let wait = BACKOFF_START_MS;
-      while (Date.now() < hardStop) {
-        const t0 = performance.now();
-        const response = await fetch(`${base}${path}`, {
-          method: 'PUT',
-          headers: { cookie, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-          // A request to a server killed mid-answer can hang on its socket: the outbox gives up and retries.
-          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        }).catch(() => null);
-        if (response?.ok) {
-          await response.arrayBuffer();
-          if (timed) latencies.push(performance.now() - t0);
-          return;
-        }
-        if (response && response.status < 500)
-          throw new Error(`${path}: ${response.status} ${await response.text()}`);
-        retries++;
-        await new Promise((r) => setTimeout(r, wait * (0.5 + Math.random())));
-        wait = Math.min(wait * 2, BACKOFF_CAP_MS);
-      }
-      throw new Error(`${path}: not stored before the deadline`);
+    const traffic: Traffic = {
+      base,
+      hardStop: started + options.seconds * 1000 + drainMs,
+      latencies: [],
+      retries: 0,
+      turnsMade: 0,
+      requests: 0,
     };
+    const hardStop = traffic.hardStop;
 
     const spacing = (options.seconds * 1000) / options.turns;
     const killer =
@@ -201,6 +193,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
             // The pid the server wrote itself: the process spawned here may be a launcher.
             const pid = Number(readFileSync(pidFile, 'utf8'));
             serverCpu += cpuMs(pid);
+            serverWait += cpuWaitMs(pid);
             process.kill(pid, 'SIGKILL');
             while (alive(pid)) await new Promise((r) => setTimeout(r, 20));
             const stillUp = await fetch(`${base}/api/health`).then(
@@ -213,43 +206,20 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
             startServer(port, env);
             await waitHealthy(base, hardStop);
             serverCpu -= cpuMs(serverPid(pidFile));
+            serverWait -= cpuWaitMs(serverPid(pidFile));
             log(`server back after ${((Date.now() - started) / 1000).toFixed(1)} s`);
           })();
 
-    const trainees = cookies.map(async (cookie, i) => {
-      const id = attemptIds[i]!;
-      // Start spread over the first turn's interval, as a room of trainees would.
-      await new Promise((r) => setTimeout(r, Math.random() * spacing));
-      await send(
-        cookie,
-        `/api/attempts/${id}`,
-        {
-          packId: 'cms-core',
-          packVersion: '1',
-          scenarioId: 'load',
-          scenarioTitle: 'Load',
-          mode: 'practice',
-          startedAt: new Date().toISOString(),
-        },
-        false,
-      );
-      for (let t = 0; t < options.turns; t++) {
-        const due = Date.now() + spacing;
-        sent++;
-        await send(
-          cookie,
-          `/api/attempts/${id}/turns/${t}`,
-          { text: `turn ${t} of trainee ${i}`, source: 'typed', at: new Date().toISOString() },
-          true,
-        );
-        await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now())));
-      }
-    });
-    await Promise.all([...trainees, killer]);
+    const trainees = cookies.map((cookie, i) =>
+      trainee(traffic, cookie, `trainee ${i}`, options.turns, spacing),
+    );
+    const [attemptIds] = await Promise.all([Promise.all(trainees), killer]);
     const seconds = (Date.now() - started) / 1000;
 
     const pid = Number(readFileSync(pidFile, 'utf8'));
     serverCpu += cpuMs(pid);
+    serverWait += cpuWaitMs(pid);
+    const loadAverage = loadavg()[0]!;
     const { user, system } = process.cpuUsage(clientCpu);
     process.kill(pid, 'SIGTERM');
     while (alive(pid)) await new Promise((r) => setTimeout(r, 20));
@@ -261,14 +231,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       const stored = rows.rows.reduce((sum, r) => sum + r.n, 0);
       const duplicates = rows.rows.reduce((sum, r) => sum + (r.n - r.distinct_idx), 0);
       const expected = options.trainees * options.turns;
-      const sorted = [...latencies].sort((a, b) => a - b);
+      const sent = traffic.turnsMade;
+      const sorted = [...traffic.latencies].sort((a, b) => a - b);
       return {
         database: options.databaseUrl ? 'postgresql' : 'embedded',
         turnsSent: sent,
         turnsStored: stored,
         duplicates,
         missing: expected - (stored - duplicates),
-        retries,
+        retries: traffic.retries,
         seconds,
         throughput: sent / seconds,
         p50: percentile(sorted, 50),
@@ -276,6 +247,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         p99: percentile(sorted, 99),
         serverCpuPerTurn: serverCpu / sent,
         clientCpuPerTurn: (user + system) / 1000 / sent,
+        serverCpuWaitPerTurn: serverWait / sent,
+        requests: traffic.requests,
+        loadAverage,
       };
     } finally {
       await database.close();

@@ -20,6 +20,8 @@ try {
       `[${kind}] ${report.turnsSent} turns in ${report.seconds.toFixed(1)} s: ${report.throughput.toFixed(1)} turns/s; ` +
         `latency p50 ${report.p50.toFixed(1)} ms, p95 ${report.p95.toFixed(1)} ms, p99 ${report.p99.toFixed(1)} ms; ` +
         `CPU per turn: server ${report.serverCpuPerTurn.toFixed(2)} ms, trainees ${report.clientCpuPerTurn.toFixed(2)} ms; ` +
+        `server waited for a CPU ${report.serverCpuWaitPerTurn.toFixed(2)} ms per turn; load average ${report.loadAverage.toFixed(1)}; ` +
+        `${report.requests} requests; ` +
         `${report.retries} retries; stored ${report.turnsStored}, duplicates ${report.duplicates}, missing ${report.missing}`,
     );
   }
