@@ -1,5 +1,5 @@
 // The full load test: `npx tsx tests/server/load/run-load.ts [embedded|postgresql]`.
-// 200 trainees x 20 turns over 60 s by default (LOAD_TRAINEES, LOAD_TURNS, LOAD_SECONDS), server
+// 200 trainees x 20 turns over 60 s by default (LOAD_TRAINEES, LOAD_TURNS, LOAD_SECONDS; LOAD_DRAIN: seconds the outboxes get to drain after the run, 120), server
 // killed and restarted at 40 % of the run (LOAD_KILL_AT=0.4; 'none' for the steady state). PostgreSQL from DATABASE_URL, else a throwaway cluster.
 import { freshPostgresUrl, stopDatabases } from '../databases.ts';
 import { runLoad } from './load-test.ts';
@@ -13,6 +13,7 @@ try {
       turns: num('LOAD_TURNS', 20),
       seconds: num('LOAD_SECONDS', 60),
       killAt: process.env.LOAD_KILL_AT === 'none' ? undefined : num('LOAD_KILL_AT', 0.4),
+      drainSeconds: num('LOAD_DRAIN', 120),
       databaseUrl: kind === 'postgresql' ? await freshPostgresUrl() : undefined,
       log: (line) => console.log(`[${kind}] ${line}`),
     });
