@@ -4,7 +4,7 @@
  * statement share words but not meaning); question form is noted. Also the one text form both
  * stages read (`plainText`), so typed and spoken answers are embedded alike.
  */
-import { normalise } from '../text/normalise.ts';
+import { CLAUSE_BREAKS, clauses, isAnswerNo, NEGATION_SCOPE, NEGATORS } from './intent-negation.ts';
 
 const STOP = new Set(
   `a an the and or but if of at by for with about to from in on into onto over under up down out off so as than then
@@ -13,7 +13,7 @@ const STOP = new Set(
   whose is am are was were be been being have has had having do does did doing will would shall should can could may
   might must let lets ok okay right well oh now please thank thanks sure yes yeah just bit some any all each every
   one moment lot get got go going gonna want like kind sort thing things how when where why way much many more most
-  something anything everything someone anyone everyone`.split(/\s+/),
+  something anything everything someone anyone everyone see`.split(/\s+/),
 );
 
 /** Words too common to carry meaning even when nothing else was said. */
@@ -99,25 +99,6 @@ export function stem(word: string): string {
   return word.endsWith('e') ? word.slice(0, -1) : word;
 }
 
-const NEGATORS = new Set([
-  'not',
-  'no',
-  'never',
-  'nothing',
-  'unable',
-  'nobody',
-  'none',
-  'neither',
-  'nor',
-  'cannot',
-]);
-/** How many words after a negator it reaches. */
-const NEGATION_SCOPE = 4;
-/** "Not happy" is one idea, the opposite of happy, rather than a negated statement. */
-const UNHAPPY = /\s*\b(?:not|n't)\s+(?:happy|satisfied|pleased)\b/g;
-const NEGATION_IDIOMS =
-  /\b(no problem|no worries|no bother|not a problem|no doubt|nothing else|never mind|not going anywhere|not leaving you|(?:does|do|did)n'?t matter|(?:do|does)n'?t worry|do not worry|no difference|no need to worry)\b/g;
-
 export interface Analysed {
   concepts: Map<string, string>; // concept -> the word that said it
   /** Concepts said under a negation ("not", "can't", "no") within a few words before them. */
@@ -149,48 +130,52 @@ const WH = new Set(['what', 'where', 'when', 'who', 'why', 'how', 'which', 'whet
 
 export function analyse(text: string): Analysed {
   const lowered = text.toLowerCase();
-  const tokens = normalise(lowered.replace(NEGATION_IDIOMS, ' ').replace(UNHAPPY, ' unhappy'));
+  const { tokens, starts } = clauses(lowered);
   const keys = tokens.map((t) => t.key);
   const concepts = new Map<string, string>();
   const negatedConcepts = new Set<string>();
   let negated = false;
-  let negatedUntil = -1;
-  const add = (concept: string, display: string, i: number): void => {
+  let scopeLeft = 0;
+  const add = (concept: string, display: string): void => {
     concepts.set(concept, display);
-    if (i <= negatedUntil) negatedConcepts.add(concept);
+    if (scopeLeft <= 0) return;
+    negatedConcepts.add(concept);
+    scopeLeft--;
   };
   for (let i = 0; i < keys.length; i++) {
     const w = keys[i] as string;
     const display = tokens[i]?.display ?? w;
     if (NEGATORS.has(w)) {
-      // A leading "no," is an answer to the caller, not a negation of what follows.
-      if (!(w === 'no' && i === 0 && /^\s*no\b\s*[,.!]/.test(lowered))) {
+      if (!isAnswerNo(keys, i, lowered)) {
         negated = true;
-        negatedUntil = i + NEGATION_SCOPE;
+        scopeLeft = NEGATION_SCOPE;
       }
       continue;
     }
+    if (CLAUSE_BREAKS.has(w) || starts.has(i)) scopeLeft = 0;
     const pair = i + 1 < keys.length ? `${w} ${keys[i + 1] as string}` : '';
     const phrase = PHRASES.get(pair);
     if (phrase !== undefined) {
-      add(phrase, `${display} ${tokens[i + 1]?.display ?? ''}`, i);
+      add(phrase, `${display} ${tokens[i + 1]?.display ?? ''}`);
       i++;
       continue;
     }
     const direct = WORD_CONCEPT.get(w);
     if (direct !== undefined) {
-      add(direct, display, i);
+      add(direct, display);
       continue;
     }
     if (STOP.has(w)) continue;
     const s = stem(w);
     const viaStem = WORD_CONCEPT.get(s) ?? WORD_CONCEPT.get(s + 'e') ?? WORD_CONCEPT.get(s + 's');
-    add(viaStem ?? s, display, i);
+    add(viaStem ?? s, display);
   }
   if (concepts.size === 0) {
     // Only common words ("Where are you right now?"): then those words are what it says.
+    scopeLeft = 0;
     keys.forEach((w, i) => {
-      if (!TRIVIAL.has(w) && !NEGATORS.has(w)) add(w, tokens[i]?.display ?? w, i);
+      if (NEGATORS.has(w)) scopeLeft = negated ? NEGATION_SCOPE : 0;
+      else if (!TRIVIAL.has(w)) add(w, tokens[i]?.display ?? w);
     });
   }
   return { concepts, negatedConcepts, negated, question: isQuestion(text, lowered, keys) };

@@ -122,7 +122,8 @@ export function decide(cands: readonly CandidateScore[], opts: DecideOptions = {
   if (best.score < (risky ? RISKY_NONE : HYBRID_NONE))
     return none(risky ? 'not clear enough for a move with consequences' : 'too far from every example');
   const similarity = best.candidate.semantic?.nearest ?? 1;
-  if (similarity < WEAK_SIMILARITY && best.candidate.lexical.score <= WEAK_LEXICAL)
+  // A question move asked as a question has the evidence of its form (matcher version 6: "who have i got on the line").
+  if (similarity < WEAK_SIMILARITY && best.candidate.lexical.score <= WEAK_LEXICAL && !best.candidate.asked)
     return none('too little evidence: not close to any example, and few of its words');
   if ((opts.noMove ?? 0) + (risky ? RISKY_OUTSIDE : -NO_MOVE_LEAD) >= similarity)
     return none('closer to talk that makes no move');

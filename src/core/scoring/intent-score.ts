@@ -16,6 +16,8 @@ export interface CandidateScore {
   gate?: string;
   /** False for a move this state does not expect, scored only as a rival (see `decide`). */
   candidate: boolean;
+  /** A move that is a question, asked as one: the form itself is evidence the words alone may not give. */
+  asked: boolean;
 }
 
 export interface ScoreOptions {
@@ -55,6 +57,7 @@ export function scoreCandidates(model: IntentModel, text: string, opts: ScoreOpt
       ...(vector && opts.vectors ? { semantic: semanticScore(intent, said, vector, opts.vectors) } : {}),
       ...(gate !== undefined ? { gate } : {}),
       candidate: only === null || only.has(intent.def.id),
+      asked: intent.form === 'question' && said.question,
     };
   });
 }

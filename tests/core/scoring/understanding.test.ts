@@ -7,9 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeVectors } from '../../../src/adapters/understanding/node-vectors.ts';
 import { packTexts, turnTexts } from '../../../src/cli/understanding.ts';
 import { runCall, type TraineeTurn, type VectorTable } from '../../../src/core/index.ts';
-import { defaultPack } from '../packs/fixtures.ts';
+import { defaultPack, shippedPacks } from '../packs/fixtures.ts';
 
 const pack = defaultPack();
+const more = shippedPacks().find((p) => p.id === 'cms-more')!;
 const DIR = 'tests/fixtures/calibration/transcripts';
 const calls = readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))
@@ -21,19 +22,30 @@ const calls = readdirSync(DIR)
       expect: { ending: string; passed: boolean };
     }),
   }));
-const heldOut = readFileSync('tests/fixtures/understanding/held-out.jsonl', 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as { scenario: string; state: string; text: string; intent: string | null });
-/** Measured 0.960 (169 of 176) with the thresholds in intent-decide.ts; the lexical matcher alone: 0.926. */
-const HELD_OUT_ACCURACY = 0.95;
+type Labelled = { scenario: string; state: string; text: string; intent: string | null };
+const labelled = (file: string): Labelled[] =>
+  readFileSync(`tests/fixtures/understanding/${file}`, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Labelled);
+const heldOut = labelled('held-out.jsonl');
+/** Measured 0.994 (175 of 176) at matcher version 6 with the thresholds in intent-decide.ts; words alone: 0.920. */
+const HELD_OUT_ACCURACY = 0.97;
+/**
+ * Written before matcher version 6 across every built-in role-play, then tuned on: 0.872 (177 of 203) before, 0.990
+ * after. Guards the classes of phrasing that round taught (conditional threats, compliments, hints, disclosures).
+ */
+const fresh = labelled('fresh-2026-11-29.jsonl');
+const FRESH_ACCURACY = 0.97;
 
 let vectors: VectorTable;
 beforeAll(async () => {
   vectors = await nodeVectors([
     ...packTexts(pack),
+    ...packTexts(more),
     ...calls.flatMap((c) => turnTexts(c.turns)),
     ...heldOut.map((r) => r.text),
+    ...fresh.map((r) => r.text),
   ]);
 }, 600_000);
 
@@ -55,13 +67,21 @@ describe('the shared calibration calls', () => {
   });
 });
 
+const accuracy = (rows: readonly Labelled[]): number => {
+  const misses = rows.filter((r) => {
+    const judge = (pack.scenarios.get(r.scenario) ?? more.scenarios.get(r.scenario)!).judge;
+    return judge.understanding(vectors, () => judge.intentAt(r.state, r.text)?.intent ?? null) !== r.intent;
+  });
+  return 1 - misses.length / rows.length;
+};
+
 describe('utterances held out from tuning', () => {
   it(`puts back at least ${HELD_OUT_ACCURACY * 100}% (the right intent, or none)`, () => {
-    const misses = heldOut.filter((r) => {
-      const judge = pack.scenarios.get(r.scenario)!.judge;
-      return judge.understanding(vectors, () => judge.intentAt(r.state, r.text)?.intent ?? null) !== r.intent;
-    });
-    expect(1 - misses.length / heldOut.length).toBeGreaterThanOrEqual(HELD_OUT_ACCURACY);
+    expect(accuracy(heldOut)).toBeGreaterThanOrEqual(HELD_OUT_ACCURACY);
+  });
+
+  it(`puts back at least ${FRESH_ACCURACY * 100}% of the fresh set, across both built-in packs`, () => {
+    expect(accuracy(fresh)).toBeGreaterThanOrEqual(FRESH_ACCURACY);
   });
 
   it('without vectors the lexical matcher decides, and says so', () => {
