@@ -23,12 +23,18 @@ import {
 const USAGE =
   'Usage: eval [--transcripts DIR]... [--utterances FILE.jsonl]... [--packs PATH]... [--lexical | --float32] [--json]';
 /** The project's own labelled sets, used when none is named. */
-export const DEFAULT_TRANSCRIPTS = ['tests/golden', 'tests/fixtures/calibration/transcripts'];
+export const DEFAULT_TRANSCRIPTS = [
+  'tests/golden',
+  'tests/fixtures/calibration/transcripts',
+  'tests/natural',
+];
 export const DEFAULT_UTTERANCES = [
   'tests/fixtures/understanding/held-out.jsonl',
   'tests/fixtures/understanding/second-set.jsonl',
   'tests/fixtures/understanding/after-tuning.jsonl',
   'tests/fixtures/understanding/final-check.jsonl',
+  'tests/fixtures/understanding/fresh-2026-11-29.jsonl',
+  'tests/fixtures/understanding/fresh-2026-11-29b.jsonl',
 ];
 
 interface Options {
