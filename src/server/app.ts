@@ -16,6 +16,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { attemptWriteRoutes } from './attempts/write-routes.ts';
 import { attemptReadRoutes } from './attempts/read-routes.ts';
 import { packRoutes } from './packs/routes.ts';
+import { teamExportRoutes } from './team/export-routes.ts';
 import { loadNodeScriptLibrary } from '../cli/node-library.ts';
 import type { ScriptLibrary } from '../core/index.ts';
 import { useSessions } from './auth/plugin.ts';
@@ -66,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(roleRoutes, { db });
   await app.register(attemptWriteRoutes, { db });
   await app.register(attemptReadRoutes, { db });
+  await app.register(teamExportRoutes, { db });
   let scripts: ScriptLibrary | undefined;
   await app.register(packRoutes, { db, scripts: () => (scripts ??= loadNodeScriptLibrary()) });
   if (options.distDir && existsSync(`${options.distDir}/index.html`)) await serveApp(app, options.distDir);

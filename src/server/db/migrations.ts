@@ -170,12 +170,26 @@ const reviewIndexes: Migration = {
   },
 };
 
+const teamImport: Migration = {
+  // A team file brought in by a coach or admin (src/server/team/import-routes.ts): what it said and
+  // who brought it in are kept beside the rows, so a decision from a file is never shown as made here.
+  async up(db: AnyDb) {
+    await db.schema.alterTable('attempts').addColumn('imported', 'jsonb').execute();
+    await db.schema.alterTable('attempts').addColumn('not_rechecked', 'jsonb').execute();
+    await db.schema.alterTable('notes').addColumn('author_name', 'text').execute();
+    await db.schema.alterTable('notes').addColumn('imported', 'jsonb').execute();
+    await db.schema.alterTable('audit').addColumn('actor_name', 'text').execute();
+    await db.schema.alterTable('audit').addColumn('imported', 'jsonb').execute();
+  },
+};
+
 /** In order; the names sort in the same order, which Kysely requires. */
 export const migrations: Record<string, Migration> = {
   '001-accounts': accounts,
   '002-attempts': attempts,
   '003-packs': packs,
   '004-review-indexes': reviewIndexes,
+  '005-team-import': teamImport,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -65,6 +65,10 @@ export interface AttemptsTable {
   summary: Json<unknown> | null;
   score: number | null;
   passed: boolean | null;
+  /** Set when the attempt came from a team file: which file, who brought it in, when. */
+  imported: Json<unknown> | null;
+  /** The file's own "not re-checked" mark, kept as it came. */
+  not_rechecked: Json<unknown> | null;
 }
 
 export interface TurnsTable {
@@ -80,6 +84,9 @@ export interface NotesTable {
   author_id: string;
   text: string;
   at: Timestamp;
+  /** A note from a team file: its author as the file names them (author_id is who imported it). */
+  author_name: string | null;
+  imported: Json<unknown> | null;
 }
 
 export interface DisputesTable {
@@ -96,6 +103,9 @@ export interface AuditTable {
   action: string;
   attempt_id: string | null;
   detail: Json<unknown>;
+  /** An entry from a team file: who the file says acted (actor_id is who imported it). */
+  actor_name: string | null;
+  imported: Json<unknown> | null;
 }
 
 export interface PacksTable {
