@@ -17,6 +17,7 @@ import { attemptWriteRoutes } from './attempts/write-routes.ts';
 import { attemptReadRoutes } from './attempts/read-routes.ts';
 import { packRoutes } from './packs/routes.ts';
 import { teamExportRoutes } from './team/export-routes.ts';
+import { teamImportRoutes } from './team/import-routes.ts';
 import { loadNodeScriptLibrary } from '../cli/node-library.ts';
 import type { ScriptLibrary } from '../core/index.ts';
 import { useSessions } from './auth/plugin.ts';
@@ -68,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(attemptWriteRoutes, { db });
   await app.register(attemptReadRoutes, { db });
   await app.register(teamExportRoutes, { db });
+  await app.register(teamImportRoutes, { db });
   let scripts: ScriptLibrary | undefined;
   await app.register(packRoutes, { db, scripts: () => (scripts ??= loadNodeScriptLibrary()) });
   if (options.distDir && existsSync(`${options.distDir}/index.html`)) await serveApp(app, options.distDir);
