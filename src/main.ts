@@ -60,6 +60,7 @@ const sync = once(() =>
 const services: Services = {
   store: once(async () => (await sync()).store()),
   team: once(async () => (await sync()).team()),
+  teamFiles: once(() => import('./adapters/team-files.ts').then((m) => m.teamFiles())),
   catalogue: whilePacksUnchanged(({ files }) =>
     import('./adapters/catalogue.ts').then((m) => m.loadCatalogue(files)),
   ),

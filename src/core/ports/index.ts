@@ -7,3 +7,4 @@ export type * from './pack-store.ts';
 export type * from './speech.ts';
 export type * from './team-server.ts';
 export type * from './understanding.ts';
+export type * from './team-files.ts';

@@ -111,6 +111,11 @@ export class ReviewState extends ReviewRows {
 
   #loadingFull = false;
 
+  /** After attempts were added elsewhere (a team file imported on the server): read the table again. */
+  async refresh(): Promise<void> {
+    await this.#changed(await this.#deps.store(), []);
+  }
+
   /** Reads whole records, for the pages that need turns, notes and disputes. */
   async ensureFull(): Promise<void> {
     if (this.full || this.#loadingFull) return;

@@ -10,6 +10,7 @@ import type {
   PracticeLibrary,
   RecognitionEngine,
   SpeechSupport,
+  TeamFiles,
   TeamServer,
 } from '../../core/ports/index.ts';
 
@@ -17,6 +18,8 @@ export interface Services {
   store: () => Promise<AttemptStore>;
   /** The team server the app was served by, when signed in or able to sign in; null with static hosting. */
   team: () => Promise<TeamServer | null>;
+  /** A coach's team export and import on that server (used only when signed in as a coach or admin). */
+  teamFiles?: () => Promise<TeamFiles>;
   /** The scenario list for the start page; light, so the first page stays within its budget. */
   catalogue: () => Promise<Catalogue>;
   /** The packs, the scorer and the statecharts: loaded only when a call or drill opens. */
