@@ -32,7 +32,9 @@ export function teamFiles(fetcher: typeof fetch = (...a) => fetch(...a)): TeamFi
       const response = await call(`/api/team/export?format=${format}`);
       if (!response.ok) throw await failure(response);
       const type = format === 'csv' ? 'text/csv' : 'application/json';
-      return { filename: filenameOf(response, format), text: await response.text(), type };
+      // Decoded keeping the CSV's byte-order mark (Response.text() drops it, and Excel needs it).
+      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+      return { filename: filenameOf(response, format), text, type };
     },
     async importTeam(file, fileName): Promise<TeamImportOutcome> {
       const response = await call(`/api/team/import?file=${encodeURIComponent(fileName)}`, {

@@ -4,6 +4,7 @@
 // ended mid-call, who is told, signs in again, and whose waiting turn is then sent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { expectCount, expectNoAxe, expectText } from './harness.mjs';
 import { PASSWORD, signInToTeam, useTeamBrowser } from './team-helpers.mjs';
 import { answerTyped, openScenario, startCall } from './practice-helpers.mjs';
@@ -112,6 +113,70 @@ test("a coach filters, sorts and pages the team's attempts, each answered by the
   await expectText(rows.last().locator('[data-score]'), /^95$/, {
     message: 'page 1 ends at the 100th lowest',
   });
+});
+
+/** Clicks a button that saves a file; answers its name and text, once the download has finished. */
+async function downloaded(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+}
+
+test("a coach downloads the team's attempts from the server and imports a team file back to it", async () => {
+  const cora = await team.server.signIn('cora');
+  const sol = (await team.server.api('GET', '/api/attempts?trainee=sol', undefined, cora)).json.items[0];
+  const noteId = crypto.randomUUID();
+  const note = { text: 'Clear opening, =1+1 is not a formula', at: '2026-03-05T10:00:00.000Z' };
+  await team.server.api('PUT', `/api/attempts/${sol.id}/notes/${noteId}`, note, cora);
+
+  const coach = await team.open();
+  // The browser logs the server's refusal of the broken file below.
+  coach.allowedProblems = [/400 \(Bad Request\)/];
+  await signInToTeam(coach, 'cora');
+  await coach.evaluate(() => (location.hash = '#/review'));
+  await expectText(coach.locator('[data-review-paged="server"]'), /^105 of 105 attempts/);
+  const json = await downloaded(coach, '[data-team-export="json"]');
+  assert.match(json.name, /^verbatim-team-attempts-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = JSON.parse(json.text);
+  assert.equal(file.format, 'verbatim-attempts');
+  assert.equal(file.attempts.length, REN_CALLS + 1, 'every attempt of the team, not one page');
+  const solsAttempt = file.attempts.find((a) => a.id === sol.id);
+  assert.equal(solsAttempt.trainee, 'sol');
+  assert.equal(solsAttempt.scenarioTitle, SOL_TITLE);
+  assert.deepEqual(solsAttempt.notes, [{ id: noteId, author: 'Cora', ...note }]);
+  assert.deepEqual(
+    solsAttempt.audit.map((e) => `${e.action} by ${e.by}`),
+    ['note.add by cora'],
+    'the audit trail: who did what, when',
+  );
+
+  const csv = await downloaded(coach, '[data-team-export="csv"]');
+  assert.ok(csv.text.startsWith('\uFEFF'), 'a UTF-8 BOM for Excel');
+  const lines = csv.text.slice(1).trimEnd().split('\r\n');
+  assert.equal(lines.length, REN_CALLS + 2, 'a header and one row per attempt');
+  assert.match(
+    lines.find((l) => l.includes(sol.id)),
+    new RegExp(`,sol,.*${SOL_TITLE}`),
+  );
+
+  // The same file again stores nothing new; a broken copy is refused whole, saying where.
+  const input = coach.locator('#team-import-file');
+  await input.setInputFiles({
+    name: 'team.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(json.text),
+  });
+  await expectText(
+    coach.locator('[data-team-import-report]'),
+    /0 new, 0 with new notes or disputes, 105 already there/,
+  );
+  const broken = { ...file, attempts: [{ ...solsAttempt, startedAt: '2026-02-30T09:00:00Z' }] };
+  await input.setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(broken)),
+  });
+  await expectText(coach.locator('[data-team-import-errors]'), /Attempt 1 \(id "[^"]+"\), field "startedAt"/);
+  await expectNoAxe(coach, "the coach's export and import");
 });
 
 test('a trainee whose sign-in the server ended is told plainly, signs in again, and the waiting turn is sent', async () => {
