@@ -1,12 +1,12 @@
 // Bringing the server's copy of the signed-in account's attempts down: a new PC gets the history,
 // and every PC gets the notes coaches wrote and the disputes they resolved. The machine's own
 // unsent changes always win; what the server adds is merged in by id.
-import type { AttemptRecord, Dispute, StoredTurn } from '../../core/ports/index.ts';
+import type { AttemptNote, AttemptRecord, Dispute, StoredTurn } from '../../core/ports/index.ts';
 import { canonical, emptyMarks, markJson, type SentMarks } from './plan.ts';
 
 /** An attempt as GET /api/my/attempts returns it. */
 export interface ServerAttempt extends Omit<AttemptRecord, 'notes' | 'disputes'> {
-  notes: { id: string; author: string; text: string; at: string }[];
+  notes: Pick<AttemptNote, 'id' | 'author' | 'text' | 'at' | 'imported'>[];
   disputes: Dispute[];
 }
 
@@ -29,8 +29,17 @@ export function fromServer(s: ServerAttempt): AttemptRecord {
     status: s.status,
     turns: s.turns.map(localTurn),
     summary: s.summary,
-    notes: s.notes.map((n) => ({ id: n.id, author: n.author, text: n.text, at: n.at })),
+    notes: s.notes.map((n) => ({
+      id: n.id,
+      author: n.author,
+      text: n.text,
+      at: n.at,
+      ...(n.imported ? { imported: n.imported } : {}),
+    })),
     disputes: s.disputes,
+    // What came from a team file stays marked as imported, and a result not re-checked stays so marked.
+    ...(s.imported ? { imported: s.imported } : {}),
+    ...(s.notRechecked ? { notRechecked: s.notRechecked } : {}),
   };
 }
 

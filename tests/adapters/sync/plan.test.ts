@@ -100,4 +100,26 @@ describe('merging the server copy', () => {
     expect(merged.record?.disputes[0]?.comment).toBe('changed here');
     expect(planAttempt(merged.record!, merged.marks).map((o) => o.kind)).toEqual(['dispute']);
   });
+
+  it('keeps what came from a team file marked as imported, and a result not re-checked marked so', () => {
+    const mark = { file: 'north-team.json', by: 'Cleo', at: '2026-01-02T09:00:00.000Z' };
+    const note = {
+      id: 'n1',
+      author: 'Cora',
+      text: 'Good call',
+      at: '2026-01-01T10:00:00.000Z',
+      imported: mark,
+    };
+    const notRechecked = { reason: 'pack cms-core 0.9.0 is not installed here' };
+    const merged = mergeAttempt(
+      server({ notes: [note], imported: mark, notRechecked }),
+      undefined,
+      emptyMarks('a1'),
+    );
+    expect(merged.record?.notes[0]?.imported).toEqual(mark);
+    expect(merged.record?.imported).toEqual(mark);
+    expect(merged.record?.notRechecked).toEqual(notRechecked);
+    const plain = mergeAttempt(server(), undefined, emptyMarks('a1')).record!;
+    expect('imported' in plain || 'notRechecked' in plain).toBe(false);
+  });
 });
