@@ -7,8 +7,8 @@ import { HttpError } from './http-error.ts';
 /** PostgreSQL's text and jsonb cannot hold U+0000 (NUL), so a request carrying one would fail there. */
 const NUL = '\u0000';
 
-/** Whether any string in a parsed body or query holds NUL. */
-function holdsNul(value: unknown): boolean {
+/** Whether any string (or key) in a parsed body, query or file holds NUL. */
+export function holdsNul(value: unknown): boolean {
   if (typeof value === 'string') return value.includes(NUL);
   if (Array.isArray(value)) return value.some(holdsNul);
   if (value && typeof value === 'object')

@@ -14,6 +14,7 @@ import {
   type ReviewAttempt,
 } from '../../core/review/index.ts';
 import { isRealIsoDateTime } from '../../core/review/dates.ts';
+import { holdsNul } from '../validation.ts';
 import { chunks, type AuditEntry } from './records.ts';
 
 type Db = Kysely<Database>;
@@ -50,15 +51,6 @@ export type CheckResult =
   | { ok: false; errors: string[]; notFound?: boolean };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const NUL = '\u0000';
-
-function holdsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes(NUL);
-  if (Array.isArray(value)) return value.some(holdsNul);
-  if (value && typeof value === 'object')
-    return Object.entries(value).some(([k, v]) => k.includes(NUL) || holdsNul(v));
-  return false;
-}
 
 const where = (i: number, a: { id: string }) => `Attempt ${i + 1} (id ${JSON.stringify(a.id)})`;
 
