@@ -16,6 +16,7 @@ import {
 import { isRealIsoDateTime } from '../../core/review/dates.ts';
 import { holdsNul } from '../validation.ts';
 import { chunks, type AuditEntry } from './records.ts';
+import { traineesCoachedBy } from '../attempts/visibility.ts';
 
 type Db = Kysely<Database>;
 
@@ -93,16 +94,7 @@ async function resolveTrainees(db: Db, user: SessionUser, names: string[]): Prom
       .selectFrom('users')
       .select(['users.id', 'users.username'])
       .where('users.username', 'in', part);
-    if (user.role !== 'admin')
-      query = query.where('users.id', 'in', (eb) =>
-        eb
-          .selectFrom('team_members as member')
-          .innerJoin('team_members as coach', 'coach.team_id', 'member.team_id')
-          .select('member.user_id')
-          .where('coach.user_id', '=', user.id)
-          .where('coach.membership', '=', 'coach')
-          .where('member.membership', '=', 'trainee'),
-      );
+    if (user.role !== 'admin') query = query.where('users.id', 'in', traineesCoachedBy(user.id));
     for (const row of await query.execute()) found.set(row.username, row.id);
   }
   return found;
