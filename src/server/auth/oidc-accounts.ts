@@ -14,13 +14,15 @@ const asUser = (row: { id: string; username: string; display_name: string; role:
   role: row.role,
 });
 
+const columns = ['id', 'username', 'display_name', 'role'] as const;
+
+/** The account already linked to this identity, if any. */
+function linkedTo(db: Kysely<Database>, identity: OidcIdentity) {
+  return db.selectFrom('users').select(columns).where('oidc_subject', '=', identity.key).executeTakeFirst();
+}
+
 export async function accountForIdentity(db: Kysely<Database>, identity: OidcIdentity): Promise<SessionUser> {
-  const columns = ['id', 'username', 'display_name', 'role'] as const;
-  const linked = await db
-    .selectFrom('users')
-    .select(columns)
-    .where('oidc_subject', '=', identity.key)
-    .executeTakeFirst();
+  const linked = await linkedTo(db, identity);
   if (linked) return asUser(linked);
 
   // Only a verified address links to an existing account: anyone may type any preferred name.
@@ -46,11 +48,7 @@ export async function accountForIdentity(db: Kysely<Database>, identity: OidcIde
   });
   if (created) return created;
   // Two first sign-ins of one person at once: the other one created it.
-  const raced = await db
-    .selectFrom('users')
-    .select(columns)
-    .where('oidc_subject', '=', identity.key)
-    .executeTakeFirst();
+  const raced = await linkedTo(db, identity);
   if (raced) return asUser(raced);
   throw new OidcError(
     'taken',
