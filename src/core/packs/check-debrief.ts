@@ -4,25 +4,11 @@
 import type { Finding } from './check-pack.ts';
 import type { PathSegment } from './pack-errors.ts';
 import type { DebriefConditionSpec, ScenarioSpec } from './pack-schema.ts';
-import { scenarioGraph } from './lint-pack.ts';
-
-function reachableFrom(edges: Map<string, Set<string>>, start: string): Set<string> {
-  const seen = new Set([start]);
-  const queue = [start];
-  while (queue.length > 0) {
-    for (const n of edges.get(queue.shift()!) ?? []) {
-      if (!seen.has(n)) {
-        seen.add(n);
-        queue.push(n);
-      }
-    }
-  }
-  return seen;
-}
+import { reachable, scenarioGraph } from './lint-pack.ts';
 
 export function checkDebriefPoints(s: ScenarioSpec, at: PathSegment[], out: Finding[]): void {
   const edges = scenarioGraph(s);
-  const fromStart = reachableFrom(edges, s.initial);
+  const fromStart = reachable(edges, s.initial);
   const moves = new Set(s.moves.map((m) => m.intent));
   const check = (ending: string, path: PathSegment[], cond: DebriefConditionSpec | undefined) => {
     if (cond === undefined) return;
@@ -33,7 +19,7 @@ export function checkDebriefPoints(s: ScenarioSpec, at: PathSegment[], out: Find
       err(`no state "${cond.state}" in this scenario`);
     } else if (cond.state !== undefined && !fromStart.has(cond.state)) {
       err(`state "${cond.state}" cannot be reached, so this point could never apply`);
-    } else if (cond.state !== undefined && !reachableFrom(edges, cond.state).has(ending)) {
+    } else if (cond.state !== undefined && !reachable(edges, cond.state).has(ending)) {
       err(`the call cannot reach "${ending}" after "${cond.state}", so this point could never apply`);
     }
   };

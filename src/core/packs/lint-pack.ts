@@ -84,7 +84,7 @@ function lintScenario(s: ScenarioSpec, i: number, out: Finding[]): void {
 }
 
 /** Every node reachable from `start` along the edges, `start` included. */
-function reachable(edges: Map<string, Set<string>>, start: string): Set<string> {
+export function reachable(edges: Map<string, Set<string>>, start: string): Set<string> {
   const reached = new Set<string>([start]);
   const queue = [start];
   while (queue.length > 0) {
