@@ -1,13 +1,6 @@
 // The team server as the screens see it: whether there is one, who is signed in, and what the
 // outbox has still to send. With static hosting `available` stays false and nothing is shown.
-import type {
-  AttemptStore,
-  SessionEnded,
-  SingleSignOn,
-  SyncStatus,
-  TeamServer,
-  TeamUser,
-} from '../../core/ports/index.ts';
+import type { AttemptStore, TeamServer } from '../../core/ports/index.ts';
 import { messageOf } from '../../core/message-of.ts';
 import type { PacksState } from './packs.svelte.ts';
 import { installPublishedPacks } from './published-packs.ts';
@@ -18,17 +11,18 @@ const REVIEW_SYNC_WAIT_MS = 3000;
 export class TeamState {
   checked = $state(false);
   available = $state(false);
-  user = $state.raw<TeamUser | null>(null);
-  status = $state.raw<SyncStatus | null>(null);
-  singleSignOn = $state.raw<SingleSignOn | null>(null);
+  // The server's own fields, copied by #read whenever it changes.
+  user = $state.raw<TeamServer['user']>(null);
+  status = $state.raw<TeamServer['status'] | null>(null);
+  singleSignOn = $state.raw<TeamServer['singleSignOn']>(null);
   /** Set when the server ended the sign-in (expired, or signed out everywhere): ask to sign in again. */
-  ended = $state.raw<SessionEnded | null>(null);
+  ended = $state.raw<TeamServer['ended']>(null);
   #load: () => Promise<TeamServer | null>;
   #server: Promise<TeamServer | null> | null = null;
-  #onUser: (user: TeamUser | null) => void;
+  #onUser: (user: TeamServer['user']) => void;
 
   /** `onUser`: called when someone signs in or out (the app makes the account the trainee). */
-  constructor(load: () => Promise<TeamServer | null>, onUser: (user: TeamUser | null) => void) {
+  constructor(load: () => Promise<TeamServer | null>, onUser: (user: TeamServer['user']) => void) {
     this.#load = load;
     this.#onUser = onUser;
   }
