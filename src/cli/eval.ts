@@ -8,6 +8,7 @@ import type { CliIo } from './io.ts';
 import { collectPackFiles, loadPackFile, loadScriptsFrom } from './pack-files.ts';
 import { nodeVectors } from '../adapters/understanding/node-vectors.ts';
 import { packTexts, turnTexts } from './understanding.ts';
+import { embeddingTexts } from '../core/index.ts';
 import {
   confusions,
   evaluateCall,
@@ -27,16 +28,16 @@ export const DEFAULT_TRANSCRIPTS = [
   'tests/golden',
   'tests/fixtures/calibration/transcripts',
   'tests/natural',
+  'tests/fixtures/understanding/calls-2026-11-30',
 ];
-export const DEFAULT_UTTERANCES = [
-  'tests/fixtures/understanding/held-out.jsonl',
-  'tests/fixtures/understanding/second-set.jsonl',
-  'tests/fixtures/understanding/after-tuning.jsonl',
-  'tests/fixtures/understanding/final-check.jsonl',
-  'tests/fixtures/understanding/fresh-2026-11-29.jsonl',
-  'tests/fixtures/understanding/fresh-2026-11-29b.jsonl',
-];
-
+/** Every labelled set in the project's understanding fixtures, in name order. */
+const UTTERANCE_DIR = 'tests/fixtures/understanding';
+export function defaultUtterances(dir = UTTERANCE_DIR): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => join(dir, f));
+}
 interface Options {
   transcripts: string[];
   utterances: string[];
@@ -71,7 +72,7 @@ function parseArgs(args: string[]): Options | string {
   }
   if (o.transcripts.length === 0 && o.utterances.length === 0) {
     o.transcripts = DEFAULT_TRANSCRIPTS;
-    o.utterances = DEFAULT_UTTERANCES;
+    o.utterances = defaultUtterances();
   }
   if (o.packs.length === 0) o.packs = ['scenarios'];
   return o;
@@ -183,7 +184,7 @@ export async function runEval(args: string[], io: CliIo): Promise<number> {
         [
           ...[...new Set(index.values())].flatMap(packTexts),
           ...calls.flatMap((c) => turnTexts(c.turns)),
-          ...utterances.map((u) => u.text),
+          ...utterances.flatMap((u) => embeddingTexts(u.text)),
         ],
         { weights: options.float32 ? 'float32' : 'uint8' },
       );

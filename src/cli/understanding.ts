@@ -1,15 +1,19 @@
 // The CLI's sentence vectors: the pack's examples and a call's turns, embedded before the replay so that
 // `play`, `eval` and the app decide from the same vectors. `--lexical` skips them (words alone).
-import { NO_MOVE_EXAMPLES, type LoadedPack, type TraineeTurn, type VectorTable } from '../core/index.ts';
+import {
+  NO_MOVE_EXAMPLES,
+  turnTexts,
+  type LoadedPack,
+  type TraineeTurn,
+  type VectorTable,
+} from '../core/index.ts';
 import { nodeVectors } from '../adapters/understanding/node-vectors.ts';
 
 export function packTexts(pack: LoadedPack): string[] {
   return [...[...pack.intents.values()].flatMap((i) => i.examples), ...NO_MOVE_EXAMPLES];
 }
 
-export function turnTexts(turns: readonly TraineeTurn[]): string[] {
-  return turns.flatMap((t) => [t.text ?? '', ...(t.alternatives ?? []).map((a) => a.text)]);
-}
+export { turnTexts };
 
 export function callVectors(pack: LoadedPack, turns: readonly TraineeTurn[]): Promise<VectorTable> {
   return nodeVectors([...packTexts(pack), ...turnTexts(turns)]);

@@ -8,6 +8,8 @@ export {
   matchIntent,
   MATCHER_VERSION,
   plainText,
+  embeddingTexts,
+  turnTexts,
   type IntentModel,
   type VectorTable,
   type MatchOptions,

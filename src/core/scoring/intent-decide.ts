@@ -8,6 +8,7 @@
  * tests/fixtures/understanding/held-out.jsonl; tests/core/scoring/understanding.test.ts guards both.
  */
 import type { CandidateScore } from './intent-score.ts';
+import type { SemanticScore } from './intent-semantic.ts';
 
 /**
  * Hybrid score = weights x (nearest example's cosine, centroid's cosine, lexical F1). Grid over
@@ -54,6 +55,10 @@ export const LEXICAL_NONE = 0.4;
 export interface Ranked {
   candidate: CandidateScore;
   score: number;
+  /** The similarities the score used: the whole turn's, or one clause's when that is closer (see `rank`). */
+  semantic?: SemanticScore;
+  /** The clause that carried the move, when one clause was closer than the whole turn. */
+  part?: string;
   /** Why it cannot be chosen (a gate or a polarity clash), if it cannot. */
   refused?: string;
 }
@@ -76,30 +81,53 @@ export interface DecideOptions {
   noMove?: number;
 }
 
-export function hybridScore(c: CandidateScore): number {
-  if (c.semantic === undefined) return c.lexical.score;
+export function hybridScore(c: CandidateScore, semantic: SemanticScore | undefined = c.semantic): number {
+  if (semantic === undefined) return c.lexical.score;
   return (
-    WEIGHT_NEAREST * c.semantic.nearest +
-    WEIGHT_CENTROID * c.semantic.centroid +
-    WEIGHT_LEXICAL * c.lexical.score
+    WEIGHT_NEAREST * semantic.nearest + WEIGHT_CENTROID * semantic.centroid + WEIGHT_LEXICAL * c.lexical.score
   );
 }
 
-export function rank(cands: readonly CandidateScore[]): Ranked[] {
+/**
+ * A clause may carry a move only when it is closer to the move's examples than the whole turn, only a move the
+ * state expects, and never a risky one: a critical error needs the whole turn's evidence ("I can't say whether
+ * he lives at Mill Lane" holds a clause that alone would confirm the address), and a rival the state does not
+ * expect, lifted by a clause, would hold back a risky move the whole turn makes.
+ */
+function used(c: CandidateScore, risky: ReadonlySet<string> | undefined): Pick<Ranked, 'semantic' | 'part'> {
+  const whole = c.semantic;
+  const part = c.part;
+  if (whole === undefined) return {};
+  const lifts = c.candidate && !risky?.has(c.id);
+  if (part === undefined || !lifts || part.example === null || part.nearest <= whole.nearest)
+    return { semantic: whole };
+  return {
+    semantic: { nearest: part.nearest, example: part.example, centroid: part.centroid },
+    part: part.text,
+  };
+}
+
+export function rank(cands: readonly CandidateScore[], risky?: ReadonlySet<string>): Ranked[] {
   return cands
     .map((candidate): Ranked => {
-      const semantic = candidate.semantic !== undefined;
+      const { semantic, part } = used(candidate, risky);
       const refused =
         candidate.gate ??
-        (!semantic && candidate.lexical.score === 0 ? candidate.lexical.polarity : undefined) ??
-        (semantic && candidate.semantic!.example === null ? 'every example says the opposite' : undefined);
-      return { candidate, score: hybridScore(candidate), ...(refused !== undefined ? { refused } : {}) };
+        (semantic === undefined && candidate.lexical.score === 0 ? candidate.lexical.polarity : undefined) ??
+        (semantic !== undefined && semantic.example === null ? 'every example says the opposite' : undefined);
+      return {
+        candidate,
+        score: hybridScore(candidate, semantic),
+        ...(semantic !== undefined ? { semantic } : {}),
+        ...(part !== undefined ? { part } : {}),
+        ...(refused !== undefined ? { refused } : {}),
+      };
     })
     .sort((a, b) => b.score - a.score);
 }
 
 export function decide(cands: readonly CandidateScore[], opts: DecideOptions = {}): Decision {
-  const all = rank(cands);
+  const all = rank(cands, opts.risky);
   const ranked = all.filter((r) => r.candidate.candidate);
   const outside = all.find((r) => !r.candidate.candidate && r.refused === undefined) ?? null;
   const open = ranked.filter((r) => r.refused === undefined);
@@ -121,7 +149,7 @@ export function decide(cands: readonly CandidateScore[], opts: DecideOptions = {
     return best.score >= LEXICAL_NONE ? chosen(best, runnerUp, risky) : none('too little of it was said');
   if (best.score < (risky ? RISKY_NONE : HYBRID_NONE))
     return none(risky ? 'not clear enough for a move with consequences' : 'too far from every example');
-  const similarity = best.candidate.semantic?.nearest ?? 1;
+  const similarity = best.semantic?.nearest ?? 1;
   // A question move asked as a question has the evidence of its form (matcher version 6: "who have i got on the line").
   if (similarity < WEAK_SIMILARITY && best.candidate.lexical.score <= WEAK_LEXICAL && !best.candidate.asked)
     return none('too little evidence: not close to any example, and few of its words');

@@ -40,11 +40,12 @@ export function explain(d: Decision, model: string | null): IntentMatch {
 
 function evidenceOf(d: Decision, model: string | null): IntentEvidence {
   const best: Ranked | null = d.best;
-  const semantic = best?.candidate.semantic;
+  const semantic = best?.semantic;
   return {
     matcher: model === null ? 'lexical' : 'hybrid',
     ...(model !== null ? { model } : {}),
     nearestExample: semantic?.example ?? best?.candidate.lexical.example ?? null,
+    ...(best?.part !== undefined ? { part: best.part } : {}),
     similarity: semantic ? round(semantic.nearest) : null,
     lexical: round(best?.candidate.lexical.score ?? 0),
     words: best?.candidate.lexical.words ?? [],

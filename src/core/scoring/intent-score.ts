@@ -2,9 +2,10 @@
  * Score: every candidate intent of a state against one utterance, by both stages. Plain data out, so
  * the decision and its explanation can be read, logged and tested apart from how they were computed.
  */
-import { analyse, plainText } from './intent-analyse.ts';
+import { analyse, plainText, type Analysed } from './intent-analyse.ts';
 import { gateOf, lexicalScore, type LexicalScore } from './intent-lexical.ts';
-import type { IntentModel } from './intent-model.ts';
+import type { CompiledIntent, IntentModel } from './intent-model.ts';
+import { segmentsOf } from './intent-segments.ts';
 import { cosine, semanticScore, type SemanticScore, type VectorTable } from './intent-semantic.ts';
 
 export interface CandidateScore {
@@ -12,6 +13,8 @@ export interface CandidateScore {
   lexical: LexicalScore;
   /** Absent when no vector was available for the utterance (the lexical stage decides alone). */
   semantic?: SemanticScore;
+  /** The turn's clause closest to one of this intent's examples, when the turn has several (intent-segments.ts). */
+  part?: SemanticScore & { text: string };
   /** Why this intent is ruled out whatever its score (form, required or excluded words). */
   gate?: string;
   /** False for a move this state does not expect, scored only as a rival (see `decide`). */
@@ -48,16 +51,46 @@ export function scoreCandidates(model: IntentModel, text: string, opts: ScoreOpt
   // so that it is not mistaken for one it does ("I'm staying on the line" is not "I'm ending the call").
   const intents =
     only === null || vector !== undefined ? model.intents : model.intents.filter((i) => only.has(i.def.id));
+  const parts = vector && opts.vectors ? clausesOf(raw, opts.vectors) : [];
   return intents.map((intent) => {
     const gate = gateOf(intent, said, lowered);
     const lexical = lexicalScore(model, intent, said);
+    const part = bestPart(intent, parts, opts.vectors);
     return {
       id: intent.def.id,
       lexical,
       ...(vector && opts.vectors ? { semantic: semanticScore(intent, said, vector, opts.vectors) } : {}),
+      ...(part !== undefined ? { part } : {}),
       ...(gate !== undefined ? { gate } : {}),
       candidate: only === null || only.has(intent.def.id),
       asked: intent.form === 'question' && said.question,
     };
   });
+}
+
+interface Clause {
+  text: string;
+  said: Analysed;
+  vector: Float32Array;
+}
+
+/** The turn's clauses that have vectors (none for a turn of one clause). */
+function clausesOf(raw: string, vectors: VectorTable): Clause[] {
+  return segmentsOf(raw).flatMap((text) => {
+    const vector = vectors.get(text);
+    return vector === undefined ? [] : [{ text, said: analyse(text), vector }];
+  });
+}
+
+function bestPart(
+  intent: CompiledIntent,
+  parts: readonly Clause[],
+  vectors: VectorTable | undefined,
+): (SemanticScore & { text: string }) | undefined {
+  let best: (SemanticScore & { text: string }) | undefined;
+  for (const p of parts) {
+    const s = semanticScore(intent, p.said, p.vector, vectors!);
+    if (best === undefined || s.nearest > best.nearest) best = { ...s, text: p.text };
+  }
+  return best;
 }

@@ -22,18 +22,47 @@ export interface SemanticScore {
   centroid: number;
 }
 
-export function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
+/** Vector lengths, kept per vector: an example's is needed for every utterance it is compared with. */
+const norms = new WeakMap<Float32Array, number>();
+function norm(v: Float32Array): number {
+  let n = norms.get(v);
+  if (n === undefined) {
+    n = 0;
+    for (let i = 0; i < v.length; i++) n += v[i]! * v[i]!;
+    n = Math.sqrt(n);
+    norms.set(v, n);
   }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+  return n;
+}
+
+export function cosine(a: Float32Array, b: Float32Array): number {
+  const na = norm(a);
+  const nb = norm(b);
+  if (na === 0 || nb === 0) return 0;
+  let dot = 0;
+  for (let i = 0; i < a.length; i++) dot += a[i]! * b[i]!;
+  return dot / (na * nb);
+}
+
+/** An intent's example vectors and their sum, kept while the table gives the same vectors (one pack version). */
+const centroids = new WeakMap<
+  CompiledIntent,
+  { vectors: (Float32Array | undefined)[]; sum: Float32Array | null }
+>();
+function exampleVectors(intent: CompiledIntent, table: VectorTable) {
+  const vectors = intent.examples.map((e) => table.get(e.plain));
+  const known = centroids.get(intent);
+  if (known && known.vectors.length === vectors.length && known.vectors.every((v, i) => v === vectors[i]))
+    return known;
+  let sum: Float32Array | null = null;
+  for (const v of vectors) {
+    if (v === undefined) continue;
+    sum ??= new Float32Array(v.length);
+    for (let i = 0; i < v.length; i++) sum[i]! += v[i]!;
+  }
+  const fresh = { vectors, sum };
+  centroids.set(intent, fresh);
+  return fresh;
 }
 
 export function semanticScore(
@@ -42,21 +71,17 @@ export function semanticScore(
   vector: Float32Array,
   table: VectorTable,
 ): SemanticScore {
+  const { vectors, sum } = exampleVectors(intent, table);
   let nearest = 0;
   let example: string | null = null;
-  const sum = new Float32Array(vector.length);
-  let counted = 0;
-  for (const e of intent.examples) {
-    const v = table.get(e.plain);
-    if (v === undefined) continue;
-    for (let i = 0; i < v.length; i++) sum[i]! += v[i]!;
-    counted++;
-    if (!polarityAgrees(e.analysed, said)) continue;
+  intent.examples.forEach((e, i) => {
+    const v = vectors[i];
+    if (v === undefined || !polarityAgrees(e.analysed, said)) return;
     const s = cosine(vector, v);
     if (s > nearest) {
       nearest = s;
       example = e.text;
     }
-  }
-  return { nearest, example, centroid: counted === 0 ? 0 : cosine(vector, sum) };
+  });
+  return { nearest, example, centroid: sum === null ? 0 : cosine(vector, sum) };
 }

@@ -15,6 +15,7 @@ import type { IntentMatch } from './types.ts';
 
 export { compileIntents, exampleTexts, type IntentModel } from './intent-model.ts';
 export { plainText } from './intent-analyse.ts';
+export { embeddingTexts, turnTexts } from './intent-segments.ts';
 export type { VectorTable } from './intent-semantic.ts';
 
 /**
@@ -23,7 +24,7 @@ export type { VectorTable } from './intent-semantic.ts';
  * analysis, features, thresholds or decision rules can change what an utterance is read as (the eval
  * figures in the README's "Reading the evidence" are measured at this version).
  */
-export const MATCHER_VERSION = '6';
+export const MATCHER_VERSION = '7';
 
 export interface MatchOptions {
   /** The intents to choose among (a state's candidates); all when absent. */

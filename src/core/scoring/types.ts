@@ -88,6 +88,8 @@ export interface IntentEvidence {
   model?: string;
   /** The best candidate's example closest to what was said. */
   nearestExample: string | null;
+  /** The clause of the turn that carried the move, when one clause was closer than the whole turn. */
+  part?: string;
   /** Cosine similarity to that example (hybrid only). */
   similarity: number | null;
   /** The best candidate's lexical score (0..1). */

@@ -2,15 +2,11 @@
 // the pack's example vectors are loaded (off the page, in a worker), words alone if they cannot load.
 import type { LoadEncoder, MatcherLabel, SentenceEncoderPort, TraineeTurn } from '../../core/ports/index.ts';
 import type { VectorTable } from '../../core/index.ts';
-import { plainText } from '../../core/index.ts';
+import { plainText, turnTexts } from '../../core/index.ts';
 import { messageOf } from '../../core/message-of.ts';
 
 /** 'off': the trainee chose words only in the settings, so no model is loaded. */
 export type UnderstandingStatus = 'idle' | 'off' | 'loading' | 'ready' | 'failed';
-
-function turnTexts(turns: readonly TraineeTurn[]): string[] {
-  return turns.flatMap((t) => [t.text ?? '', ...(t.alternatives ?? []).map((a) => a.text)]);
-}
 
 export class Understanding {
   status = $state<UnderstandingStatus>('idle');

@@ -3,7 +3,7 @@
 // (form, required or excluded words) rules out, examples closer to talk that makes no move, and risky
 // examples closer to a move the state does not expect.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { VectorTable } from '../../../src/core/index.ts';
+import { embeddingTexts, type VectorTable } from '../../../src/core/index.ts';
 import { nodeVectors } from '../../../src/adapters/understanding/node-vectors.ts';
 import { packTexts } from '../../../src/cli/understanding.ts';
 import { defaultPack } from './fixtures.ts';
@@ -73,7 +73,7 @@ describe('realistic phrasings the examples must cover', () => {
   ];
 
   beforeAll(async () => {
-    vectors = await nodeVectors([...packTexts(pack), ...cases.map((c) => c.text)]);
+    vectors = await nodeVectors([...packTexts(pack), ...cases.flatMap((c) => embeddingTexts(c.text))]);
   }, 600_000);
 
   it.each(cases)('$scenario/$state: "$text" is $intent', ({ scenario, state, text, intent }) => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeVectors } from '../../../src/adapters/understanding/node-vectors.ts';
 import { packTexts, turnTexts } from '../../../src/cli/understanding.ts';
-import { runCall, type TraineeTurn, type VectorTable } from '../../../src/core/index.ts';
+import { embeddingTexts, runCall, type TraineeTurn, type VectorTable } from '../../../src/core/index.ts';
 import { defaultPack, shippedPacks } from '../packs/fixtures.ts';
 
 const pack = defaultPack();
@@ -44,8 +44,8 @@ beforeAll(async () => {
     ...packTexts(pack),
     ...packTexts(more),
     ...calls.flatMap((c) => turnTexts(c.turns)),
-    ...heldOut.map((r) => r.text),
-    ...fresh.map((r) => r.text),
+    ...heldOut.flatMap((r) => embeddingTexts(r.text)),
+    ...fresh.flatMap((r) => embeddingTexts(r.text)),
   ]);
 }, 600_000);
 
