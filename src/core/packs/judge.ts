@@ -54,6 +54,8 @@ export class Judge {
   readonly #intents: IntentModel;
   readonly #statements: ReadonlyMap<string, ScenarioStatement>;
   readonly #stateIntents: ReadonlyMap<string, string[]>;
+  /** Every move the scenario listens for in any state: the rivals of a state's own moves. */
+  readonly #rivals: readonly string[];
   readonly #neverSay: readonly NeverSaySpec[];
   readonly #risky: ReadonlyMap<string, ReadonlySet<string>>;
   /** Sentence vectors for the call being replayed (see `understanding`); none: the lexical stage decides. */
@@ -75,6 +77,7 @@ export class Judge {
     this.#intents = opts.intents;
     this.#statements = opts.statements;
     this.#stateIntents = opts.stateIntents;
+    this.#rivals = [...new Set([...opts.stateIntents.values()].flat())];
     this.#neverSay = opts.neverSay;
   }
 
@@ -130,14 +133,14 @@ export class Judge {
   #matchAsDefaultPins(only: readonly string[], text: string, risky?: ReadonlySet<string>): IntentMatch {
     const judged = asDefaultPinPositions(text);
     if (judged.replaced.size === 0)
-      return matchIntent(this.#intents, text, { only, vectors: this.#vectors, risky });
+      return matchIntent(this.#intents, text, { only, rivals: this.#rivals, vectors: this.#vectors, risky });
     const table = this.#vectors;
     // The encoder's vector was made for the words said: look it up under those.
     const vectors: VectorTable | undefined = table && {
       model: table.model,
       get: (plain) => table.get(plain === plainText(judged.text) ? plainText(text) : plain),
     };
-    const match = matchIntent(this.#intents, judged.text, { only, vectors, risky });
+    const match = matchIntent(this.#intents, judged.text, { only, rivals: this.#rivals, vectors, risky });
     const own = (words: readonly string[]) => words.map((w) => judged.replaced.get(w) ?? w);
     return {
       ...match,

@@ -26,6 +26,8 @@ export interface CandidateScore {
 export interface ScoreOptions {
   /** The intents to choose among (a state's candidates); all when absent. */
   only?: readonly string[];
+  /** With vectors, the other moves scored as rivals; every intent of the pack when absent. */
+  rivals?: readonly string[];
   vectors?: VectorTable;
 }
 
@@ -47,10 +49,14 @@ export function scoreCandidates(model: IntentModel, text: string, opts: ScoreOpt
   const lowered = raw.toLowerCase();
   const vector = opts.vectors?.get(plainText(raw));
   const only = opts.only ? new Set(opts.only) : null;
-  // With vectors, every intent of the pack is scored: a move the state does not expect is a rival,
-  // so that it is not mistaken for one it does ("I'm staying on the line" is not "I'm ending the call").
+  // With vectors, moves the state does not expect are scored too, as rivals, so that one is not mistaken for a
+  // move the state does expect ("I'm staying on the line" is not "I'm ending the call"). The rivals are the
+  // scenario's own moves when given: what a trainee might do in this call, not what another scenario of the same
+  // pack happens to define (matcher version 7: a scenario's decisions no longer change with its neighbours).
+  const scored =
+    vector === undefined ? only : opts.rivals ? new Set([...(only ?? []), ...opts.rivals]) : null;
   const intents =
-    only === null || vector !== undefined ? model.intents : model.intents.filter((i) => only.has(i.def.id));
+    only === null || scored === null ? model.intents : model.intents.filter((i) => scored.has(i.def.id));
   const parts = vector && opts.vectors ? clausesOf(raw, opts.vectors) : [];
   return intents.map((intent) => {
     const gate = gateOf(intent, said, lowered);

@@ -29,6 +29,11 @@ export const MATCHER_VERSION = '7';
 export interface MatchOptions {
   /** The intents to choose among (a state's candidates); all when absent. */
   only?: readonly string[];
+  /**
+   * With vectors, the moves scored as rivals though the state does not expect them (the scenario's other moves);
+   * every intent of the pack when absent.
+   */
+  rivals?: readonly string[];
   /** Sentence vectors by plain text; without one for the utterance, the lexical stage decides. */
   vectors?: VectorTable | undefined;
   /** Moves that end the call or raise a critical error here: they need clearer evidence. */
@@ -39,6 +44,7 @@ export interface MatchOptions {
 export function matchIntent(model: IntentModel, text: string, options: MatchOptions = {}): IntentMatch {
   const cands = scoreCandidates(model, text, {
     ...(options.only ? { only: options.only } : {}),
+    ...(options.rivals ? { rivals: options.rivals } : {}),
     ...(options.vectors ? { vectors: options.vectors } : {}),
   });
   const hybrid = cands.some((c) => c.semantic !== undefined);
