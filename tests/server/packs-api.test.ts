@@ -115,8 +115,10 @@ describe.each(databaseKinds)('published packs (%s)', (kind) => {
       .where('pack_id', '=', 'cms-copy')
       .execute();
     expect(stored).toEqual([]);
-    // A new version of the same pack keeps its scenario ids.
-    const next = more.replace(/^version: .*$/m, 'version: 1.1.0');
+    // A new version of the same pack (one minor step above the shipped one) keeps its scenario ids.
+    const next = more.replace(/^version: (\d+)\.(\d+)\.\d+$/m, (_, major: string, minor: string) => {
+      return `version: ${major}.${Number(minor) + 1}.0`;
+    });
     expect((await qa.request('POST', '/api/packs', { file: 'cms-more.yaml', text: next })).status).toBe(201);
   });
 });
