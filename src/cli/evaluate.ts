@@ -123,7 +123,9 @@ export function evidenceLine(match: IntentMatch | null): string {
   if (e === undefined) return `read as ${read}; ${best}${refused}`;
   const similarity = e.similarity === null ? '' : `, similarity ${e.similarity.toFixed(2)}`;
   const runner = e.runnerUp ? `, runner-up ${e.runnerUp.id} ${e.runnerUp.score.toFixed(2)}` : '';
-  const near = e.nearestExample === null ? '' : `; nearest example "${e.nearestExample}"`;
+  const near =
+    (e.nearestExample === null ? '' : `; nearest example "${e.nearestExample}"`) +
+    (e.part === undefined ? '' : ` (to the words "${e.part}")`);
   const words = e.words.length ? `; words ${e.words.join(' ')}` : '';
   return `read as ${read} by ${e.matcher}; ${best}${refused}${similarity}${runner}${near}${words}`;
 }

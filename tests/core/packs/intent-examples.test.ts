@@ -1,4 +1,4 @@
-// The shipped pack's intents as the real matcher sees them (sentence vectors and words): each example must
+// The shipped packs' intents as the real matcher sees them (sentence vectors and words): each example must
 // be recognised as its own intent in every state that listens for it. This catches examples that a gate
 // (form, required or excluded words) rules out, examples closer to talk that makes no move, and risky
 // examples closer to a move the state does not expect.
@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { embeddingTexts, type VectorTable } from '../../../src/core/index.ts';
 import { nodeVectors } from '../../../src/adapters/understanding/node-vectors.ts';
 import { packTexts } from '../../../src/cli/understanding.ts';
-import { defaultPack } from './fixtures.ts';
+import { defaultPack, shippedPacks } from './fixtures.ts';
 
 const pack = defaultPack();
 let vectors: VectorTable;
@@ -15,18 +15,22 @@ const intentAt = (scenario: string, state: string, text: string) =>
     .get(scenario)!
     .judge.understanding(vectors, () => pack.scenarios.get(scenario)!.judge.intentAt(state, text));
 
-describe.each([...pack.scenarios.keys()])('scenario %s: intent examples', (id) => {
-  const sc = pack.scenarios.get(id)!;
-  const cases = [...sc.stateIntents].flatMap(([state, intents]) =>
-    intents.flatMap((intent) => pack.intents.get(intent)!.examples.map((text) => ({ state, intent, text }))),
-  );
+describe.each(shippedPacks().map((p) => [p.id, p] as const))('pack %s', (_id, shipped) => {
+  describe.each([...shipped.scenarios.keys()])('scenario %s: intent examples', (id) => {
+    const judge = shipped.scenarios.get(id)!.judge;
+    const cases = [...shipped.scenarios.get(id)!.stateIntents].flatMap(([state, intents]) =>
+      intents.flatMap((intent) =>
+        shipped.intents.get(intent)!.examples.map((text) => ({ state, intent, text })),
+      ),
+    );
 
-  beforeAll(async () => {
-    vectors = await nodeVectors(packTexts(pack));
-  }, 600_000);
+    beforeAll(async () => {
+      vectors = await nodeVectors(packTexts(shipped));
+    }, 600_000);
 
-  it.each(cases)('$state: "$text" is $intent', ({ state, intent, text }) => {
-    expect(intentAt(id, state, text)?.intent ?? null).toBe(intent);
+    it.each(cases)('$state: "$text" is $intent', ({ state, intent, text }) => {
+      expect(judge.understanding(vectors, () => judge.intentAt(state, text))?.intent ?? null).toBe(intent);
+    });
   });
 });
 
