@@ -58,7 +58,7 @@ test('a turn marked as misunderstood reaches the coach, and QA makes it an examp
   await expectCount(page.locator('[data-misread-turn]'), 0, { message: 'no mark buttons for the coach' });
   await expectNoAxe(page, 'attempt page with a marked turn');
 
-  // QA: the pack's page lists the words; they become an example of the chosen move in version 1.1.1.
+  // QA: the pack's page lists the words; they become an example of the chosen move in version 1.2.1.
   await page.evaluate(() => (location.hash = '#/packs/cms-core'));
   const item = page.locator('[data-testid="misreads-list"] li');
   await expectCount(item, 1, { message: 'one marked answer listed' });
@@ -67,13 +67,13 @@ test('a turn marked as misunderstood reaches the coach, and QA makes it an examp
   await expectNoAxe(page, 'pack page with a marked answer');
   await item.getByRole('button', { name: 'Add as example' }).click();
   const prompt = page.getByTestId('replace-prompt');
-  await expectText(prompt, 'Replace cms-core version 1.1.0 with version 1.1.1?');
-  await prompt.getByRole('button', { name: /Replace with version 1\.1\.1/ }).click();
+  await expectText(prompt, 'Replace cms-core version 1.2.0 with version 1.2.1?');
+  await prompt.getByRole('button', { name: /Replace with version 1\.2\.1/ }).click();
   await expectText(
     page.getByTestId('misreads-status'),
-    'Replaced cms-core version 1.1.0 with version 1.1.1.',
+    'Replaced cms-core version 1.2.0 with version 1.2.1.',
   );
-  await expectText(page.locator('.govuk-summary-list'), /Version\s*1\.1\.1/);
+  await expectText(page.locator('.govuk-summary-list'), /Version\s*1\.2\.1/);
   await expectText(
     item.locator('[data-misread-done]'),
     'Already an example of Explain that nothing can be discussed until security is passed.',
