@@ -1,6 +1,6 @@
 // The pack editor in browser tests: typing a new version over a pack's version line, and saving
 // until the replace prompt asks. Every step waits for the state it needs.
-import { expectCount, expectEventually, expectText } from './harness.mjs';
+import { expect } from './harness.mjs';
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The editor's line that reads `version: <version>`, and nothing else. */
@@ -15,13 +15,13 @@ const versionLine = (page, version) =>
 export async function typeVersion(page, from, to) {
   const status = page.getByTestId('editor-status');
   await page.locator('.cm-content').waitFor();
-  await expectText(status, /The pack is valid/, { content: true });
+  await expect.text(status, /The pack is valid/, { content: true });
   await versionLine(page, from).click();
   await page.keyboard.press('End');
   for (let i = 0; i < from.length; i++) await page.keyboard.press('Backspace');
   await page.keyboard.type(to);
-  await expectCount(versionLine(page, to), 1, { message: `the editor to read "version: ${to}"` });
-  await expectText(status, /The pack is valid/, { content: true });
+  await expect.count(versionLine(page, to), 1, { message: `the editor to read "version: ${to}"` });
+  await expect.text(status, /The pack is valid/, { content: true });
 }
 
 /**
@@ -32,7 +32,7 @@ export async function typeVersion(page, from, to) {
 export async function saveUntilAsked(page, version, message) {
   const prompt = page.getByTestId('replace-prompt');
   const status = page.getByTestId('editor-status');
-  await expectEventually(
+  await expect.eventually(
     async () => {
       if (!(await prompt.isVisible()))
         await page.getByRole('button', { name: 'Save in this browser' }).click({ timeout: 5000 });

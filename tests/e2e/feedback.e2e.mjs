@@ -4,14 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import {
-  expectCount,
-  expectEventually,
-  expectNoAxe,
-  expectNoText,
-  expectText,
-  useBrowser,
-} from './harness.mjs';
+import { expect, useBrowser } from './harness.mjs';
 import { answerTyped, answerVoice, openScenario, signIn, startCall, useVoice } from './practice-helpers.mjs';
 
 const app = useBrowser();
@@ -28,16 +21,16 @@ test('a turn that does not attempt the expected statement gets no verdict; only 
   await openScenario(page, 'first-contact');
   await startCall(page);
   await answerTyped(page, "Hello, Child Maintenance Service, I'm Tess.");
-  await expectText(feedback(page), 'The confidentiality statement was expected here and not said.');
-  await expectNoText(feedback(page), /Not acceptable|%/);
-  await expectCount(feedback(page).locator('.app-diff'), 0);
+  await expect.text(feedback(page), 'The confidentiality statement was expected here and not said.');
+  await expect.noText(feedback(page), /Not acceptable|%/);
+  await expect.count(feedback(page).locator('.app-diff'), 0);
   // The warning said by voice, with an unsure recogniser, where the confidentiality statement is due:
   // the warning is judged; nothing is judged as the confidentiality statement, and no mishear banner.
   await useVoice(page);
   await answerVoice(page, wording('false-information-warning'), { confidence: 0.4 });
-  await expectText(feedback(page), /False information warning: Word for word\s*100%/);
-  await expectText(feedback(page), 'The confidentiality statement was expected here and not said.');
-  await expectCount(feedback(page).locator('[data-mishear]'), 0);
+  await expect.text(feedback(page), /False information warning: Word for word\s*100%/);
+  await expect.text(feedback(page), 'The confidentiality statement was expected here and not said.');
+  await expect.count(feedback(page).locator('[data-mishear]'), 0);
 });
 
 test('a verdict says why next to its score, in the same words on the call and the debrief', async () => {
@@ -51,7 +44,7 @@ test('a verdict says why next to its score, in the same words on the call and th
   );
   const why =
     'Not acceptable, although the 94% score is within tolerance, because the key words “call” were not said as written (scoring standard 4.1: key elements).';
-  await expectText(feedback(page), why);
+  await expect.text(feedback(page), why);
   await page.getByRole('button', { name: 'Leave call' }).click();
   await page.getByRole('heading', { name: /You left the call/ }).waitFor();
 });
@@ -63,18 +56,18 @@ test('the debrief leads with the outcome and its reasons, states only what happe
   await startCall(page);
   for (const turn of golden('client-recording-call/client-records.json')) await answerTyped(page, turn);
   const panel = page.locator('[data-outcome]');
-  await expectText(panel, /Passed\s*Score \d+% \(pass mark 80%\)/);
-  await expectText(page.locator('[data-outcome-reasons]'), 'no critical error');
-  await expectText(page.locator('main'), 'How the call ended: Carried on with the call');
-  await expectNoText(page.locator('main'), /subject access request|GDPR|\.txt/);
+  await expect.text(panel, /Passed\s*Score \d+% \(pass mark 80%\)/);
+  await expect.text(page.locator('[data-outcome-reasons]'), 'no critical error');
+  await expect.text(page.locator('main'), 'How the call ended: Carried on with the call');
+  await expect.noText(page.locator('main'), /subject access request|GDPR|\.txt/);
   // Diffs are folded until asked for.
   const diff = page.locator('[data-statement="call-recording-notice"] .app-diff').first();
-  await expectEventually(async () => assert.equal(await diff.isVisible(), false), {
+  await expect.eventually(async () => assert.equal(await diff.isVisible(), false), {
     message: 'a folded diff',
   });
   await page.locator('[data-statement="call-recording-notice"] summary').first().click();
   await diff.waitFor({ state: 'visible' });
-  await expectNoAxe(page, 'debrief');
+  await expect.noAxe(page, 'debrief');
 });
 
 test('a six-turn debrief stays short, and a call the caller hangs up on still prompts for what to do', async () => {
@@ -84,12 +77,12 @@ test('a six-turn debrief stays short, and a call the caller hangs up on still pr
   await startCall(page);
   const turns = golden('bogus-caller/not-reported.json');
   for (const turn of turns.slice(0, -1)) await answerTyped(page, turn);
-  await expectText(page.locator('[data-caller-gone]'), 'The caller has hung up');
+  await expect.text(page.locator('[data-caller-gone]'), 'The caller has hung up');
   await answerTyped(page, turns.at(-1));
   await page.locator('[data-outcome]').waitFor();
-  await expectText(page.locator('[data-outcome]'), 'Not passed');
-  await expectText(page.locator('[data-improvements]'), /./);
-  const words = await expectEventually(async () => {
+  await expect.text(page.locator('[data-outcome]'), 'Not passed');
+  await expect.text(page.locator('[data-improvements]'), /./);
+  const words = await expect.eventually(async () => {
     const text = await page.locator('main').innerText();
     assert.match(text, /Your answers, turn by turn/);
     return text.split(/\s+/).length;
@@ -105,8 +98,8 @@ test('the diff shows each word said once, even "you\'re" and "£1000"', async ()
   await answerTyped(page, wording('confidentiality-statement'));
   await answerTyped(page, `That's absolutely fine, you're allowed. ${wording('false-information-warning')}`);
   const diff = feedback(page).locator('.app-diff');
-  await expectText(diff, "That's absolutely fine you're allowed");
-  await expectNoText(diff, /That's That's|you're you're|£1000 £1000/);
+  await expect.text(diff, "That's absolutely fine you're allowed");
+  await expect.noText(diff, /That's That's|you're you're|£1000 £1000/);
 });
 
 test("the briefing shows each statement word for word with its source and a drill link, and only this call's never-say rules", async () => {
@@ -114,23 +107,23 @@ test("the briefing shows each statement word for word with its source and a dril
   await signIn(page);
   await openScenario(page, 'first-contact');
   const briefing = page.locator('main');
-  await expectText(briefing, 'What will be judged');
-  await expectText(
+  await expect.text(briefing, 'What will be judged');
+  await expect.text(
     page.locator('[data-briefing-statement="confidentiality-statement"] [data-wording]'),
     'The Child Maintenance Group collects information',
   );
-  await expectText(
+  await expect.text(
     page.locator('[data-briefing-statement="false-information-warning"]'),
     /Source: CMG Procedures: client contact topics/,
   );
   const drill = page.getByRole('link', { name: 'Drill the confidentiality statement' });
   assert.equal(await drill.getAttribute('href'), '#/drill/confidentiality-statement');
-  await expectText(page.locator('[data-persona]'), /Caller\s*Aisha\s*Who they are\s*Receiving parent/);
-  await expectNoText(briefing, /Never:|\.txt|commit suicide/);
-  await expectNoAxe(page, 'briefing');
+  await expect.text(page.locator('[data-persona]'), /Caller\s*Aisha\s*Who they are\s*Receiving parent/);
+  await expect.noText(briefing, /Never:|\.txt|commit suicide/);
+  await expect.noAxe(page, 'briefing');
   await openScenario(page, 'suicide-threat');
   await page.getByRole('button', { name: 'Continue to the call' }).click();
-  await expectText(
+  await expect.text(
     page.locator('[data-never-say]'),
     '“committed suicide” or “commit suicide”: Say "take their own life"',
   );
@@ -143,7 +136,7 @@ test('the call so far follows the newest line, and the start page shows the last
   await startCall(page);
   for (const turn of golden('bogus-caller/not-reported.json').slice(0, 4)) await answerTyped(page, turn);
   const log = page.locator('[data-transcript]');
-  await expectEventually(
+  await expect.eventually(
     () =>
       log.evaluate(
         (el) => el.scrollHeight > el.clientHeight && el.scrollTop + el.clientHeight >= el.scrollHeight - 2,
@@ -153,8 +146,8 @@ test('the call so far follows the newest line, and the start page shows the last
   await page.getByRole('button', { name: 'Leave call' }).click();
   await page.getByRole('heading', { name: /You left the call/ }).waitFor();
   await page.evaluate(() => (location.hash = '#/'));
-  await expectText(page.locator('main'), 'Scenarios');
-  await expectText(page.locator('main'), 'Left early');
+  await expect.text(page.locator('main'), 'Scenarios');
+  await expect.text(page.locator('main'), 'Left early');
 });
 
 test('while an answer is being typed the silence count says the caller is waiting, never "0 seconds"', async () => {
@@ -162,10 +155,10 @@ test('while an answer is being typed the silence count says the caller is waitin
   await signIn(page);
   await openScenario(page, 'first-contact');
   await startCall(page);
-  await expectText(page.locator('#silence-label'), /the caller reacts in \d+ seconds?\./);
+  await expect.text(page.locator('#silence-label'), /the caller reacts in \d+ seconds?\./);
   await page.locator('#answer').pressSequentially('Hello');
-  await expectText(page.locator('#silence-label'), 'The caller is waiting for your answer.');
-  await expectNoText(page.locator('main'), /reacts in 0 seconds|1 seconds/);
+  await expect.text(page.locator('#silence-label'), 'The caller is waiting for your answer.');
+  await expect.noText(page.locator('main'), /reacts in 0 seconds|1 seconds/);
 });
 
 /** Carries on with the unfinished call offered on opening it, and waits for the answer box. */
@@ -175,7 +168,7 @@ async function carryOn(page) {
 }
 
 const answerIs = (page, text, message) =>
-  expectEventually(async () => assert.equal(await page.locator('#answer').inputValue(), text), { message });
+  expect.eventually(async () => assert.equal(await page.locator('#answer').inputValue(), text), { message });
 
 test('an unsent answer is kept when the browser goes Back mid-call, and after a reload', async () => {
   const page = await app.open('', { fakeSpeech: true });
@@ -197,7 +190,7 @@ test('an unsent answer is kept when the browser goes Back mid-call, and after a 
   await page.locator('#answer').press('Enter');
   await page.locator('[data-feedback-turn="1"]').first().waitFor();
   // Kept for the tab until its turn is saved, then let go.
-  await expectEventually(
+  await expect.eventually(
     async () =>
       assert.deepEqual(
         await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('verbatim.draft.'))),
@@ -207,7 +200,7 @@ test('an unsent answer is kept when the browser goes Back mid-call, and after a 
   );
   await page.reload();
   await carryOn(page);
-  await expectText(page.locator('.app-transcript'), /take you through security/);
+  await expect.text(page.locator('.app-transcript'), /take you through security/);
   await answerIs(page, '', 'nothing kept once the answer was sent');
 });
 
@@ -217,10 +210,10 @@ test('assessment mode says each answer was recorded once, in one live region', a
   await openScenario(page, 'bogus-caller');
   await startCall(page, { mode: 'assessment' });
   await answerTyped(page, 'Hello, Child Maintenance Service, Tess speaking.');
-  await expectText(page.locator('[data-feedback-turn="0"]'), 'Answer 1 recorded.');
+  await expect.text(page.locator('[data-feedback-turn="0"]'), 'Answer 1 recorded.');
   await answerTyped(page, 'Before we go on, I need to take you through security.');
-  await expectText(page.locator('[data-feedback-turn="1"]'), 'Answer 2 recorded.');
-  await expectEventually(
+  await expect.text(page.locator('[data-feedback-turn="1"]'), 'Answer 2 recorded.');
+  await expect.eventually(
     async () => {
       const text = await page.locator('main').innerText();
       assert.equal(text.match(/recorded/g)?.length, 1, text);
@@ -240,8 +233,8 @@ test('the bogus caller answers the digits the trainee asked for', async () => {
     page,
     'Before we go any further I need to take you through security, can you give me the third and sixth digits of your PIN please?',
   );
-  await expectText(page.locator('.app-transcript'), /the third (one|digit) is (a )?7,? and the sixth/i, {
+  await expect.text(page.locator('.app-transcript'), /the third (one|digit) is (a )?7,? and the sixth/i, {
     message: 'the caller names the third and sixth digits, as asked',
   });
-  await expectNoText(page.locator('.app-transcript'), /second (one|digit) is/i);
+  await expect.noText(page.locator('.app-transcript'), /second (one|digit) is/i);
 });

@@ -7,22 +7,22 @@
 //
 //   import { test } from 'node:test';
 //   import assert from 'node:assert/strict';
-//   import { expectCount, expectEventually, expectText, useBrowser } from './harness.mjs';
+//   import { expect, useBrowser } from './harness.mjs';
 //   const app = useBrowser(); // one server and one Chromium per file; pages checked and closed after each test
 //
 //   test('the start page lists the scenarios', async () => {
 //     const page = await app.open('#/', { fakeSpeech: true });
-//     await expectText(page.locator('main'), /Scenarios/);                 // waits until the text matches
-//     await expectCount(page.locator('[data-scenario]'), 5);               // waits until there are five
-//     await expectEventually(async () => assert.equal(await page.title(), 'Verbatim'), {
+//     await expect.text(page.locator('main'), /Scenarios/);                // waits until the text matches
+//     await expect.count(page.locator('[data-scenario]'), 5);              // waits until there are five
+//     await expect.eventually(async () => assert.equal(await page.title(), 'Verbatim'), {
 //       message: 'the title names the app',                                // says what was awaited
 //     });
 //   });
 //
 // - Never `assert.match(await locator.innerText(), re)` or `assert.equal(await locator.count(), n)`:
-//   one read, taken while the page may still say "Loading…". Use expectText / expectNoText /
-//   expectCount / expectAtLeast / expectAttribute / expectFocus / expectInPage, or wrap any
-//   read-and-assert in expectEventually (it retries the whole function until it passes, then fails
+//   one read, taken while the page may still say "Loading…". Use expect.text / expect.noText /
+//   expect.count / expect.atLeast / expect.attribute / expect.focus / expect.inPage, or wrap any
+//   read-and-assert in expect.eventually (it retries the whole function until it passes, then fails
 //   with the message and the last error). The same goes for page.evaluate(...) and page.title().
 // - Do not branch on `isVisible()` just after an action (the answer may not be drawn yet): wait for
 //   either outcome first, `await a.or(b).first().waitFor()`, then look.
@@ -37,7 +37,7 @@
 //   A test that expects a console error passes `allow: [/that error/]` to `app.open`.
 // - A file's own `before` hooks run concurrently with useBrowser's: set-up the server needs (a build
 //   elsewhere) goes in `useBrowser({ dir: async () => folder })`.
-// - Axe: `await expectNoAxe(page, 'where')`, after waiting for the state to check.
+// - Axe: `await expect.noAxe(page, 'where')`, after waiting for the state to check.
 // - Pages open with the caller's reaction to silence off: it runs on real seconds, so it would add
 //   turns whenever the machine is slow. To test it, `app.open(path, { deadAir: true })` and drive
 //   time with `page.clock.install()` / `page.clock.runFor(ms)`.
@@ -246,7 +246,7 @@ export async function runAxe(page, { include } = {}) {
 }
 
 /** Runs axe on the page as it is now (wait for the state first) and fails with every violation. */
-export async function expectNoAxe(page, where = page.url()) {
+async function expectNoAxe(page, where = page.url()) {
   const violations = await runAxe(page);
   assert.equal(violations.length, 0, `axe on ${where}:\n${formatViolations(violations)}`);
 }
@@ -259,14 +259,6 @@ export function formatViolations(violations) {
 }
 
 /**
- * One static server and one Chromium for the test file (registered as its before/after hooks), and
- * an afterEach that closes every page and context the test opened through it and fails the test on
- * any console error, page error or CSP violation it did not `allow`.
- * `dir`: the folder to serve, or an async function returning it, awaited before the server starts
- * (e.g. one that builds the app elsewhere: a file's own `before` hooks run concurrently with this
- * one, so set-up the server depends on goes here). Defaults to dist/, or E2E_DIST when set.
- */
-/**
  * After a test: closes its pages and contexts, then fails the test if any page logged a console
  * error, a page error or a CSP violation it did not allow.
  */
@@ -278,21 +270,38 @@ export async function closeAllChecked(open) {
   assert.deepEqual(problems, [], 'no console errors, page errors or CSP violations');
 }
 
-export function useBrowser({ dir } = {}) {
+/**
+ * One server and one Chromium for the test file (registered as its before/after hooks), and an
+ * afterEach that closes every page and context the test opened through it and fails the test on
+ * any console error, page error or CSP violation it did not `allow`.
+ * `start()` starts the server and answers { url (ending in "/"), close() }; `prepare(server)`, if
+ * given, then seeds it; `pageOptions` are newPage's options where a test gives none; `cleanup()`, if
+ * given, runs last, after the browser and the server have stopped (a build folder, a process the
+ * server relied on). The set-up behind useBrowser and team-helpers.mjs's useTeamBrowser.
+ */
+export function useServedBrowser(start, { prepare, pageOptions = {}, cleanup } = {}) {
   let server;
   let browser;
   const open = [];
   before(async () => {
-    const folder = typeof dir === 'function' ? await dir() : dir;
-    server = await startServer(folder ? { dir: folder } : {});
+    server = await start();
+    await prepare?.(server);
     browser = await launchBrowser();
   });
   afterEach(() => closeAllChecked(open.splice(0)));
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    try {
+      await browser?.close();
+      await server?.close();
+    } finally {
+      await cleanup?.();
+    }
   });
   return {
+    /** What `start()` answered. */
+    get server() {
+      return server;
+    },
     /** The server's address, ending in "/". */
     get url() {
       return server.url;
@@ -304,7 +313,7 @@ export function useBrowser({ dir } = {}) {
      * A new page (its own context unless `context` is given) at `path` (relative to the server, e.g.
      * '#/packs'; null for a blank page, to set it up before `goto`). Options as for newPage.
      */
-    async open(path = '', options = {}) {
+    async open(path = '', options = pageOptions) {
       const page = await newPage(browser, path === null ? null : server.url + path, options);
       open.push(page);
       return page;
@@ -316,6 +325,22 @@ export function useBrowser({ dir } = {}) {
       return context;
     },
   };
+}
+
+/**
+ * useServedBrowser with a static server of the built app. `dir`: the folder to serve, or an async
+ * function returning it, awaited before the server starts (e.g. one that builds the app elsewhere: a
+ * file's own `before` hooks run concurrently with this one, so set-up the server depends on goes
+ * here). Defaults to dist/, or E2E_DIST when set. `cleanup` as for useServedBrowser.
+ */
+export function useBrowser({ dir, cleanup } = {}) {
+  return useServedBrowser(
+    async () => {
+      const folder = typeof dir === 'function' ? await dir() : dir;
+      return startServer(folder ? { dir: folder } : {});
+    },
+    { cleanup },
+  );
 }
 
 // A waiting assertion gives up after this long: Playwright's own default for a wait. Generous on
@@ -332,7 +357,7 @@ const MAX_RETRY_MS = 250;
  * `timeout` ms (each try is also cut off at the deadline). Returns what `fn` returned. Fails with
  * `message` (what was awaited) and the last error seen.
  */
-export async function expectEventually(fn, { timeout = EXPECT_TIMEOUT_MS, message = 'a condition' } = {}) {
+async function expectEventually(fn, { timeout = EXPECT_TIMEOUT_MS, message = 'a condition' } = {}) {
   const deadline = Date.now() + timeout;
   const cutOff = new Error('the last try did not finish in time');
   let pause = FIRST_RETRY_MS;
@@ -404,15 +429,15 @@ async function waitForText(target, expected, { timeout = EXPECT_TIMEOUT_MS, mess
  * `expected` (a RegExp, or a string it must contain). Returns the text. Options: `timeout`,
  * `message` (what is awaited), `content` (match textContent rather than the rendered innerText).
  */
-export const expectText = (target, expected, options = {}) =>
+const expectText = (target, expected, options = {}) =>
   waitForText(target, expected, { ...options, absent: false });
 
 /** Waits until the text of `target` no longer matches `expected`; options as for expectText. */
-export const expectNoText = (target, expected, options = {}) =>
+const expectNoText = (target, expected, options = {}) =>
   waitForText(target, expected, { ...options, absent: true });
 
 /** Waits until `locator` matches exactly `count` elements. */
-export async function expectCount(locator, count, { timeout = EXPECT_TIMEOUT_MS, message } = {}) {
+async function expectCount(locator, count, { timeout = EXPECT_TIMEOUT_MS, message } = {}) {
   await expectEventually(async () => assert.equal(await locator.count(), count), {
     timeout,
     message: message ?? `${count} of ${locator}`,
@@ -420,7 +445,7 @@ export async function expectCount(locator, count, { timeout = EXPECT_TIMEOUT_MS,
 }
 
 /** Waits until `locator` matches at least `count` elements; returns how many it matched. */
-export async function expectAtLeast(locator, count, { timeout = EXPECT_TIMEOUT_MS, message } = {}) {
+async function expectAtLeast(locator, count, { timeout = EXPECT_TIMEOUT_MS, message } = {}) {
   return expectEventually(
     async () => {
       const n = await locator.count();
@@ -432,12 +457,7 @@ export async function expectAtLeast(locator, count, { timeout = EXPECT_TIMEOUT_M
 }
 
 /** Waits until `locator`'s attribute `name` equals (or, for a RegExp, matches) `expected`. */
-export async function expectAttribute(
-  locator,
-  name,
-  expected,
-  { timeout = EXPECT_TIMEOUT_MS, message } = {},
-) {
+async function expectAttribute(locator, name, expected, { timeout = EXPECT_TIMEOUT_MS, message } = {}) {
   const deadline = Date.now() + timeout;
   return expectEventually(
     async () => {
@@ -451,7 +471,7 @@ export async function expectAttribute(
 }
 
 /** Waits until `fn` run in the page returns a value deep-equal to `expected`. */
-export async function expectInPage(page, fn, arg, expected, { timeout = EXPECT_TIMEOUT_MS, message } = {}) {
+async function expectInPage(page, fn, arg, expected, { timeout = EXPECT_TIMEOUT_MS, message } = {}) {
   return expectEventually(async () => assert.deepEqual(await page.evaluate(fn, arg), expected), {
     timeout,
     message: message ?? `${fn} in the page to give ${JSON.stringify(expected)}`,
@@ -459,9 +479,25 @@ export async function expectInPage(page, fn, arg, expected, { timeout = EXPECT_T
 }
 
 /** Waits until the focused element matches `selector` (e.g. 'h1', '#answer'). */
-export async function expectFocus(page, selector, { timeout = EXPECT_TIMEOUT_MS, message } = {}) {
+async function expectFocus(page, selector, { timeout = EXPECT_TIMEOUT_MS, message } = {}) {
   await expectInPage(page, (s) => document.activeElement?.matches(s) ?? false, selector, true, {
     timeout,
     message: message ?? `focus on ${selector}`,
   });
 }
+
+/**
+ * The waiting assertions, as `expect.text(locator, /x/)`: each waits for the state it asserts and
+ * fails with what it awaited (see the notes at the top of this file).
+ */
+export const expect = {
+  eventually: expectEventually,
+  text: expectText,
+  noText: expectNoText,
+  count: expectCount,
+  atLeast: expectAtLeast,
+  attribute: expectAttribute,
+  inPage: expectInPage,
+  focus: expectFocus,
+  noAxe: expectNoAxe,
+};

@@ -10,14 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  expectCount,
-  expectEventually,
-  expectNoAxe,
-  expectNoText,
-  expectText,
-  useBrowser,
-} from './harness.mjs';
+import { expect, useBrowser } from './harness.mjs';
 import {
   answerTyped,
   expectDebrief,
@@ -102,25 +95,25 @@ test('a pack that brings a built-in scenario id is refused, and the start page k
     buffer: Buffer.from(impostor),
   });
   const summary = page.getByTestId('error-summary');
-  await expectText(summary, /"bogus-caller".*belongs to the installed pack cms-core/, {
+  await expect.text(summary, /"bogus-caller".*belongs to the installed pack cms-core/, {
     message: 'the refusal naming the scenario and the pack it belongs to',
   });
-  await expectNoAxe(page, 'pack refused');
+  await expect.noAxe(page, 'pack refused');
   await page.reload();
   await page.locator('[data-pack="cms-core"]').waitFor();
-  await expectCount(page.locator('[data-pack="innocent-pack"]'), 0, {
+  await expect.count(page.locator('[data-pack="innocent-pack"]'), 0, {
     message: 'the impostor not installed',
   });
 
   await page.evaluate(() => (location.hash = '#/'));
   await signIn(page, 'Sam Start');
   const builtIn = page.locator('[data-pack="cms-core"] [data-scenario="bogus-caller"]');
-  await expectText(builtIn, bogusTitle, { message: 'the built-in scenario listed under its own pack' });
-  await expectCount(page.getByText('Impostor caller'), 0, {
+  await expect.text(builtIn, bogusTitle, { message: 'the built-in scenario listed under its own pack' });
+  await expect.count(page.getByText('Impostor caller'), 0, {
     message: 'no impostor scenario on the start page',
   });
   await openScenario(page, 'bogus-caller');
-  await expectText(page.locator('h1').first(), bogusTitle, { message: 'the built-in scenario opened' });
+  await expect.text(page.locator('h1').first(), bogusTitle, { message: 'the built-in scenario opened' });
 });
 
 test("the editor's save keeps the version typed and asks before replacing the built-in pack", async () => {
@@ -131,13 +124,13 @@ test("the editor's save keeps the version typed and asks before replacing the bu
     '1.10.0',
     'confirmation asked before the built-in pack is replaced',
   );
-  await expectText(prompt, /Replace cms-core version 1\.0\.0 with version 1\.10\.0\?/);
-  await expectNoAxe(page, 'editor replace prompt');
+  await expect.text(prompt, /Replace cms-core version 1\.0\.0 with version 1\.10\.0\?/);
+  await expect.noAxe(page, 'editor replace prompt');
   await prompt.getByRole('button', { name: 'Keep version 1.0.0' }).click();
-  await expectText(page.locator('main'), /Kept cms-core version 1\.0\.0/);
+  await expect.text(page.locator('main'), /Kept cms-core version 1\.0\.0/);
   await page.evaluate(() => (location.hash = '#/packs'));
-  await expectText(page.locator('[data-pack="cms-core"]'), /1\.0\.0/);
-  await expectText(page.locator('[data-pack="cms-core"]'), /built-in/);
+  await expect.text(page.locator('[data-pack="cms-core"]'), /1\.0\.0/);
+  await expect.text(page.locator('[data-pack="cms-core"]'), /built-in/);
 
   await page.evaluate(() => (location.hash = '#/packs/cms-core/edit'));
   await typeVersion(page, '1.0.0', '1.10.0');
@@ -146,7 +139,7 @@ test("the editor's save keeps the version typed and asks before replacing the bu
   await prompt.waitFor({ state: 'detached' });
   await page.reload();
   await page.evaluate(() => (location.hash = '#/packs'));
-  await expectText(page.locator('[data-pack="cms-core"]'), /1\.10\.0/, {
+  await expect.text(page.locator('[data-pack="cms-core"]'), /1\.10\.0/, {
     message: 'the version typed in the editor kept after a reload',
   });
 });
@@ -156,7 +149,7 @@ test('attempt files with repeated ids or impossible dates are refused whole; rev
   await openReview(page);
   await importAttempts(page, exportFile([attempt('kept-1')]));
   await page.locator('[data-import-report]').waitFor();
-  await expectCount(rows(page), 1, { message: 'the valid attempt imported' });
+  await expect.count(rows(page), 1, { message: 'the valid attempt imported' });
 
   const note = (id) => ({ id, author: 'Coach', text: 'Well done.', at: '2026-03-01T09:20:00.000Z' });
   await importAttempts(
@@ -164,22 +157,22 @@ test('attempt files with repeated ids or impossible dates are refused whole; rev
     exportFile([attempt('fine-2'), attempt('dup-notes', { notes: [note('n1'), note('n1')] })]),
     'repeated.json',
   );
-  await expectText(importErrors(page), 'Attempt 2 (id "dup-notes"): two notes have the id "n1".', {
+  await expect.text(importErrors(page), 'Attempt 2 (id "dup-notes"): two notes have the id "n1".', {
     message: 'the repeated note id named with its attempt',
   });
-  await expectNoAxe(page, 'import refused');
+  await expect.noAxe(page, 'import refused');
 
   const crit = { id: 'disclosure', message: 'Disclosed the address' };
   const summary = { ...attempt('x').summary, criticalErrors: [crit, crit] };
   await importAttempts(page, exportFile([attempt('dup-critical', { summary })]), 'critical.json');
-  await expectText(
+  await expect.text(
     importErrors(page),
     /Attempt 1 \(id "dup-critical"\): two critical errors have the id "disclosure"/,
   );
 
   for (const date of ['2026-02-30T09:00:00.000Z', 'March 7', '0']) {
     await importAttempts(page, exportFile([attempt(`date-${date}`, { startedAt: date })]), 'dates.json');
-    await expectText(
+    await expect.text(
       importErrors(page),
       `Attempt 1 (id "date-${date}"), field "startedAt": is not a date and time that exists`,
       { message: `the date ${date} refused with its attempt and field` },
@@ -189,10 +182,10 @@ test('attempt files with repeated ids or impossible dates are refused whole; rev
   // Nothing from the refused files was stored, and every page still renders, after a reload too.
   await page.reload();
   await openReview(page);
-  await expectCount(rows(page), 1, { message: 'only the valid attempt stored' });
-  await expectCount(page.locator('[data-attempt="fine-2"]'), 0);
+  await expect.count(rows(page), 1, { message: 'only the valid attempt stored' });
+  await expect.count(page.locator('[data-attempt="fine-2"]'), 0);
   await openReview(page, '/attempt/kept-1');
-  await expectText(page.locator('h1').first(), 'Ghost scenario');
+  await expect.text(page.locator('h1').first(), 'Ghost scenario');
   await openReview(page, '/disputes');
   await page.getByRole('heading', { level: 1 }).waitFor();
   await openReview(page, '/coaching');
@@ -213,36 +206,36 @@ test('a forged "100, passed" that cannot be re-checked is marked and left out of
   await importAttempts(page, exportFile([attempt('forged-ghost'), oldVersion]), 'forged.json');
   await page.locator('[data-not-rechecked-count="2"]').waitFor();
   for (const id of ['forged-ghost', 'forged-old-version']) {
-    await expectText(page.locator(`[data-attempt="${id}"] [data-score]`), /^100\s*not re-checked$/, {
+    await expect.text(page.locator(`[data-attempt="${id}"] [data-score]`), /^100\s*not re-checked$/, {
       message: `${id} marked not re-checked in the list`,
     });
   }
-  await expectNoAxe(page, 'review list with results not re-checked');
+  await expect.noAxe(page, 'review list with results not re-checked');
 
   await openReview(page, '/attempt/forged-ghost');
-  await expectText(page.locator('[data-attempt-score]'), '100, passed (not re-checked)');
-  await expectText(page.locator('[data-not-rechecked]'), /left out of pass rates/);
-  await expectText(page.locator('[data-imported]'), /forged\.json by Coach Importer/);
-  await expectNoAxe(page, 'attempt not re-checked');
+  await expect.text(page.locator('[data-attempt-score]'), '100, passed (not re-checked)');
+  await expect.text(page.locator('[data-not-rechecked]'), /left out of pass rates/);
+  await expect.text(page.locator('[data-imported]'), /forged\.json by Coach Importer/);
+  await expect.noAxe(page, 'attempt not re-checked');
 
   // The trainee's per-statement results count only results that count in pass rates.
   await openReview(page, '/trainee/forged-ghost');
   const scores = page.locator('[data-scores-table] tbody tr');
-  await expectCount(scores, 2);
-  await expectText(scores.first(), /Passed \(not re-checked: not counted\)/);
+  await expect.count(scores, 2);
+  await expect.text(scores.first(), /Passed \(not re-checked: not counted\)/);
   const statementRow = page.locator('th[scope="row"]', { hasText: 'forged-statement' });
-  await expectCount(statementRow, 0, { message: 'the forged statements left out of the results' });
+  await expect.count(statementRow, 0, { message: 'the forged statements left out of the results' });
 
   await openReview(page, '/attempt/forged-ghost');
   await page.locator('#accept-by').fill('Coach Lee');
   await page.locator('[data-accept]').click();
-  await expectText(
+  await expect.text(
     page.locator('[data-not-rechecked]'),
     /accepted by Coach Lee .* so it counts in pass rates/,
   );
   await openReview(page, '/trainee/forged-ghost');
-  await expectCount(statementRow, 1, { message: 'the accepted result counted in the results' });
-  await expectNoText(scores.first(), /not counted/, {
+  await expect.count(statementRow, 1, { message: 'the accepted result counted in the results' });
+  await expect.noText(scores.first(), /not counted/, {
     message: 'the accepted result no longer marked "not counted"',
   });
 });
@@ -270,26 +263,26 @@ test('a turn that cannot be saved stops the call with a plain message, and the d
   await page.locator('#answer').fill(last);
   await page.locator('#answer').press('Enter');
   const alert = page.locator('.govuk-notification-banner[role="alert"]');
-  await expectText(alert, /Your last answer was not saved, so the call has stopped here/);
-  await expectText(alert, /run out of space/);
-  await expectEventually(async () => assert.equal(await page.locator('#answer').inputValue(), last), {
+  await expect.text(alert, /Your last answer was not saved, so the call has stopped here/);
+  await expect.text(alert, /run out of space/);
+  await expect.eventually(async () => assert.equal(await page.locator('#answer').inputValue(), last), {
     message: 'the unsaved answer back in the box',
   });
-  await expectEventually(async () => assert.equal(await turnCount(page), saved), {
+  await expect.eventually(async () => assert.equal(await turnCount(page), saved), {
     message: 'the unsaved turn not shown as said',
   });
-  await expectCount(page.locator('[data-outcome]'), 0, {
+  await expect.count(page.locator('[data-outcome]'), 0, {
     message: 'no debrief for a call that was not saved',
   });
-  await expectNoAxe(page, 'call stopped by a failed save');
+  await expect.noAxe(page, 'call stopped by a failed save');
 
   // The store holds only the saved turns; once there is room, the same answer finishes the call.
   await page.evaluate(() => (window.__diskFull = false));
   await page.locator('#answer').press('Enter');
   await expectDebrief(page, good.expect);
   await openReview(page);
-  await expectCount(rows(page), 1);
-  await expectText(rows(page).first().locator('[data-score]'), /^\d+$/);
+  await expect.count(rows(page), 1);
+  await expect.text(rows(page).first().locator('[data-score]'), /^\d+$/);
 });
 
 /**
@@ -350,7 +343,7 @@ test('attempts saved before the upgrade keep two packs’ scenario of the same i
   ]);
   await page.goto(`${app.url}#/review`);
   await openReview(page);
-  await expectCount(rows(page), 2, { message: 'both attempts kept through the upgrade' });
+  await expect.count(rows(page), 2, { message: 'both attempts kept through the upgrade' });
   const version = await page.evaluate(
     () =>
       new Promise((ok) => {
@@ -363,26 +356,26 @@ test('attempts saved before the upgrade keep two packs’ scenario of the same i
   );
   assert.equal(version, 5, 'the database upgraded to version 5');
   const scenario = page.locator('#f-scenario');
-  await expectText(scenario, `${bogusTitle} (pack cms-core)`);
-  await expectText(scenario, `${bogusTitle} (pack innocent-pack)`);
+  await expect.text(scenario, `${bogusTitle} (pack cms-core)`);
+  await expect.text(scenario, `${bogusTitle} (pack innocent-pack)`);
   await scenario.selectOption({ label: `${bogusTitle} (pack cms-core)` });
-  await expectCount(rows(page), 1, { message: 'only the built-in pack’s scenario' });
-  await expectCount(page.locator('[data-attempt="core-old"]'), 1);
+  await expect.count(rows(page), 1, { message: 'only the built-in pack’s scenario' });
+  await expect.count(page.locator('[data-attempt="core-old"]'), 1);
   await scenario.selectOption({ label: `${bogusTitle} (pack innocent-pack)` });
-  await expectCount(page.locator('[data-attempt="impostor-old"]'), 1, { message: 'only the imported one' });
-  await expectCount(rows(page), 1);
+  await expect.count(page.locator('[data-attempt="impostor-old"]'), 1, { message: 'only the imported one' });
+  await expect.count(rows(page), 1);
 
   await openReview(page, '/coaching');
   const results = page.locator('[data-scenario-results] tbody tr[data-scenario-result]');
-  await expectCount(results, 2, { message: 'one row per pack’s scenario' });
-  await expectText(
+  await expect.count(results, 2, { message: 'one row per pack’s scenario' });
+  await expect.text(
     results.nth(0),
     new RegExp(`${bogusTitle} \\(pack cms-core\\)\\s*1\\s*1\\s*0 \\(0%\\)\\s*40`),
   );
-  await expectText(results.nth(1), new RegExp(`\\(pack innocent-pack\\)\\s*1\\s*1\\s*1 \\(100%\\)\\s*100`));
+  await expect.text(results.nth(1), new RegExp(`\\(pack innocent-pack\\)\\s*1\\s*1\\s*1 \\(100%\\)\\s*100`));
   // Titles from files are isolated, so right-to-left text cannot reorder the pack id beside them.
-  await expectCount(page.locator('[data-scenario-result] th > bdi'), 2);
-  await expectNoAxe(page, 'results by scenario');
+  await expect.count(page.locator('[data-scenario-result] th > bdi'), 2);
+  await expect.noAxe(page, 'results by scenario');
 });
 
 // The figure to hold, 100 ms (issue 14), is reported; a long task over five times that fails the
@@ -412,7 +405,7 @@ test('a large attempts file is read in slices with its progress shown, and the p
   t.diagnostic(`large import: ${(text.length / 1e6).toFixed(1)} MB, ${attempts.length} attempts`);
   // The installed packs are loaded by the first import; this test is about the file's reading.
   await importAttempts(page, exportFile([attempt('small-1')]), 'small.json');
-  await expectText(page.locator('[data-import-report]'), /1 new/);
+  await expect.text(page.locator('[data-import-report]'), /1 new/);
   await page.evaluate(() => {
     window.__longest = 0;
     window.__progress = [];
@@ -429,12 +422,14 @@ test('a large attempts file is read in slices with its progress shown, and the p
   writeFileSync(path, text);
   const started = Date.now();
   await page.locator('#import-file').setInputFiles(path);
-  await expectText(page.locator('[data-import-report]'), /8000 new/, {
+  await expect.text(page.locator('[data-import-report]'), /8000 new/, {
     timeout: 120_000,
     message: 'the large file imported',
   });
   const took = Date.now() - started;
-  await expectText(page.locator('[data-review-count]'), /./, { message: 'the table shown after the import' });
+  await expect.text(page.locator('[data-review-count]'), /./, {
+    message: 'the table shown after the import',
+  });
   const progress = await page.evaluate(() => window.__progress);
   assert.ok(
     progress.some((p) => /of 8,000 attempts checked/.test(p)),
@@ -454,17 +449,17 @@ test("one trainee's attempts are deleted after a confirmation, leaving the other
     page,
     exportFile([attempt('keep-1', { trainee: 'Kim Keep' }), attempt('gone-1', { trainee: 'Gil Gone' })]),
   );
-  await expectCount(rows(page), 2, { message: 'both trainees imported' });
+  await expect.count(rows(page), 2, { message: 'both trainees imported' });
   await openReview(page, '/trainee/gone-1');
   await page.locator('[data-delete-trainee]').click();
-  await expectText(page.locator('main'), /This deletes every attempt by Gil Gone on this machine/);
-  await expectNoAxe(page, 'delete trainee confirmation');
+  await expect.text(page.locator('main'), /This deletes every attempt by Gil Gone on this machine/);
+  await expect.noAxe(page, 'delete trainee confirmation');
   await page.locator('[data-delete-trainee-confirm]').click();
-  await expectText(
+  await expect.text(
     page.locator('[data-trainee-deleted]'),
     'Deleted 1 attempt and forgot the name on this machine.',
   );
   await openReview(page);
-  await expectCount(rows(page), 1, { message: "only the other trainee's attempt left" });
-  await expectText(rows(page).first(), /Kim Keep/);
+  await expect.count(rows(page), 1, { message: "only the other trainee's attempt left" });
+  await expect.text(rows(page).first(), /Kim Keep/);
 });

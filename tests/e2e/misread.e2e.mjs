@@ -4,7 +4,7 @@
 // Every assertion waits for the state it checks.
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
-import { expectCount, expectFocus, expectNoAxe, expectText, useBrowser } from './harness.mjs';
+import { expect, useBrowser } from './harness.mjs';
 import { answerTyped, expectDebrief, openScenario, signIn, startCall } from './practice-helpers.mjs';
 
 const app = useBrowser();
@@ -24,57 +24,57 @@ test('a turn marked as misunderstood reaches the coach, and QA makes it an examp
   const mark = feedback(page).locator('[data-misread-turn="0"] button');
   const status = feedback(page).locator('[data-misread-turn="0"] [data-misread-status]');
   await mark.click();
-  await expectText(status, 'Answer 1 marked: the caller misunderstood you. Your coach will see it.');
-  await expectText(mark, 'Undo “The caller misunderstood me”');
+  await expect.text(status, 'Answer 1 marked: the caller misunderstood you. Your coach will see it.');
+  await expect.text(mark, 'Undo “The caller misunderstood me”');
   await mark.click();
-  await expectText(status, 'Answer 1 is no longer marked.');
+  await expect.text(status, 'Answer 1 is no longer marked.');
   await mark.focus();
   await page.keyboard.press('Enter');
-  await expectText(status, 'Answer 1 marked');
-  await expectFocus(page, '[data-misread-turn="0"] button', { message: 'focus kept on the mark button' });
-  await expectNoAxe(page, 'call screen with a marked turn');
+  await expect.text(status, 'Answer 1 marked');
+  await expect.focus(page, '[data-misread-turn="0"] button', { message: 'focus kept on the mark button' });
+  await expect.noAxe(page, 'call screen with a marked turn');
 
   for (const turn of turns.slice(1)) await answerTyped(page, turn);
   await expectDebrief(page, { ending: 'handled-well', outcome: 'pass' });
 
   // In the debrief: the mark made during the call is shown and undone; another turn is marked.
   const debriefTurn = (i) => page.locator(`[data-misread-turn="${i}"]`);
-  await expectText(debriefTurn(0).locator('button'), 'Undo “The caller misunderstood me”');
+  await expect.text(debriefTurn(0).locator('button'), 'Undo “The caller misunderstood me”');
   await debriefTurn(0).locator('button').click();
-  await expectText(debriefTurn(0).locator('[data-misread-status]'), 'Answer 1 is no longer marked.');
+  await expect.text(debriefTurn(0).locator('[data-misread-status]'), 'Answer 1 is no longer marked.');
   await debriefTurn(1).locator('button').click();
-  await expectText(debriefTurn(1).locator('[data-misread-status]'), 'Answer 2 marked');
-  await expectNoAxe(page, 'debrief with a marked turn');
+  await expect.text(debriefTurn(1).locator('[data-misread-status]'), 'Answer 2 marked');
+  await expect.noAxe(page, 'debrief with a marked turn');
 
   // The coach: the list counts the marks, the attempt page shows the marker on that turn only.
   await page.evaluate(() => (location.hash = '#/review'));
   const row = page.locator('[data-review-table] tbody tr[data-attempt]', { hasText: 'Misread Trainee' });
-  await expectText(row.locator('[data-misread-count]'), '1 misunderstood');
+  await expect.text(row.locator('[data-misread-count]'), '1 misunderstood');
   await row.locator('a[href^="#/review/attempt/"]').click();
-  await expectCount(page.locator('[data-misread-marked]'), 1, { message: 'one marked turn' });
-  await expectCount(page.locator('[data-feedback-turn="1"] [data-misread-marked]'), 1, {
+  await expect.count(page.locator('[data-misread-marked]'), 1, { message: 'one marked turn' });
+  await expect.count(page.locator('[data-feedback-turn="1"] [data-misread-marked]'), 1, {
     message: 'the marker on answer 2',
   });
-  await expectCount(page.locator('[data-misread-turn]'), 0, { message: 'no mark buttons for the coach' });
-  await expectNoAxe(page, 'attempt page with a marked turn');
+  await expect.count(page.locator('[data-misread-turn]'), 0, { message: 'no mark buttons for the coach' });
+  await expect.noAxe(page, 'attempt page with a marked turn');
 
   // QA: the pack's page lists the words; they become an example of the chosen move in version 1.2.1.
   await page.evaluate(() => (location.hash = '#/packs/cms-core'));
   const item = page.locator('[data-testid="misreads-list"] li');
-  await expectCount(item, 1, { message: 'one marked answer listed' });
-  await expectText(item, turns[1]);
+  await expect.count(item, 1, { message: 'one marked answer listed' });
+  await expect.text(item, turns[1]);
   await item.getByLabel('The move it should have meant').selectOption('explain-security-needed');
-  await expectNoAxe(page, 'pack page with a marked answer');
+  await expect.noAxe(page, 'pack page with a marked answer');
   await item.getByRole('button', { name: 'Add as example' }).click();
   const prompt = page.getByTestId('replace-prompt');
-  await expectText(prompt, 'Replace cms-core version 1.2.0 with version 1.2.1?');
+  await expect.text(prompt, 'Replace cms-core version 1.2.0 with version 1.2.1?');
   await prompt.getByRole('button', { name: /Replace with version 1\.2\.1/ }).click();
-  await expectText(
+  await expect.text(
     page.getByTestId('misreads-status'),
     'Replaced cms-core version 1.2.0 with version 1.2.1.',
   );
-  await expectText(page.locator('.govuk-summary-list'), /Version\s*1\.2\.1/);
-  await expectText(
+  await expect.text(page.locator('.govuk-summary-list'), /Version\s*1\.2\.1/);
+  await expect.text(
     item.locator('[data-misread-done]'),
     'Already an example of Explain that nothing can be discussed until security is passed.',
   );

@@ -4,7 +4,7 @@
 // (the natural transcripts in tests/natural/cms-more). Also the coverage table at #/packs.
 import { test } from 'node:test';
 import { readFileSync, readdirSync } from 'node:fs';
-import { expectAtLeast, expectCount, expectNoAxe, expectText, useBrowser } from './harness.mjs';
+import { expect, useBrowser } from './harness.mjs';
 import { expectDebrief, playTurns, signIn, startCall } from './practice-helpers.mjs';
 
 const app = useBrowser();
@@ -30,10 +30,10 @@ const MISTAKES = {
 async function chooseFromStartPage(page, scenario, procedure) {
   await signIn(page);
   const pack = page.locator('section[data-pack="cms-more"]');
-  await expectText(pack.locator('h3'), 'More calls from the first month');
+  await expect.text(pack.locator('h3'), 'More calls from the first month');
   const item = pack.locator(`li[data-scenario="${scenario}"]`);
   await item.waitFor();
-  await expectCount(pack.locator(`h4[data-procedure="${procedure}"]`), 1, {
+  await expect.count(pack.locator(`h4[data-procedure="${procedure}"]`), 1, {
     message: `the procedure heading ${procedure} in the second pack`,
   });
   await item.getByRole('link').click();
@@ -73,26 +73,26 @@ for (const [scenario, mistake] of Object.entries(MISTAKES)) {
 test('the start page groups the scenarios by pack and procedure, and passes axe', async () => {
   const page = await app.open('', { fakeSpeech: true });
   await signIn(page);
-  await expectCount(page.locator('section[data-pack]'), 2, { message: 'one section per built-in pack' });
-  await expectCount(page.locator('section[data-pack="cms-more"] li[data-scenario]'), 7, {
+  await expect.count(page.locator('section[data-pack]'), 2, { message: 'one section per built-in pack' });
+  await expect.count(page.locator('section[data-pack="cms-more"] li[data-scenario]'), 7, {
     message: 'seven scenarios in the second pack',
   });
-  await expectText(
+  await expect.text(
     page.locator('section[data-pack="cms-core"] h4[data-procedure="security-check"]'),
     'Security checks and bogus callers',
   );
-  await expectNoAxe(page, 'the start page');
+  await expect.noAxe(page, 'the start page');
 });
 
 test('#/packs shows every procedure with the scenarios that train it, cited by title', async () => {
   const page = await app.open('#/packs');
   const table = page.getByTestId('coverage-table');
-  await expectAtLeast(table.locator('tbody tr'), 18, { message: 'a row for every procedure' });
+  await expect.atLeast(table.locator('tbody tr'), 18, { message: 'a row for every procedure' });
   const kcis = table.locator('tr[data-procedure="unsafe-behaviour"]');
-  await expectText(kcis, 'A caller who swears, then threatens the other parent');
-  await expectText(kcis, 'Annex A - Client contact, Unsafe Interactions and potentially violent persons');
-  await expectText(table.locator('tr[data-procedure="special-payments"]'), 'None yet');
-  await expectText(page.getByTestId('coverage-summary'), /of 18 procedures are trained/);
-  await expectCount(table.getByText(/\d{3}_[0-9a-f]{16}\.txt/), 0, { message: 'no seed file names' });
-  await expectNoAxe(page, 'the packs page');
+  await expect.text(kcis, 'A caller who swears, then threatens the other parent');
+  await expect.text(kcis, 'Annex A - Client contact, Unsafe Interactions and potentially violent persons');
+  await expect.text(table.locator('tr[data-procedure="special-payments"]'), 'None yet');
+  await expect.text(page.getByTestId('coverage-summary'), /of 18 procedures are trained/);
+  await expect.count(table.getByText(/\d{3}_[0-9a-f]{16}\.txt/), 0, { message: 'no seed file names' });
+  await expect.noAxe(page, 'the packs page');
 });

@@ -4,15 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import {
-  expectAtLeast,
-  expectCount,
-  expectEventually,
-  expectFocus,
-  expectNoAxe,
-  expectText,
-  useBrowser,
-} from './harness.mjs';
+import { expect, useBrowser } from './harness.mjs';
 import { answerTyped, openScenario, signIn, startCall } from './practice-helpers.mjs';
 import { saveUntilAsked, typeVersion } from './editor-helpers.mjs';
 
@@ -36,22 +28,22 @@ async function open(hash = '#/packs') {
 }
 const upload = (page, name, text) =>
   page.setInputFiles('#pack-file', { name, mimeType: 'application/yaml', buffer: Buffer.from(text) });
-const statusMatches = (page, re) => expectText(page.getByTestId('editor-status'), re, { content: true });
+const statusMatches = (page, re) => expect.text(page.getByTestId('editor-status'), re, { content: true });
 const pack = (page, id) => page.locator(`[data-pack="${id}"]`);
 /** Goes to a scenario's page and waits until its heading is that scenario's (not the last one's). */
 async function showScenario(page, packId, id) {
   await page.evaluate((h) => (location.hash = h), `#/packs/${packId}/scenarios/${id}`);
   // The QA pack's scenarios keep the default pack's titles under their own ids (qa-...).
   const title = titles.get(id) ?? titles.get(id.replace(/^qa-/, ''));
-  await expectText(page.locator('h1').first(), title, { message: `the page of ${id}` });
+  await expect.text(page.locator('h1').first(), title, { message: `the page of ${id}` });
 }
 const notice = (page) => page.getByTestId('packs-notice');
 
 test('lists the built-in pack and takes the default pack file again without change', async () => {
   const page = await open();
-  await expectText(pack(page, 'cms-core'), /1\.0\.0/);
-  await expectText(pack(page, 'cms-core'), /built-in/);
-  await expectNoAxe(page, '#/packs');
+  await expect.text(pack(page, 'cms-core'), /1\.0\.0/);
+  await expect.text(pack(page, 'cms-core'), /built-in/);
+  await expect.noAxe(page, '#/packs');
   await upload(page, 'cms-core.yaml', core);
   await notice(page)
     .getByText(/already installed/)
@@ -60,7 +52,7 @@ test('lists the built-in pack and takes the default pack file again without chan
   await notice(page)
     .getByText(/Installed .*qa-pack/)
     .waitFor();
-  await expectText(pack(page, 'qa-pack'), /imported/);
+  await expect.text(pack(page, 'qa-pack'), /imported/);
 });
 
 test('a broken pack is listed problem by problem with line and column, focused, and not installed', async () => {
@@ -72,8 +64,8 @@ test('a broken pack is listed problem by problem with line and column, focused, 
   await upload(page, 'broken.yaml', broken);
   const summary = page.getByTestId('error-summary');
   await summary.waitFor();
-  await expectFocus(page, '[data-testid="error-summary"]', { message: 'focus on the error summary' });
-  await expectEventually(
+  await expect.focus(page, '[data-testid="error-summary"]', { message: 'focus on the error summary' });
+  await expect.eventually(
     async () => {
       const items = await summary.locator('li').allInnerTexts();
       assert.ok(items.length >= 2, items.join('\n'));
@@ -84,8 +76,8 @@ test('a broken pack is listed problem by problem with line and column, focused, 
     },
     { message: 'the problems listed with file, path, line and column' },
   );
-  await expectCount(pack(page, 'qa-pack'), 0, { message: 'the broken pack not installed' });
-  await expectNoAxe(page, 'error summary');
+  await expect.count(pack(page, 'qa-pack'), 0, { message: 'the broken pack not installed' });
+  await expect.noAxe(page, 'error summary');
 });
 
 test('a file dropped on the panel is imported; a newer version replaces the old after confirmation', async () => {
@@ -102,15 +94,15 @@ test('a file dropped on the panel is imported; a newer version replaces the old 
   await upload(page, 'qa-pack.yaml', qa('1.1.0'));
   const prompt = page.getByTestId('replace-prompt');
   await prompt.waitFor();
-  await expectText(pack(page, 'qa-pack'), /1\.0\.0/);
-  await expectNoAxe(page, 'replace prompt');
+  await expect.text(pack(page, 'qa-pack'), /1\.0\.0/);
+  await expect.noAxe(page, 'replace prompt');
   await prompt.getByRole('button', { name: /Replace with version 1\.1\.0/ }).click();
   await notice(page)
     .getByText(/Replaced qa-pack version 1\.0\.0 with version 1\.1\.0/)
     .waitFor();
-  await expectText(pack(page, 'qa-pack'), /1\.1\.0/);
+  await expect.text(pack(page, 'qa-pack'), /1\.1\.0/);
   await page.reload();
-  await expectText(pack(page, 'qa-pack'), /1\.1\.0/, {
+  await expect.text(pack(page, 'qa-pack'), /1\.1\.0/, {
     message: 'version 1.1.0 still installed after a reload',
   });
 });
@@ -129,15 +121,17 @@ test('HTML and javascript: links in a pack are shown as inert text', async () =>
   await page.locator('[data-pack="qa-pack"]').waitFor();
   await page.locator('[data-pack="qa-pack"] a').click();
   const description = page.getByTestId('pack-description');
-  await expectText(description, /<img src=x id=injected>/);
-  await expectCount(page.locator('#injected'), 0);
-  await expectCount(page.locator('a[href^="javascript:"]'), 0);
+  await expect.text(description, /<img src=x id=injected>/);
+  await expect.count(page.locator('#injected'), 0);
+  await expect.count(page.locator('a[href^="javascript:"]'), 0);
   for (const id of scenarioIds) {
     await showScenario(page, 'qa-pack', `qa-${id}`);
     await page.getByTestId('endings').waitFor();
-    await expectCount(page.locator('a[href^="javascript:"]'), 0, { message: `no javascript: link on ${id}` });
+    await expect.count(page.locator('a[href^="javascript:"]'), 0, {
+      message: `no javascript: link on ${id}`,
+    });
   }
-  await expectEventually(async () => assert.equal(await page.evaluate(() => window.pwned), undefined), {
+  await expect.eventually(async () => assert.equal(await page.evaluate(() => window.pwned), undefined), {
     message: 'no script from the pack run',
   });
 });
@@ -145,17 +139,17 @@ test('HTML and javascript: links in a pack are shown as inert text', async () =>
 test('each scenario of the built-in pack is drawn as a graph and listed, with no axe violations', async () => {
   const page = await open('#/packs/cms-core');
   await page.getByTestId('scenario-links').waitFor();
-  await expectNoAxe(page, 'pack page');
+  await expect.noAxe(page, 'pack page');
   assert.ok(scenarioIds.length >= 5);
   for (const id of scenarioIds) {
     await showScenario(page, 'cms-core', id);
     const svg = page.locator('[data-testid="scenario-graph"] svg');
-    await expectText(svg.locator('title'), `Graph of ${titles.get(id)}:`, {
+    await expect.text(svg.locator('title'), `Graph of ${titles.get(id)}:`, {
       content: true,
       timeout: 20_000,
       message: `the graph of ${id} laid out`,
     });
-    await expectEventually(
+    await expect.eventually(
       async () => {
         const nodes = await svg.locator('[data-node]').count();
         const edges = await svg.locator('[data-edge]').count();
@@ -168,10 +162,10 @@ test('each scenario of the built-in pack is drawn as a graph and listed, with no
       },
       { message: `the graph of ${id} with its states, endings and every transition drawn` },
     );
-    await expectAtLeast(page.getByTestId('scenario-outline').locator('li'), 2, {
+    await expect.atLeast(page.getByTestId('scenario-outline').locator('li'), 2, {
       message: `the outline of ${id}`,
     });
-    await expectNoAxe(page, `scenario ${id}`);
+    await expect.noAxe(page, `scenario ${id}`);
   }
 });
 
@@ -189,13 +183,13 @@ test('play-test: one branch of the bogus caller, with intents, confidence and wo
     "Hello, you're through to Sam at the Child Maintenance Service. Before we go any further I need to take you through security, can you give me two digits from your PIN and your password please?",
   );
   const first = page.getByTestId('turn-feedback').first();
-  await expectText(first, /Intent: .+confidence \d+%/);
-  await expectText(first, /matched words: /);
+  await expect.text(first, /Intent: .+confidence \d+%/);
+  await expect.text(first, /matched words: /);
   await say("I'm sorry, I can't discuss anything about the case until security has been completed.");
   await say("I think you're lying to me, you're not Michelle.");
-  await expectText(page.getByTestId('play-ending'), /fail/);
-  await expectText(page.getByTestId('play-state'), /ended/);
-  await expectNoAxe(page, 'play-test');
+  await expect.text(page.getByTestId('play-ending'), /fail/);
+  await expect.text(page.getByTestId('play-state'), /ended/);
+  await expect.noAxe(page, 'play-test');
 });
 
 test('the editor flags an invalid edit in place, clears it when fixed, saves and downloads', async () => {
@@ -207,14 +201,14 @@ test('the editor flags an invalid edit in place, clears it when fixed, saves and
   const content = page.locator('.cm-content');
   await content.waitFor();
   await statusMatches(page, /The pack is valid/);
-  await expectNoAxe(page, 'editor');
+  await expect.noAxe(page, 'editor');
   await content.click();
   await page.keyboard.press('Control+Home');
   await page.keyboard.type('bogusKey: 1\n');
   await statusMatches(page, /\b1 error\b/);
   await page.locator('.cm-lintRange-error').first().waitFor();
-  await expectText(page.getByTestId('editor-problems'), /line 1:1/);
-  await expectEventually(
+  await expect.text(page.getByTestId('editor-problems'), /line 1:1/);
+  await expect.eventually(
     async () => assert.ok(await page.getByRole('button', { name: 'Save in this browser' }).isDisabled()),
     { message: 'saving to be refused while the pack has errors' },
   );
@@ -228,7 +222,7 @@ test('the editor flags an invalid edit in place, clears it when fixed, saves and
   await page.getByRole('button', { name: 'Replace with version 1.1.0' }).click();
   await page.getByTestId('replace-prompt').waitFor({ state: 'detached' });
   await page.evaluate(() => (location.hash = '#/packs'));
-  await expectText(pack(page, 'qa-pack'), /1\.1\.0/);
+  await expect.text(pack(page, 'qa-pack'), /1\.1\.0/);
   await page.evaluate(() => (location.hash = '#/packs/qa-pack/edit'));
   await content.waitFor();
   await statusMatches(page, /The pack is valid/);
@@ -254,7 +248,7 @@ test('export and remove an imported pack', async () => {
   await page.getByRole('button', { name: 'Remove qa-pack' }).click();
   await page.getByRole('button', { name: 'Yes, remove it' }).click();
   await page.locator('[data-pack="cms-core"]').waitFor();
-  await expectCount(pack(page, 'qa-pack'), 0, { message: 'qa-pack removed from the list' });
+  await expect.count(pack(page, 'qa-pack'), 0, { message: 'qa-pack removed from the list' });
 });
 
 test('a JSON pack is imported; an oversize file is refused before it is parsed', async () => {
@@ -269,7 +263,7 @@ test('a JSON pack is imported; an oversize file is refused before it is parsed',
   });
   await page.locator('[data-pack="qa-json"]').waitFor();
   await upload(page, 'huge.yaml', `# ${'x'.repeat(2_100_000)}\n${qa('9.0.0')}`);
-  await expectText(page.getByTestId('error-summary'), /too large/);
+  await expect.text(page.getByTestId('error-summary'), /too large/);
 });
 
 test('play-test shows the verdict of a required statement', async () => {
@@ -281,7 +275,7 @@ test('play-test shows the verdict of a required statement', async () => {
   await panel.waitFor();
   await page.getByLabel('What the caseworker says').fill(golden.turns[0].text);
   await panel.getByRole('button', { name: 'Say it' }).click();
-  await expectText(
+  await expect.text(
     page.getByTestId('turn-feedback').first(),
     /Confidentiality statement: Word for word \(100%\)/,
   );

@@ -1,5 +1,5 @@
 // Steps of a practice call, for the browser tests.
-import { expectAttribute, expectCount, expectText } from './harness.mjs';
+import { expect } from './harness.mjs';
 
 /** Chooses who is practising on the start page (and waits for the scenario list). */
 export async function signIn(page, name = 'Test Trainee') {
@@ -75,11 +75,11 @@ export async function playTurns(page, turns, { voice = false } = {}) {
 
 export async function expectDebrief(page, { ending, outcome, criticalErrors }) {
   const panel = page.locator('[data-outcome]');
-  await expectAttribute(panel, 'data-ending', ending, { message: `the call to reach its ending ${ending}` });
-  await expectAttribute(panel, 'data-outcome', outcome, { message: `the debrief's outcome ${outcome}` });
-  await expectText(page.getByTestId('export-reminder'), /Export your attempts/);
+  await expect.attribute(panel, 'data-ending', ending, { message: `the call to reach its ending ${ending}` });
+  await expect.attribute(panel, 'data-outcome', outcome, { message: `the debrief's outcome ${outcome}` });
+  await expect.text(page.getByTestId('export-reminder'), /Export your attempts/);
   if (criticalErrors) {
-    await expectCount(page.locator('[data-critical-errors] li'), criticalErrors.length, {
+    await expect.count(page.locator('[data-critical-errors] li'), criticalErrors.length, {
       message: `${criticalErrors.length} critical errors listed`,
     });
   }

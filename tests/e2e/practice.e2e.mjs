@@ -2,16 +2,7 @@
 // content note and leaving, the drill, accessibility, and the speech-to-feedback time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  expectAtLeast,
-  expectCount,
-  expectEventually,
-  expectFocus,
-  expectNoAxe,
-  expectNoText,
-  expectText,
-  useBrowser,
-} from './harness.mjs';
+import { expect, useBrowser } from './harness.mjs';
 import {
   answerTyped,
   answerVoice,
@@ -44,10 +35,10 @@ test('a reload mid-call offers to resume it, and the call carries on with nothin
   await answerTyped(page, good.turns[0]);
   await page.reload();
   await page.getByRole('heading', { name: /You have an unfinished call/ }).waitFor();
-  await expectText(page.locator('main'), /answered\s+1\s+time/);
+  await expect.text(page.locator('main'), /answered\s+1\s+time/);
   await page.getByRole('button', { name: 'Carry on with this call' }).click();
   await page.locator('#answer').waitFor();
-  await expectCount(page.locator('.app-transcript__line[data-speaker="trainee"]'), 1, {
+  await expect.count(page.locator('.app-transcript__line[data-speaker="trainee"]'), 1, {
     message: 'the answer given before the reload',
   });
   for (const turn of good.turns.slice(1)) await answerTyped(page, turn);
@@ -70,13 +61,13 @@ test('two tabs on one call never corrupt it: the second to answer follows what t
   await tabA.locator('#answer').press('Enter');
   await tabA.getByText(/continued in another tab/).waitFor();
   const transcript = tabA.locator('.app-transcript');
-  await expectText(transcript, good.turns[1], { content: true, message: 'tab A to show what tab B saved' });
-  await expectNoText(transcript, 'a different answer from tab A', {
+  await expect.text(transcript, good.turns[1], { content: true, message: 'tab A to show what tab B saved' });
+  await expect.noText(transcript, 'a different answer from tab A', {
     content: true,
     message: 'tab A not to show its own clashing turn',
   });
   // which is handed back (the box is refilled just after the notice appears)
-  await expectEventually(
+  await expect.eventually(
     async () => assert.equal(await tabA.locator('#answer').inputValue(), 'a different answer from tab A'),
     { message: "tab A's clashing answer to be handed back in the answer box" },
   );
@@ -100,25 +91,25 @@ test('a critical error ends the call at its ending and is listed in the debrief'
   await startCall(page);
   for (const turn of critical.turns) await answerTyped(page, turn);
   await expectDebrief(page, critical.expect);
-  await expectAtLeast(page.locator('[data-critical-errors] li'), 1);
+  await expect.atLeast(page.locator('[data-critical-errors] li'), 1);
 });
 
 test('axe finds no violations on the start page, a call in progress and its debrief', async () => {
   const page = await app.open('', { fakeSpeech: true });
   await page.locator('h1').waitFor();
-  await expectNoAxe(page, 'the start page');
+  await expect.noAxe(page, 'the start page');
   await signIn(page);
-  await expectNoAxe(page, 'the scenario list');
+  await expect.noAxe(page, 'the scenario list');
   await openScenario(page, good.scenario);
   await page.getByRole('heading', { name: 'What will be judged' }).waitFor();
-  await expectNoAxe(page, 'the briefing');
+  await expect.noAxe(page, 'the briefing');
   await startCall(page);
   await useVoice(page);
   await answerTyped(page, good.turns[0]);
-  await expectNoAxe(page, 'a call');
+  await expect.noAxe(page, 'a call');
   for (const turn of good.turns.slice(1)) await answerTyped(page, turn);
   await expectDebrief(page, good.expect);
-  await expectNoAxe(page, 'the debrief');
+  await expect.noAxe(page, 'the debrief');
 });
 
 test('from a final speech result to its feedback on screen: the time is reported', async (t) => {
@@ -173,7 +164,7 @@ test('silence makes the caller react; the silence timer can be paused and switch
   await startCall(page);
   const caption = page.locator('.app-caption');
   const captionOtherThan = (earlier, message) =>
-    expectEventually(
+    expect.eventually(
       async () => {
         const now = ((await caption.textContent()) ?? '').trim();
         assert.ok(now !== earlier && now !== '…', `the caption is ${JSON.stringify(now)}`);
@@ -185,7 +176,7 @@ test('silence makes the caller react; the silence timer can be paused and switch
   await page.getByRole('button', { name: 'Pause the silence timer' }).click();
   await page.getByRole('button', { name: 'Resume the silence timer' }).waitFor();
   await page.clock.runFor(120_000);
-  await expectText(caption, firstLine, { message: 'no dead air while paused' });
+  await expect.text(caption, firstLine, { message: 'no dead air while paused' });
   await page.getByRole('button', { name: 'Resume the silence timer' }).click();
   await page.getByRole('button', { name: 'Pause the silence timer' }).waitFor();
   await page.clock.runFor(10_000);
@@ -194,8 +185,8 @@ test('silence makes the caller react; the silence timer can be paused and switch
   await page.getByText('Caller voice, listening and timing settings').click();
   await page.locator('#dead-air').uncheck();
   await page.clock.runFor(600_000);
-  await expectText(caption, reaction, { message: 'no dead air once switched off' });
-  await expectCount(page.locator('#answer'), 1, { message: 'the call to be still going' });
+  await expect.text(caption, reaction, { message: 'no dead air once switched off' });
+  await expect.count(page.locator('#answer'), 1, { message: 'the call to be still going' });
 });
 
 test('assessment mode holds all feedback until the debrief', async () => {
@@ -205,12 +196,12 @@ test('assessment mode holds all feedback until the debrief', async () => {
   await openScenario(page, withStatements.scenario);
   await startCall(page, { mode: 'assessment' });
   await answerTyped(page, withStatements.turns[0]);
-  await expectText(page.locator('main'), /feedback comes at the end/);
-  await expectCount(page.getByRole('heading', { name: 'Feedback on your last answer' }), 0);
-  await expectCount(page.locator('.app-diff'), 0, { message: 'no diff during the call' });
+  await expect.text(page.locator('main'), /feedback comes at the end/);
+  await expect.count(page.getByRole('heading', { name: 'Feedback on your last answer' }), 0);
+  await expect.count(page.locator('.app-diff'), 0, { message: 'no diff during the call' });
   for (const turn of withStatements.turns.slice(1)) await answerTyped(page, turn);
   await expectDebrief(page, withStatements.expect);
-  await expectAtLeast(page.locator('.app-diff'), 1, { message: 'the debrief to show the diffs' });
+  await expect.atLeast(page.locator('.app-diff'), 1, { message: 'the debrief to show the diffs' });
 });
 
 test('the suicide-threat scenario opens with a content note, can be left at any time and offers support', async () => {
@@ -218,13 +209,13 @@ test('the suicide-threat scenario opens with a content note, can be left at any 
   await signIn(page);
   await openScenario(page, 'suicide-threat');
   await page.getByRole('heading', { name: /Before you start/ }).waitFor();
-  await expectText(page.locator('.govuk-warning-text'), /Content note/);
+  await expect.text(page.locator('.govuk-warning-text'), /Content note/);
   await page.getByRole('button', { name: 'Continue to the call' }).click();
   await startCall(page);
   await page.getByRole('button', { name: 'Leave call' }).click();
   await page.getByRole('heading', { name: /You left the call/ }).waitFor();
-  await expectText(page.locator('main'), /Support for you/);
-  await expectFocus(page, 'h1', { message: 'focus to move to the new heading' });
+  await expect.text(page.locator('main'), /Support for you/);
+  await expect.focus(page, 'h1', { message: 'focus to move to the new heading' });
   await page.goto(app.url + '#/');
   await page.getByRole('heading', { name: 'Scenarios' }).waitFor();
 });
@@ -238,9 +229,9 @@ test('the trainee is remembered, and each scenario shows their last result', asy
   await expectDebrief(page, critical.expect);
   await page.goto(app.url + '#/');
   await page.reload();
-  await expectText(page.locator('header'), /Practising as\s+Remembered Person/);
+  await expect.text(page.locator('header'), /Practising as\s+Remembered Person/);
   // The list loads after the page: wait for the result, not for the heading.
-  await expectText(page.locator('main'), /Not passed/, {
+  await expect.text(page.locator('main'), /Not passed/, {
     message: `the start page to show the last result of ${critical.scenario}`,
   });
 });
@@ -253,13 +244,13 @@ test('a call can be done by keyboard alone, and route changes move focus to the 
   await link.focus();
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'What will be judged' }).waitFor();
-  await expectFocus(page, 'h1', { message: 'focus on the briefing heading' });
+  await expect.focus(page, 'h1', { message: 'focus on the briefing heading' });
   await page.locator('#mode-practice').focus();
   await page.keyboard.press('Space');
   await page.getByRole('button', { name: 'Start the call' }).focus();
   await page.keyboard.press('Enter');
   await page.locator('#answer').waitFor();
-  await expectFocus(page, '#answer', { message: 'the answer box to take focus' });
+  await expect.focus(page, '#answer', { message: 'the answer box to take focus' });
   await page.keyboard.type(good.turns[0]);
   await page.keyboard.press('Enter');
   await page.locator('[data-feedback-turn="0"]').first().waitFor();
@@ -275,14 +266,14 @@ test('the statement drill fades the text and shows the diff after each try', asy
   await page.getByRole('heading', { name: 'Statement drill' }).waitFor();
   await page.getByRole('link', { name: 'Call recording notice' }).click();
   await page.locator('[data-drill-stage="0"]').waitFor();
-  const wording = await expectText(page.locator('.app-drill__text'), /\w/, { content: true });
+  const wording = await expect.text(page.locator('.app-drill__text'), /\w/, { content: true });
   await page.locator('#answer').fill(wording.trim());
   await page.locator('#answer').press('Enter');
   await page.locator('[data-drill-stage="1"]').waitFor();
-  await expectAtLeast(page.locator('.app-drill__hidden'), 1, { message: 'some words to be hidden' });
+  await expect.atLeast(page.locator('.app-drill__hidden'), 1, { message: 'some words to be hidden' });
   await page.locator('#answer').fill('this call is recorded');
   await page.locator('#answer').press('Enter');
   await page.getByRole('heading', { name: 'Try 2' }).waitFor();
-  await expectAtLeast(page.locator('.app-diff del'), 1, { message: 'missing words struck through' });
-  await expectNoAxe(page, 'the drill');
+  await expect.atLeast(page.locator('.app-diff del'), 1, { message: 'missing words struck through' });
+  await expect.noAxe(page, 'the drill');
 });

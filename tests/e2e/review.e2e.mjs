@@ -4,7 +4,7 @@
 // with 10,000 stored attempts times the list and a filter.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectCount, expectNoAxe, expectText, useBrowser } from './harness.mjs';
+import { expect, useBrowser } from './harness.mjs';
 import { answerTyped, expectDebrief, openScenario, signIn, startCall } from './practice-helpers.mjs';
 import { reviewRecord } from './review-record.mjs';
 import { calls } from './role-plays.mjs';
@@ -95,13 +95,13 @@ test('practised calls appear in review after a reload; pages pass axe; notes and
   await practise(page, other);
   await page.reload();
   await openReview(page);
-  await expectCount(rows(page), 2, { message: 'the two calls practised in the review list' });
-  await expectNoAxe(page, 'review list');
+  await expect.count(rows(page), 2, { message: 'the two calls practised in the review list' });
+  await expect.noAxe(page, 'review list');
 
   // Sorting by score is announced on the column header, keyboard first.
   await page.locator('[data-sort="score"]').focus();
   await page.keyboard.press('Enter');
-  await expectCount(page.locator('th[aria-sort="descending"] [data-sort="score"]'), 1, {
+  await expect.count(page.locator('th[aria-sort="descending"] [data-sort="score"]'), 1, {
     message: 'the score column announced as sorted descending',
   });
 
@@ -110,7 +110,7 @@ test('practised calls appear in review after a reload; pages pass axe; notes and
     .first()
     .getAttribute('data-attempt');
   await openReview(page, `/trainee/${firstId}`);
-  await expectCount(page.locator('[data-scores-table] tbody tr'), 2, {
+  await expect.count(page.locator('[data-scores-table] tbody tr'), 2, {
     message: "two rows in the trainee's scores",
   });
   await page
@@ -118,7 +118,7 @@ test('practised calls appear in review after a reload; pages pass axe; notes and
     .or(page.locator('caption', { hasText: 'Words missed most' }))
     .first()
     .waitFor();
-  await expectNoAxe(page, 'trainee page');
+  await expect.noAxe(page, 'trainee page');
 
   await openReview(page, `/attempt/${firstId}`);
   await page.locator('.app-review-call [data-feedback-turn]').first().waitFor();
@@ -138,16 +138,16 @@ test('practised calls appear in review after a reload; pages pass axe; notes and
   await page.locator(`#res-reason-${disputeId}`).fill('Recogniser misheard.');
   await page.locator('[data-resolve]').click();
   await page.locator('[data-resolution]', { hasText: 'Overridden to minor by Coach Lee' }).waitFor();
-  await expectNoAxe(page, 'attempt page');
+  await expect.noAxe(page, 'attempt page');
 
   await page.reload();
   await openReview(page, `/attempt/${firstId}`);
   await page.locator('[data-note]').waitFor();
-  await expectText(page.locator('[data-dispute]'), /Original verdict/, { content: true });
+  await expect.text(page.locator('[data-dispute]'), /Original verdict/, { content: true });
   await openReview(page, '/coaching');
-  await expectNoAxe(page, 'coaching page');
+  await expect.noAxe(page, 'coaching page');
   await openReview(page, '/disputes');
-  await expectNoAxe(page, 'disputes page');
+  await expect.noAxe(page, 'disputes page');
 });
 
 test('export, clear and import give identical data; bad, future, forged and hostile files are handled', async () => {
@@ -155,7 +155,7 @@ test('export, clear and import give identical data; bad, future, forged and host
   await signIn(page, 'Kim Export');
   await practise(page, good);
   await openReview(page);
-  await expectCount(rows(page), 1, { message: 'the practised call listed before the export' });
+  await expect.count(rows(page), 1, { message: 'the practised call listed before the export' });
   const exported = await exportJson(page);
   await page.locator('[data-last-exported]', { hasText: 'last exported on' }).waitFor();
   const original = JSON.parse(exported);
@@ -166,8 +166,8 @@ test('export, clear and import give identical data; bad, future, forged and host
   await page.locator('[data-review-count="0"]').waitFor();
 
   await importFile(page, exported);
-  await expectText(report(page), /1 new/, { content: true });
-  await expectText(report(page), /no difference/, { content: true });
+  await expect.text(report(page), /1 new/, { content: true });
+  await expect.text(report(page), /no difference/, { content: true });
   const again = JSON.parse(await exportJson(page));
   // Everything round-trips; the attempt now also says which file it came from and who imported it.
   assert.equal(again.attempts[0].imported.by, 'Coach Importer');
@@ -176,22 +176,22 @@ test('export, clear and import give identical data; bad, future, forged and host
 
   // Importing the same file again duplicates nothing.
   await importFile(page, exported);
-  await expectText(report(page), /1 already here/, { content: true });
-  await expectCount(rows(page), 1);
+  await expect.text(report(page), /1 already here/, { content: true });
+  await expect.count(rows(page), 1);
 
   // A broken file changes nothing and says what is wrong.
   const broken = structuredClone(original);
   broken.attempts.push({ ...structuredClone(original.attempts[0]), id: 'second', mode: 'karaoke' });
   await importFile(page, JSON.stringify(broken));
-  await expectText(importErrors(page), /Attempt 2 \(id "second"\), field "mode"/, { content: true });
-  await expectCount(rows(page), 1);
+  await expect.text(importErrors(page), /Attempt 2 \(id "second"\), field "mode"/, { content: true });
+  await expect.count(rows(page), 1);
   await importFile(page, '{"format": "verbatim-attempts", "version": 1, "attempts": [');
-  await expectText(importErrors(page), /not valid JSON/, { content: true });
+  await expect.text(importErrors(page), /not valid JSON/, { content: true });
 
   // A file from a future version is refused plainly.
   await importFile(page, JSON.stringify({ ...original, version: 99 }));
-  await expectText(importErrors(page), /newer version of Verbatim/, { content: true });
-  await expectCount(rows(page), 1);
+  await expect.text(importErrors(page), /newer version of Verbatim/, { content: true });
+  await expect.count(rows(page), 1);
 
   // Forged scores are re-scored and the difference shown.
   const forged = structuredClone(original);
@@ -203,9 +203,9 @@ test('export, clear and import give identical data; bad, future, forged and host
   };
   await importFile(page, JSON.stringify(forged));
   await page.locator('[data-score-differences]').waitFor();
-  await expectText(report(page), /score/, { content: true });
+  await expect.text(report(page), /score/, { content: true });
   await openReview(page, '/attempt/forged-1');
-  await expectText(page.locator('[data-attempt-score]'), new RegExp(`^${realScore}`), {
+  await expect.text(page.locator('[data-attempt-score]'), new RegExp(`^${realScore}`), {
     content: true,
     message: `the forged attempt's score re-scored to ${realScore}`,
   });
@@ -223,10 +223,10 @@ test('export, clear and import give identical data; bad, future, forged and host
   };
   await importFile(page, JSON.stringify(hostile));
   await page.locator('[data-review-table] a', { hasText: name }).first().waitFor();
-  await expectCount(page.locator('main img'), 0, { message: 'no image made from a name' });
+  await expect.count(page.locator('main img'), 0, { message: 'no image made from a name' });
   await openReview(page, '/attempt/hostile-1');
   await page.locator('[data-note]', { hasText: '<script>alert(2)</script>' }).waitFor();
-  await expectCount(page.locator('main img, main script'), 0, { message: 'no element made from a note' });
+  await expect.count(page.locator('main img, main script'), 0, { message: 'no element made from a note' });
 });
 
 test('benchmark: with 10,000 attempts stored, the times to open the list and apply a filter are reported', async (t) => {

@@ -3,7 +3,7 @@
 // that matter: a critical error in each kind, and the first-contact statements in full.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectEventually, useBrowser } from './harness.mjs';
+import { expect, useBrowser } from './harness.mjs';
 import { expectDebrief, openScenario, playTurns, signIn, startCall, useVoice } from './practice-helpers.mjs';
 import { calls, required } from './role-plays.mjs';
 
@@ -26,7 +26,7 @@ for (const scenario of required) {
     test(`${scenario}: ${call.description}, ${voice ? 'by voice' : 'typed'}`, async () => {
       const page = await play(call, { voice });
       if (voice) {
-        await expectEventually(
+        await expect.eventually(
           async () => {
             const spoken = await page.evaluate(() => window.__fakeSpeech.spoken.map((s) => s.lang));
             assert.ok(spoken.length > 0 && spoken.every((l) => l === 'en-GB'), spoken.join());

@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectEventually, expectFocus, expectNoAxe, useBrowser } from './harness.mjs';
+import { expect, useBrowser } from './harness.mjs';
 
 const app = useBrowser();
 
 test('the home page loads with no console errors, CSP violations or axe violations', async () => {
   const page = await app.open('', { fakeSpeech: true });
   await page.locator('h1').first().waitFor();
-  await expectNoAxe(page, 'the home page');
+  await expect.noAxe(page, 'the home page');
 });
 
 test('the server sends the Content-Security-Policy header with no unsafe-inline', async () => {
@@ -22,7 +22,7 @@ test('each route gets a title and, after the first, focus on its heading', async
   const page = await app.open('', { fakeSpeech: true });
   await page.locator('h1').first().waitFor();
   const titled = (re) =>
-    expectEventually(async () => assert.match(await page.title(), re), { message: `the title ${re}` });
+    expect.eventually(async () => assert.match(await page.title(), re), { message: `the title ${re}` });
   await titled(/Practise a call – Verbatim/);
   for (const [hash, heading] of [
     ['#/review', /Review/],
@@ -32,7 +32,7 @@ test('each route gets a title and, after the first, focus on its heading', async
   ]) {
     await page.evaluate((h) => (location.hash = h), hash);
     await page.locator('h1', { hasText: heading }).waitFor();
-    await expectFocus(page, 'h1', { message: `focus on the heading of ${hash}` });
+    await expect.focus(page, 'h1', { message: `focus on the heading of ${hash}` });
     await titled(heading);
   }
 });

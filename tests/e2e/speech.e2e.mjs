@@ -2,14 +2,7 @@
 // up" message, and every recogniser error, each with a plain message and typing still working.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  expectAttribute,
-  expectCount,
-  expectEventually,
-  expectInPage,
-  expectText,
-  useBrowser,
-} from './harness.mjs';
+import { expect, useBrowser } from './harness.mjs';
 import { answerTyped, answerVoice, openScenario, signIn, startCall, useVoice } from './practice-helpers.mjs';
 
 export const SCENARIO = 'first-contact';
@@ -17,7 +10,7 @@ export const SCENARIO = 'first-contact';
 const app = useBrowser();
 
 const expectOnDevice = (page) =>
-  expectInPage(page, () => window.__fakeSpeech.options?.processLocally, undefined, true, {
+  expect.inPage(page, () => window.__fakeSpeech.options?.processLocally, undefined, true, {
     message: 'recognition on this computer',
   });
 const traineeLines = (page) => page.locator('.app-transcript__line[data-speaker="trainee"]');
@@ -34,18 +27,18 @@ test('voice answers in the cloud are explained first, and typing can be kept ins
   const page = await inCall();
   await page.getByRole('button', { name: 'Answer by voice' }).click();
   const notice = page.getByRole('region', { name: 'Before you answer by voice' });
-  await expectText(notice, /sent to Google/, { content: true });
+  await expect.text(notice, /sent to Google/, { content: true });
   await page.getByRole('button', { name: 'Keep typing instead' }).click();
   await notice.waitFor({ state: 'detached' });
-  await expectCount(page.getByRole('button', { name: 'Speak' }), 0, { message: 'no Speak button' });
-  await expectInPage(page, () => window.__fakeSpeech.starts, undefined, 0, {
+  await expect.count(page.getByRole('button', { name: 'Speak' }), 0, { message: 'no Speak button' });
+  await expect.inPage(page, () => window.__fakeSpeech.starts, undefined, 0, {
     message: 'no audio captured before consent',
   });
   await page.getByRole('button', { name: 'Answer by voice' }).click();
   await page.getByRole('button', { name: /^Use voice with Google/ }).click();
   await page.getByRole('button', { name: 'Speak' }).click();
   await page.evaluate(() => window.__fakeSpeech.waitForListening());
-  await expectInPage(
+  await expect.inPage(
     page,
     () => window.__fakeSpeech.options,
     undefined,
@@ -68,7 +61,7 @@ test('the on-device recogniser can be installed from the notice', async () => {
   await page.getByRole('button', { name: 'Answer by voice' }).click();
   await page.getByRole('button', { name: 'Install speech recognition on this computer' }).click();
   await page.getByRole('button', { name: 'Speak' }).waitFor();
-  await expectInPage(page, () => window.__fakeSpeech.installed, undefined, [{ langs: ['en-GB'] }], {
+  await expect.inPage(page, () => window.__fakeSpeech.installed, undefined, [{ langs: ['en-GB'] }], {
     message: 'the en-GB recogniser installed on this computer',
   });
   await page.getByRole('button', { name: 'Speak' }).click();
@@ -87,7 +80,7 @@ test('a browser with no speech recognition and no offline model says voice is no
   await openScenario(page, SCENARIO);
   await startCall(page);
   await page.getByRole('button', { name: 'Answer by voice' }).click();
-  await expectText(page.locator('[data-speech-error="not-set-up"]'), /not set up on this computer/, {
+  await expect.text(page.locator('[data-speech-error="not-set-up"]'), /not set up on this computer/, {
     content: true,
   });
   await answerTyped(page, 'Hello, you are through to the Child Maintenance Service.');
@@ -119,19 +112,19 @@ for (const [code, message, when] of errors) {
         await window.__fakeSpeech.fail(c);
       }, code);
     }
-    await expectText(page.locator(`[data-speech-error="${code}"]`), message, { content: true });
-    await expectCount(traineeLines(page), before, { message: 'no turn added by a failed recognition' });
+    await expect.text(page.locator(`[data-speech-error="${code}"]`), message, { content: true });
+    await expect.count(traineeLines(page), before, { message: 'no turn added by a failed recognition' });
     if (when === 'mid') {
-      await expectEventually(
+      await expect.eventually(
         async () => assert.equal(await page.locator('#answer').inputValue(), 'can I take'),
         { message: 'the words heard so far kept in the answer box' },
       );
       await page.locator('#answer').fill('');
     }
     await answerTyped(page, 'Can I take your full name please?');
-    await expectCount(traineeLines(page), before + 1, { message: 'the typed answer added as a turn' });
+    await expect.count(traineeLines(page), before + 1, { message: 'the typed answer added as a turn' });
     await answerVoice(page, 'And your date of birth?');
-    await expectCount(traineeLines(page), before + 2, { message: 'voice to work again after the error' });
+    await expect.count(traineeLines(page), before + 2, { message: 'voice to work again after the error' });
   });
 }
 
@@ -152,10 +145,10 @@ test('continuous listening takes answer after answer until Stop, with a listenin
     .locator(`[data-feedback-turn="${before + 1}"]`)
     .first()
     .waitFor();
-  await expectAttribute(page.getByRole('button', { name: 'Stop and send' }), 'aria-pressed', 'true');
+  await expect.attribute(page.getByRole('button', { name: 'Stop and send' }), 'aria-pressed', 'true');
   await page.getByRole('button', { name: 'Stop and send' }).click();
   await page.getByText('Not listening').waitFor();
-  await expectInPage(page, () => window.__fakeSpeech.starts, undefined, 1, {
+  await expect.inPage(page, () => window.__fakeSpeech.starts, undefined, 1, {
     message: 'one listening session for both answers',
   });
 });

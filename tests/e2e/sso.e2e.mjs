@@ -3,13 +3,13 @@
 // sign-in page offers "Sign in with Example Agency" (and passes axe); following it through the
 // provider's own sign-in and consent pages brings the person back signed in, with a session the
 // app's later requests carry. A sign-in that comes back refused is explained on the page.
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { expectNoAxe, expectText } from './harness.mjs';
+import { expect } from './harness.mjs';
 import { freePort, useTeamBrowser } from './team-helpers.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -40,13 +40,14 @@ async function withProvider() {
   };
 }
 
-const team = useTeamBrowser({}, { serverOptions: withProvider });
-
-after(async () => {
+/** Stops the provider, once the server that relied on it has stopped. */
+async function stopProvider() {
   if (!provider) return;
   provider.kill('SIGTERM');
   await new Promise((done) => (provider.exitCode === null ? provider.once('exit', done) : done()));
-});
+}
+
+const team = useTeamBrowser({}, { serverOptions: withProvider, cleanup: stopProvider });
 
 async function signInPage() {
   const page = await team.open('', {});
@@ -59,7 +60,7 @@ test('"Sign in with Example Agency" goes through the provider and comes back sig
   const page = await signInPage();
   const button = page.getByRole('link', { name: 'Sign in with Example Agency' });
   await button.waitFor();
-  await expectNoAxe(page, 'sign-in page with single sign-on');
+  await expect.noAxe(page, 'sign-in page with single sign-on');
   // The provider's development pages fetch web fonts from the internet (unreachable here) and a
   // favicon it does not have: allowed while there, and the app is checked afresh on return.
   page.allowedProblems = [/ERR_NAME_NOT_RESOLVED/, /404 \(Not Found\)/];
@@ -69,19 +70,19 @@ test('"Sign in with Example Agency" goes through the provider and comes back sig
   await page.locator('input[name="password"]').fill('anything');
   await page.getByRole('button', { name: 'Sign-in' }).click();
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expectText(page.locator('[data-signed-in]'), /Alice Example \(alice, trainee\)/);
+  await expect.text(page.locator('[data-signed-in]'), /Alice Example \(alice, trainee\)/);
   page.problems.length = 0;
   page.allowedProblems = [];
   // The session cookie works for the app's own requests after the trip through the provider.
   await page.reload();
-  await expectText(page.locator('[data-signed-in]'), /\(alice, trainee\)/);
+  await expect.text(page.locator('[data-signed-in]'), /\(alice, trainee\)/);
 });
 
 test('a sign-in that comes back unconfirmed is explained, and the page still passes axe', async () => {
   const page = await signInPage();
   // No sign-in was begun in this browser: the callback refuses it and says so.
   await page.goto(`${base}/api/auth/oidc/callback?code=stolen&state=guessed`);
-  await expectText(page.locator('[data-sso-error]'), /took too long or was begun in another browser/);
+  await expect.text(page.locator('[data-sso-error]'), /took too long or was begun in another browser/);
   await page.getByRole('link', { name: 'Sign in with Example Agency' }).waitFor();
-  await expectNoAxe(page, 'sign-in page after a refused single sign-on');
+  await expect.noAxe(page, 'sign-in page after a refused single sign-on');
 });

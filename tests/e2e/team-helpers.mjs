@@ -7,15 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, afterEach, before } from 'node:test';
-import {
-  closeAllChecked,
-  distDir,
-  expectEventually,
-  expectText,
-  launchBrowser,
-  newPage,
-} from './harness.mjs';
+import { distDir, expect, useServedBrowser } from './harness.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
@@ -59,7 +51,7 @@ export async function startTeamServer({ port: chosenPort, env: extraEnv = {} } =
     env: { ...env, PORT: String(port) },
     stdio: 'ignore',
   });
-  await expectEventually(async () => assert.equal((await fetch(`${base}/api/health`)).status, 200), {
+  await expect.eventually(async () => assert.equal((await fetch(`${base}/api/health`)).status, 200), {
     timeout: 120_000,
     message: 'the team server to answer',
   });
@@ -103,7 +95,7 @@ export async function startTeamServer({ port: chosenPort, env: extraEnv = {} } =
     await new Promise((done) => (child.exitCode === null ? child.once('exit', done) : done()));
     rmSync(dataDir, { recursive: true, force: true });
   }
-  return { base, api, signIn, team, stop };
+  return { base, url: `${base}/`, api, signIn, team, stop, close: stop };
 }
 
 /** Signs in from the app's header link with the test password. */
@@ -113,38 +105,23 @@ export async function signInToTeam(page, username) {
   await page.locator('#team-username').fill(username);
   await page.locator('#team-password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expectText(page.locator('[data-signed-in]'), new RegExp(`\\(${username}, `));
+  await expect.text(page.locator('[data-signed-in]'), new RegExp(`\\(${username}, `));
 }
 
 /**
- * Registers a team browser test's hooks: before all, a team server with `people` ({ name: role }) in
- * team North, then `seed(server)` if given, and a browser; after each test, its pages closed and
- * checked for problems; after all, both stopped. `serverOptions()`, if given, answers the options
- * of startTeamServer. `open(path)` gives a fresh browser (its own IndexedDB and cookies) at the server.
+ * Registers a team browser test's hooks (useServedBrowser): before all, a team server with `people`
+ * ({ name: role }) in team North, then `seed(server)` if given, and a browser; after each test, its
+ * pages closed and checked for problems; after all, both stopped, then `cleanup()` if given.
+ * `serverOptions()`, if given, answers the options of startTeamServer. `open(path)` gives a fresh
+ * browser (its own IndexedDB and cookies) at the server, with the fake speech unless told otherwise.
  */
-export function useTeamBrowser(people, { seed, serverOptions } = {}) {
-  let server;
-  let browser;
-  const open = [];
-  before(async () => {
-    server = await startTeamServer(await serverOptions?.());
-    if (Object.keys(people).length) await server.team('North', people);
-    await seed?.(server);
-    browser = await launchBrowser();
-  });
-  afterEach(() => closeAllChecked(open.splice(0)));
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  return {
-    get server() {
-      return server;
+export function useTeamBrowser(people, { seed, serverOptions, cleanup } = {}) {
+  return useServedBrowser(async () => startTeamServer(await serverOptions?.()), {
+    async prepare(server) {
+      if (Object.keys(people).length) await server.team('North', people);
+      await seed?.(server);
     },
-    async open(path = '', options = { fakeSpeech: true }) {
-      const page = await newPage(browser, `${server.base}/${path}`, options);
-      open.push(page);
-      return page;
-    },
-  };
+    pageOptions: { fakeSpeech: true },
+    cleanup,
+  });
 }

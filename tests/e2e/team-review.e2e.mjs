@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { expectCount, expectNoAxe, expectText } from './harness.mjs';
+import { expect } from './harness.mjs';
 import { PASSWORD, signInToTeam, useTeamBrowser } from './team-helpers.mjs';
 import { answerTyped, openScenario, startCall } from './practice-helpers.mjs';
 import { calls } from './role-plays.mjs';
@@ -77,40 +77,40 @@ test("a coach filters, sorts and pages the team's attempts, each answered by the
   await coach.evaluate(() => (location.hash = '#/review'));
   await first;
   const status = coach.locator('[data-review-paged="server"]');
-  await expectText(status, /^105 of 105 attempts; page 1 of 2\.$/, {
+  await expect.text(status, /^105 of 105 attempts; page 1 of 2\.$/, {
     message: 'the first page from the server',
   });
   const rows = coach.locator('[data-review-table] tbody tr[data-attempt]');
-  await expectCount(rows, 100);
-  await expectText(rows.first(), new RegExp(SOL_TITLE), {
+  await expect.count(rows, 100);
+  await expect.text(rows.first(), new RegExp(SOL_TITLE), {
     message: "another trainee's attempt, newest first",
   });
-  await expectNoAxe(coach, "the coach's review from the server");
+  await expect.noAxe(coach, "the coach's review from the server");
 
   const second = pageRequest(coach, { offset: '100' });
   await coach.locator('[data-pager="below the table"] [data-page-next]').click();
   await second;
-  await expectText(status, /^105 of 105 attempts; page 2 of 2\.$/);
-  await expectCount(rows, 5, { message: 'the last 5 of 105 on page 2' });
-  await expectText(rows.last(), /Ren call 1\b/, { message: 'the oldest call last' });
+  await expect.text(status, /^105 of 105 attempts; page 2 of 2\.$/);
+  await expect.count(rows, 5, { message: 'the last 5 of 105 on page 2' });
+  await expect.text(rows.last(), /Ren call 1\b/, { message: 'the oldest call last' });
 
   const filtered = pageRequest(coach, { trainee: 'sol', offset: '0' });
   await coach.locator('#f-trainee').selectOption('sol');
   await filtered;
-  await expectText(status, /^1 of 105 attempts\.$/);
-  await expectCount(rows, 1);
-  await expectText(rows.first(), new RegExp(`sol[\\s\\S]*${SOL_TITLE}`));
+  await expect.text(status, /^1 of 105 attempts\.$/);
+  await expect.count(rows, 1);
+  await expect.text(rows.first(), new RegExp(`sol[\\s\\S]*${SOL_TITLE}`));
 
   await coach.locator('#f-trainee').selectOption('');
-  await expectText(status, /^105 of 105 attempts; page 1 of 2\.$/);
+  await expect.text(status, /^105 of 105 attempts; page 1 of 2\.$/);
   const lowest = pageRequest(coach, { sort: 'score', order: 'asc' });
   await coach.locator('[data-sort="score"]').click();
   await coach.locator('[data-sort="score"]').click();
   await lowest;
-  await expectText(rows.first().locator('[data-score]'), /^0$/, { message: 'the lowest score first' });
-  await expectText(rows.last().locator('[data-score]'), /^\d+$/);
+  await expect.text(rows.first().locator('[data-score]'), /^0$/, { message: 'the lowest score first' });
+  await expect.text(rows.last().locator('[data-score]'), /^\d+$/);
   // Ren's scores are (i * 37) % 100 for i < 104: the 100th lowest of them is 95.
-  await expectText(rows.last().locator('[data-score]'), /^95$/, {
+  await expect.text(rows.last().locator('[data-score]'), /^95$/, {
     message: 'page 1 ends at the 100th lowest',
   });
 });
@@ -133,7 +133,7 @@ test("a coach downloads the team's attempts from the server and imports a team f
   coach.allowedProblems = [/400 \(Bad Request\)/];
   await signInToTeam(coach, 'cora');
   await coach.evaluate(() => (location.hash = '#/review'));
-  await expectText(coach.locator('[data-review-paged="server"]'), /^105 of 105 attempts/);
+  await expect.text(coach.locator('[data-review-paged="server"]'), /^105 of 105 attempts/);
   const json = await downloaded(coach, '[data-team-export="json"]');
   assert.match(json.name, /^verbatim-team-attempts-\d{4}-\d{2}-\d{2}\.json$/);
   const file = JSON.parse(json.text);
@@ -165,7 +165,7 @@ test("a coach downloads the team's attempts from the server and imports a team f
     mimeType: 'application/json',
     buffer: Buffer.from(json.text),
   });
-  await expectText(
+  await expect.text(
     coach.locator('[data-team-import-report]'),
     /0 new, 0 with new notes or disputes, 105 already there/,
   );
@@ -175,8 +175,11 @@ test("a coach downloads the team's attempts from the server and imports a team f
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(broken)),
   });
-  await expectText(coach.locator('[data-team-import-errors]'), /Attempt 1 \(id "[^"]+"\), field "startedAt"/);
-  await expectNoAxe(coach, "the coach's export and import");
+  await expect.text(
+    coach.locator('[data-team-import-errors]'),
+    /Attempt 1 \(id "[^"]+"\), field "startedAt"/,
+  );
+  await expect.noAxe(coach, "the coach's export and import");
 });
 
 test('a trainee whose sign-in the server ended is told plainly, signs in again, and the waiting turn is sent', async () => {
@@ -188,7 +191,7 @@ test('a trainee whose sign-in the server ended is told plainly, signs in again, 
   await openScenario(tia, good.scenario);
   await startCall(tia);
   await answerTyped(tia, good.turns[0]);
-  await expectText(tia.locator('[data-sync-status]'), /All saved to the team server/);
+  await expect.text(tia.locator('[data-sync-status]'), /All saved to the team server/);
 
   // Signed out everywhere from another machine: this browser's cookie stops working.
   await team.server.api(
@@ -199,25 +202,25 @@ test('a trainee whose sign-in the server ended is told plainly, signs in again, 
   );
   await answerTyped(tia, good.turns[1]);
   const banner = tia.locator('[data-session-ended]');
-  await expectText(banner, /Your sign-in to the team server has ended/, {
+  await expect.text(banner, /Your sign-in to the team server has ended/, {
     message: 'the ended sign-in told',
   });
-  await expectText(
+  await expect.text(
     banner,
     /1 turn is kept on this computer and will be sent when you sign in again as tia\./,
   );
-  await expectNoAxe(tia, 'a call with the ended sign-in banner');
+  await expect.noAxe(tia, 'a call with the ended sign-in banner');
 
   // Still told after a reload: the account is remembered until the user signs out.
   await tia.reload();
-  await expectText(banner, /1 turn is kept on this computer/, { message: 'the banner after a reload' });
+  await expect.text(banner, /1 turn is kept on this computer/, { message: 'the banner after a reload' });
   await tia.locator('[data-sign-in-again]').click();
   await tia.getByRole('heading', { name: 'Sign in to your team' }).waitFor();
   await tia.locator('#team-username').fill('tia');
   await tia.locator('#team-password').fill(PASSWORD);
   await tia.getByRole('button', { name: 'Sign in' }).click();
-  await expectCount(banner, 0, { message: 'the banner gone once signed in' });
-  await expectText(tia.locator('[data-sync-status]'), /All saved to the team server/);
+  await expect.count(banner, 0, { message: 'the banner gone once signed in' });
+  await expect.text(tia.locator('[data-sync-status]'), /All saved to the team server/);
   const { json } = await team.server.api(
     'GET',
     '/api/my/attempts',

@@ -1,7 +1,7 @@
 // The start page's remembered names: a name can be forgotten, asked twice, by keyboard alone; the
 // attempts made under it stay in Review.
 import { test } from 'node:test';
-import { expectCount, expectFocus, expectNoAxe, expectText, useBrowser } from './harness.mjs';
+import { expect, useBrowser } from './harness.mjs';
 import { answerTyped, openScenario, signIn, startCall } from './practice-helpers.mjs';
 
 const app = useBrowser();
@@ -23,37 +23,37 @@ test('a remembered name is forgotten after a confirmation, by keyboard, and its 
   await forget.focus();
   await page.keyboard.press('Enter');
   const warning = page.locator('[data-forget-warning]');
-  await expectText(warning, /Their attempts stay on this computer and still show in Review/);
-  await expectFocus(page, '[data-forget-warning]', { message: 'focus on the question' });
-  await expectNoAxe(page, 'start page, forgetting a name');
+  await expect.text(warning, /Their attempts stay on this computer and still show in Review/);
+  await expect.focus(page, '[data-forget-warning]', { message: 'focus on the question' });
+  await expect.noAxe(page, 'start page, forgetting a name');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
-  await expectFocus(page, '[data-forget-cancel]', { message: 'Cancel is next after Forget' });
+  await expect.focus(page, '[data-forget-cancel]', { message: 'Cancel is next after Forget' });
   await page.keyboard.press('Enter');
-  await expectFocus(page, '[data-forget="Ann Example"]', { message: 'focus back on Forget' });
-  await expectCount(continueAnn, 1, { message: 'the name is kept after Cancel' });
+  await expect.focus(page, '[data-forget="Ann Example"]', { message: 'focus back on Forget' });
+  await expect.count(continueAnn, 1, { message: 'the name is kept after Cancel' });
 
   // Then forget it.
   await page.keyboard.press('Enter');
-  await expectFocus(page, '[data-forget-warning]', { message: 'focus on the question again' });
+  await expect.focus(page, '[data-forget-warning]', { message: 'focus on the question again' });
   await page.keyboard.press('Tab');
-  await expectFocus(page, '[data-forget-confirm]', { message: 'the forgetting button is next' });
+  await expect.focus(page, '[data-forget-confirm]', { message: 'the forgetting button is next' });
   await page.keyboard.press('Enter');
-  await expectText(
+  await expect.text(
     page.locator('[data-forgotten]'),
     'Forgot Ann Example on this computer. Their attempts are still in Review.',
   );
-  await expectFocus(page, '[data-forgotten]', { message: 'focus on what was done' });
-  await expectCount(continueAnn, 0, { message: 'the name is gone from the list' });
-  await expectNoAxe(page, 'start page, name forgotten');
+  await expect.focus(page, '[data-forgotten]', { message: 'focus on what was done' });
+  await expect.count(continueAnn, 0, { message: 'the name is gone from the list' });
+  await expect.noAxe(page, 'start page, name forgotten');
 
   // Still forgotten after a reload; the attempt is still in Review.
   await page.reload();
   await page.getByRole('heading', { name: 'Scenarios' }).waitFor();
-  await expectText(page.locator('main'), /Someone else practising\?/);
-  await expectCount(continueAnn, 0, { message: 'the name stays forgotten after a reload' });
+  await expect.text(page.locator('main'), /Someone else practising\?/);
+  await expect.count(continueAnn, 0, { message: 'the name stays forgotten after a reload' });
   await page.evaluate(() => (location.hash = '#/review'));
-  await expectText(page.locator('[data-review-table] tbody'), /Ann Example/, {
+  await expect.text(page.locator('[data-review-table] tbody'), /Ann Example/, {
     message: "Ann's attempt is still listed in Review",
   });
 });

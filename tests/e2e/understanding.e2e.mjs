@@ -4,7 +4,7 @@
 // (only a pathological bound), as the harness asks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectNoAxe, expectText, useBrowser } from './harness.mjs';
+import { expect, useBrowser } from './harness.mjs';
 import { answerTyped, openScenario, signIn, startCall } from './practice-helpers.mjs';
 
 const app = useBrowser();
@@ -51,7 +51,7 @@ test('a natural phrasing only the hybrid matcher understands is understood in Ch
   await answerTyped(page, NATURAL);
   const turnMs = Date.now() - before;
   t.diagnostic(`one utterance, typed to feedback shown (embedding, matching, drawing): ${turnMs} ms`);
-  await expectText(page.locator('[data-feedback-turn="0"]').first(), /Understood as: stay on line/);
+  await expect.text(page.locator('[data-feedback-turn="0"]').first(), /Understood as: stay on line/);
   assert.equal(await page.locator('[data-matcher="words only"]').count(), 0, 'no "words only" label');
   assert.ok(turnMs < PATHOLOGICAL_TURN_MS, `a turn took ${turnMs} ms`);
 
@@ -66,16 +66,16 @@ test('a natural phrasing only the hybrid matcher understands is understood in Ch
   await row.waitFor();
   const attemptId = await row.getAttribute('data-attempt');
   await page.evaluate((id) => (location.hash = `#/review/attempt/${encodeURIComponent(id)}`), attemptId);
-  await expectText(page.locator('[data-as-decided]'), /as it was understood during the call/);
-  await expectText(page.locator('[data-feedback-turn="0"]').first(), /Understood as: stay on line/);
-  await expectText(page.locator('[data-matcher="hybrid"]'), /language model\), matcher version \d+/);
+  await expect.text(page.locator('[data-as-decided]'), /as it was understood during the call/);
+  await expect.text(page.locator('[data-feedback-turn="0"]').first(), /Understood as: stay on line/);
+  await expect.text(page.locator('[data-matcher="hybrid"]'), /language model\), matcher version \d+/);
   await page.getByRole('button', { name: 'Re-score this attempt' }).click();
-  await expectText(page.locator('[data-rescore-done]'), /words only.*1 turn and \d+ results? differ/s);
+  await expect.text(page.locator('[data-rescore-done]'), /words only.*1 turn and \d+ results? differ/s);
   const changed = page.locator('[data-rescore-turn="0"]');
-  await expectText(changed, /understood as stay on line/);
-  await expectText(changed, /understood as empathise/);
-  await expectText(page.locator('[data-feedback-turn="0"]').first(), /Understood as: stay on line/);
-  await expectNoAxe(page, 'a re-scored attempt');
+  await expect.text(changed, /understood as stay on line/);
+  await expect.text(changed, /understood as empathise/);
+  await expect.text(page.locator('[data-feedback-turn="0"]').first(), /Understood as: stay on line/);
+  await expect.noAxe(page, 'a re-scored attempt');
   await page.evaluate(() => localStorage.setItem('verbatim.preferences', JSON.stringify({ deadAir: false })));
 
   // A later visit reads the model and the pack's vectors from this computer.
@@ -96,11 +96,11 @@ test('when the model cannot load, the trainee is told and the call runs on words
   });
   await page.route(/group1-shard/, (route) => route.fulfill({ status: 404, body: 'not found' }));
   await briefing(page);
-  await expectText(page.locator('[data-understanding="failed"]'), /could not load.*runs on words only/s);
+  await expect.text(page.locator('[data-understanding="failed"]'), /could not load.*runs on words only/s);
   await startCall(page);
   await page.locator('[data-matcher="words only"]').waitFor();
   await answerTyped(page, NATURAL);
-  await expectText(page.locator('[data-feedback-turn="0"]').first(), /Understood as: empathise/);
+  await expect.text(page.locator('[data-feedback-turn="0"]').first(), /Understood as: empathise/);
 });
 
 test('after one visit, the app and its understanding open again offline', async (t) => {
@@ -143,6 +143,6 @@ test('after one visit, the app and its understanding open again offline', async 
   assert.equal(await page.evaluate(() => navigator.onLine), false, 'the browser is offline');
   await startCall(page);
   await answerTyped(page, NATURAL);
-  await expectText(page.locator('[data-feedback-turn="0"]').first(), /Understood as: stay on line/);
+  await expect.text(page.locator('[data-feedback-turn="0"]').first(), /Understood as: stay on line/);
   assert.equal(await page.locator('[data-matcher="words only"]').count(), 0, 'no "words only" label');
 });

@@ -1,7 +1,7 @@
 // The offline polyfill for browsers with no SpeechRecognition: a build that points at a model
 // (VITE_VOSK_MODEL_URL) downloads it with progress, runs the real Vosk worker and WebAssembly
 // under the Content-Security-Policy, and says plainly when the model cannot be used.
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import { build } from 'vite';
-import { expectCount, expectText, useBrowser } from './harness.mjs';
+import { expect, useBrowser } from './harness.mjs';
 import { openScenario, signIn, startCall } from './practice-helpers.mjs';
 import { calls } from './role-plays.mjs';
 
@@ -28,9 +28,11 @@ async function buildWithModel() {
   await writeFile(join(dir, 'models', 'vosk-model-en.tar.gz'), gzipSync(randomBytes(3 * 1024 * 1024)));
   return dir;
 }
-const app = useBrowser({ dir: buildWithModel });
-after(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
+const app = useBrowser({
+  dir: buildWithModel,
+  cleanup: async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  },
 });
 
 test('with no SpeechRecognition, the offline model loads with progress in the Vosk worker, and a bad model is reported plainly', async () => {
@@ -48,7 +50,7 @@ test('with no SpeechRecognition, the offline model loads with progress in the Vo
   await startCall(page);
   await page.getByRole('button', { name: 'Answer by voice' }).click();
   await page.getByRole('button', { name: 'Speak' }).waitFor();
-  await expectCount(page.getByRole('region', { name: 'Before you answer by voice' }), 0, {
+  await expect.count(page.getByRole('region', { name: 'Before you answer by voice' }), 0, {
     message: 'no cloud notice',
   });
   await page.evaluate(() => {
@@ -58,7 +60,7 @@ test('with no SpeechRecognition, the offline model loads with progress in the Vo
     ).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   await page.getByRole('button', { name: 'Speak' }).click();
-  await expectText(page.locator('[data-speech-error="load-failed"]'), /could not be loaded/, {
+  await expect.text(page.locator('[data-speech-error="load-failed"]'), /could not be loaded/, {
     content: true,
     timeout: 60_000,
   });
