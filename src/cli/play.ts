@@ -8,7 +8,7 @@ import { runCall, type CallReport, type TraineeTurn, type TurnFeedback } from '.
 import { z } from '../core/zod.ts';
 import type { CliIo } from './io.ts';
 import { DEFAULT_SCRIPTS_DIR, loadPackFile, loadScriptsFrom } from './pack-files.ts';
-import { messageOf } from '../core/message-of.ts';
+import { parseJson } from '../core/parse-json.ts';
 import { callVectors } from './understanding.ts';
 
 const USAGE =
@@ -129,16 +129,9 @@ function readTranscript(file: string): { ok: true; turns: TraineeTurn[] } | { ok
     return { ok: false, message: `could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }
   if (/\.txt$/i.test(file)) return readTextTranscript(text);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return {
-      ok: false,
-      message: `not valid JSON (${messageOf(error)})`,
-    };
-  }
-  const parsed = TranscriptSchema.safeParse(data);
+  const json = parseJson(text);
+  if (!json.ok) return { ok: false, message: `not valid JSON (${json.reason})` };
+  const parsed = TranscriptSchema.safeParse(json.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { ok: false, message: `not a transcript: ${issue.path.join('.') || '(file)'}: ${issue.message}` };

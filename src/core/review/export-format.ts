@@ -1,7 +1,7 @@
 // The export file: versioned so an older app refuses a newer file plainly instead of misreading it.
 import { z } from '../zod.ts';
 import { AttemptSchema, type ReviewAttempt } from './schema.ts';
-import { messageOf } from '../message-of.ts';
+import { parseJson } from '../parse-json.ts';
 import { REVIEW_LIMITS } from './limits.ts';
 
 export const EXPORT_FORMAT = 'verbatim-attempts';
@@ -58,15 +58,9 @@ export function describePath(path: readonly PropertyKey[], attempts: unknown): s
 
 /** Reads an export file's text. Returns every problem, each naming the attempt and field. */
 export function parseExport(text: string): ParseResult {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return {
-      ok: false,
-      errors: [`The file is not valid JSON (${messageOf(e)}).`],
-    };
-  }
+  const json = parseJson(text);
+  if (!json.ok) return { ok: false, errors: [`The file is not valid JSON (${json.reason}).`] };
+  const raw = json.value;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, errors: ['The file is not a Verbatim export: it holds no export header.'] };
   }
