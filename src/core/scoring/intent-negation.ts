@@ -3,6 +3,7 @@
  * meaning and stops at the end of its clause (punctuation, a joining word, or a new subject and its verb), so
  * "nobody got back to you i'll log that as a complaint" negates "got back", not the complaint.
  */
+import { CLAUSE_VERBS, SUBJECTS } from '../text/lexicon.ts';
 import { normalise } from '../text/normalise.ts';
 import type { Token } from './types.ts';
 
@@ -38,23 +39,10 @@ export const CLAUSE_BREAKS = new Set([
 ]);
 /** Punctuation between clauses (not inside numbers such as "1,200" or "2.5"). */
 const CLAUSE_PUNCTUATION = /(?<!\d)[.,](?!\d)|[;:!?]+/;
-/** A subject and its verb start a new clause too, as a recogniser writes it: "nobody rang you back i'll log it". */
-const SUBJECTS = new Set(['i', 'we', 'he', 'she', 'they', 'you']);
-const SUBJECT_VERBS = new Set([
-  'will',
-  'would',
-  'am',
-  'are',
-  'is',
-  'have',
-  'has',
-  'can',
-  'could',
-  'do',
-  'need',
-]);
-
-/** Tokens of each clause, and the index where every clause starts (punctuation or a subject and its verb). */
+/**
+ * Tokens of each clause, and the index where every clause starts: punctuation, or a subject and its verb, as a
+ * recogniser writes it ("nobody rang you back i'll log it"; the word lists are in the lexicon).
+ */
 export function clauses(lowered: string): { tokens: Token[]; starts: Set<number> } {
   const tokens: Token[] = [];
   const starts = new Set<number>();
@@ -63,7 +51,7 @@ export function clauses(lowered: string): { tokens: Token[]; starts: Set<number>
     tokens.push(...normalise(part.replace(NEGATION_IDIOMS, ' ').replace(UNHAPPY, ' unhappy')));
   }
   tokens.forEach((t, i) => {
-    if (SUBJECTS.has(t.key) && SUBJECT_VERBS.has(tokens[i + 1]?.key ?? '')) starts.add(i);
+    if (SUBJECTS.has(t.key) && CLAUSE_VERBS.has(tokens[i + 1]?.key ?? '')) starts.add(i);
   });
   return { tokens, starts };
 }

@@ -8,6 +8,7 @@
  * its longest text (measured with the 8-bit encoder in Node: 21.0 ms for a turn and its two clauses,
  * 20.9 ms for the turn alone).
  */
+import { CLAUSE_VERBS, SUBJECTS } from '../text/lexicon.ts';
 import { plainText } from './intent-analyse.ts';
 
 /**
@@ -18,25 +19,8 @@ export const MIN_SEGMENT_WORDS = 3;
 /** At most this many clauses are embedded apart (the shortest neighbours are joined first). */
 export const MAX_SEGMENTS = 4;
 
-const SUBJECTS = new Set(['i', 'we', 'you', 'he', 'she', 'they']);
-/** Verbs that, after a subject, start a clause ("i can", "we will", "you need"). */
-const VERBS = new Set([
-  'will',
-  'would',
-  'am',
-  'are',
-  'can',
-  'could',
-  'need',
-  'have',
-  'do',
-  'must',
-  'should',
-  "can't",
-  'cannot',
-  "won't",
-  "don't",
-]);
+/** Verbs that, after a subject, start a clause: the shared ones ("i can", "we will") and a few more ("you must"). */
+const VERBS = new Set([...CLAUSE_VERBS, 'must', 'should', "can't", 'cannot', "won't", "don't"]);
 /** Subjects contracted with their verb: "i'll", "you're", "we've", "i'm". */
 const CONTRACTED = /^(?:i|we|you|he|she|they)'(?:ll|re|ve|m|d|s)$/;
 /** Auxiliaries that open a question when a pronoun follows ("can i", "are you", "is there"). */

@@ -20,6 +20,14 @@ export const NEGATORS: ReadonlySet<string> = new Set([
   ...words('unable nobody none neither nor cannot'),
 ]);
 
+/** Subject pronouns: followed by a verb, they start a new clause ("nobody rang you back i'll log it"). */
+export const SUBJECTS: ReadonlySet<string> = new Set(words('i we he she they you'));
+
+/** Verbs that start a new clause after a subject: a negation stops there, and a turn is read in clauses from there. */
+export const CLAUSE_VERBS: ReadonlySet<string> = new Set(
+  words('will would am are is have has can could do need'),
+);
+
 /**
  * Recogniser sound-alikes (SCORING-STANDARD section 2.8). The list is complete by the standard; a pack
  * may add pairs. Each group maps to its first word.
