@@ -1,6 +1,20 @@
 // The pack editor in browser tests: typing a new version over a pack's version line, and saving
 // until the replace prompt asks. Every step waits for the state it needs.
+import { readFileSync } from 'node:fs';
 import { expect } from './harness.mjs';
+
+/** The version a built-in pack ships with, read from its file, so that a new release of the pack needs no edit here. */
+export function shippedVersion(id) {
+  const match = /^version:\s*['"]?([0-9][^'"\s]*)/m.exec(readFileSync(`scenarios/${id}.yaml`, 'utf8'));
+  if (!match) throw new Error(`scenarios/${id}.yaml has no version line`);
+  return match[1];
+}
+
+/** A later version than `version` by `minor` minor steps ("1.2.0", 8: "1.10.0"). */
+export function laterVersion(version, minor) {
+  const [major, m] = version.split('.').map(Number);
+  return `${major}.${m + minor}.0`;
+}
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The editor's line that reads `version: <version>`, and nothing else. */

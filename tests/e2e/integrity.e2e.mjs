@@ -20,7 +20,7 @@ import {
   turnCount,
 } from './practice-helpers.mjs';
 import { calls } from './role-plays.mjs';
-import { saveUntilAsked, typeVersion } from './editor-helpers.mjs';
+import { laterVersion, saveUntilAsked, shippedVersion, typeVersion } from './editor-helpers.mjs';
 
 const app = useBrowser();
 const core = readFileSync(new URL('../../scenarios/cms-core.yaml', import.meta.url), 'utf8');
@@ -118,28 +118,28 @@ test('a pack that brings a built-in scenario id is refused, and the start page k
 
 test("the editor's save keeps the version typed and asks before replacing the built-in pack", async () => {
   const page = await app.open('#/packs/cms-core/edit');
-  await typeVersion(page, '1.0.0', '1.10.0');
-  const prompt = await saveUntilAsked(
-    page,
-    '1.10.0',
-    'confirmation asked before the built-in pack is replaced',
-  );
-  await expect.text(prompt, /Replace cms-core version 1\.0\.0 with version 1\.10\.0\?/);
+  // A version with a two-digit part, to show versions compare as numbers (1.10.0 is later than 1.9.0).
+  const shipped = shippedVersion('cms-core');
+  const typed = laterVersion(shipped, 8);
+  const re = (v) => v.replace(/\./g, '\\.');
+  await typeVersion(page, shipped, typed);
+  const prompt = await saveUntilAsked(page, typed, 'confirmation asked before the built-in pack is replaced');
+  await expect.text(prompt, `Replace cms-core version ${shipped} with version ${typed}?`);
   await expect.noAxe(page, 'editor replace prompt');
-  await prompt.getByRole('button', { name: 'Keep version 1.0.0' }).click();
-  await expect.text(page.locator('main'), /Kept cms-core version 1\.0\.0/);
+  await prompt.getByRole('button', { name: `Keep version ${shipped}` }).click();
+  await expect.text(page.locator('main'), `Kept cms-core version ${shipped}`);
   await page.evaluate(() => (location.hash = '#/packs'));
-  await expect.text(page.locator('[data-pack="cms-core"]'), /1\.0\.0/);
+  await expect.text(page.locator('[data-pack="cms-core"]'), new RegExp(re(shipped)));
   await expect.text(page.locator('[data-pack="cms-core"]'), /built-in/);
 
   await page.evaluate(() => (location.hash = '#/packs/cms-core/edit'));
-  await typeVersion(page, '1.0.0', '1.10.0');
-  await saveUntilAsked(page, '1.10.0', 'confirmation asked again on the second save');
-  await prompt.getByRole('button', { name: 'Replace with version 1.10.0' }).click();
+  await typeVersion(page, shipped, typed);
+  await saveUntilAsked(page, typed, 'confirmation asked again on the second save');
+  await prompt.getByRole('button', { name: `Replace with version ${typed}` }).click();
   await prompt.waitFor({ state: 'detached' });
   await page.reload();
   await page.evaluate(() => (location.hash = '#/packs'));
-  await expect.text(page.locator('[data-pack="cms-core"]'), /1\.10\.0/, {
+  await expect.text(page.locator('[data-pack="cms-core"]'), new RegExp(re(typed)), {
     message: 'the version typed in the editor kept after a reload',
   });
 });

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { expect, useBrowser } from './harness.mjs';
 import { answerTyped, expectDebrief, openScenario, signIn, startCall } from './practice-helpers.mjs';
+import { shippedVersion } from './editor-helpers.mjs';
 
 const app = useBrowser();
 const turns = JSON.parse(readFileSync('tests/golden/bogus-caller/good-call.json', 'utf8')).turns.map(
@@ -58,7 +59,9 @@ test('a turn marked as misunderstood reaches the coach, and QA makes it an examp
   await expect.count(page.locator('[data-misread-turn]'), 0, { message: 'no mark buttons for the coach' });
   await expect.noAxe(page, 'attempt page with a marked turn');
 
-  // QA: the pack's page lists the words; they become an example of the chosen move in version 1.2.1.
+  // QA: the pack's page lists the words; they become an example of the chosen move in the next patch version.
+  const shipped = shippedVersion('cms-core');
+  const next = shipped.replace(/\d+$/, (p) => String(Number(p) + 1));
   await page.evaluate(() => (location.hash = '#/packs/cms-core'));
   const item = page.locator('[data-testid="misreads-list"] li');
   await expect.count(item, 1, { message: 'one marked answer listed' });
@@ -67,13 +70,16 @@ test('a turn marked as misunderstood reaches the coach, and QA makes it an examp
   await expect.noAxe(page, 'pack page with a marked answer');
   await item.getByRole('button', { name: 'Add as example' }).click();
   const prompt = page.getByTestId('replace-prompt');
-  await expect.text(prompt, 'Replace cms-core version 1.2.0 with version 1.2.1?');
-  await prompt.getByRole('button', { name: /Replace with version 1\.2\.1/ }).click();
+  await expect.text(prompt, `Replace cms-core version ${shipped} with version ${next}?`);
+  await prompt.getByRole('button', { name: `Replace with version ${next}` }).click();
   await expect.text(
     page.getByTestId('misreads-status'),
-    'Replaced cms-core version 1.2.0 with version 1.2.1.',
+    `Replaced cms-core version ${shipped} with version ${next}.`,
   );
-  await expect.text(page.locator('.govuk-summary-list'), /Version\s*1\.2\.1/);
+  await expect.text(
+    page.locator('.govuk-summary-list'),
+    new RegExp(`Version\\s*${next.replace(/\./g, '\\.')}`),
+  );
   await expect.text(
     item.locator('[data-misread-done]'),
     'Already an example of Explain that nothing can be discussed until security is passed.',
