@@ -61,14 +61,16 @@ export function scoreCandidates(model: IntentModel, text: string, opts: ScoreOpt
   return intents.map((intent) => {
     const gate = gateOf(intent, said, lowered);
     const lexical = lexicalScore(model, intent, said);
-    const part = bestPart(intent, parts, opts.vectors);
+    const candidate = only === null || only.has(intent.def.id);
+    // Only a move the state expects may be carried by a clause (intent-decide.ts `used`): a rival's clauses are not read.
+    const part = candidate ? bestPart(intent, parts, opts.vectors) : undefined;
     return {
       id: intent.def.id,
       lexical,
       ...(vector && opts.vectors ? { semantic: semanticScore(intent, said, vector, opts.vectors) } : {}),
       ...(part !== undefined ? { part } : {}),
       ...(gate !== undefined ? { gate } : {}),
-      candidate: only === null || only.has(intent.def.id),
+      candidate,
       asked: intent.form === 'question' && said.question,
     };
   });
