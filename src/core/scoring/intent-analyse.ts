@@ -5,6 +5,7 @@
  * stages read (`plainText`), so typed and spoken answers are embedded alike.
  */
 import { CLAUSE_BREAKS, clauses, isAnswerNo, NEGATION_SCOPE, NEGATORS } from './intent-negation.ts';
+import { SHORTHAND } from '../text/lexicon.ts';
 
 const STOP = new Set(
   `a an the and or but if of at by for with about to from in on into onto over under up down out off so as than then
@@ -56,7 +57,7 @@ refer referral pass forward transfer
 copy copies
 hold holds held keep keeps store stores
 record recording recorded records tape taping taped
-manager managers supervisor supervisors leader leaders team-leader line-manager senior
+manager managers supervisor supervisors leader leaders team-leader line-manager senior tl tls
 alert notify escalate flag raise
 disclose share reveal release divulge discuss confirm
 security verify verification identity id
@@ -224,6 +225,7 @@ function isQuestion(text: string, lowered: string, keys: readonly string[]): boo
   return false;
 }
 
+const SHORTHAND_WORDS = new RegExp(`(?<![\\p{L}'])(?:${[...SHORTHAND.keys()].join('|')})(?![\\p{L}'])`, 'gu');
 const FILLER_WORDS = /\b(?:um+|uh+|er+m?|ah+|hmm+|mm+)\b/g;
 
 /**
@@ -239,6 +241,7 @@ export function plainText(text: string): string {
     .replace(/[^\p{L}\p{N}£'\s]+/gu, ' ')
     .replace(/'(?!\p{L})|(?<!\p{L})'/gu, ' ')
     .replace(FILLER_WORDS, ' ')
+    .replace(SHORTHAND_WORDS, (w) => SHORTHAND.get(w) ?? w)
     .replace(/\s+/g, ' ')
     .trim();
 }
