@@ -135,4 +135,3 @@ export type ConditionSpec = z.output<typeof ConditionSchema>;
 export type TransitionSpec = z.output<typeof TransitionSchema>;
 export type CriticalRuleSpec = z.output<typeof CriticalRuleSchema>;
 export type NeverSaySpec = z.output<typeof NeverSaySchema>;
-export type DeadAirSpec = z.output<typeof DeadAirSchema>;

@@ -147,13 +147,10 @@ export const AttemptSchema = z.object({
   notRechecked: NotRecheckedSchema.optional(),
 });
 
-export type ReviewTurn = z.infer<typeof TurnSchema>;
 export type ReviewSummary = z.infer<typeof SummarySchema>;
-export type ReviewNote = z.infer<typeof NoteSchema>;
 export type Dispute = z.infer<typeof DisputeSchema>;
 export type DisputeTarget = z.infer<typeof DisputeTargetSchema>;
 export type DisputedVerdict = z.infer<typeof DisputedVerdictSchema>;
-export type DisputeResolution = z.infer<typeof ResolutionSchema>;
 export type ImportMark = z.infer<typeof ImportMarkSchema>;
 export type NotRechecked = z.infer<typeof NotRecheckedSchema>;
 export type ReviewAttempt = z.infer<typeof AttemptSchema>;
