@@ -121,7 +121,7 @@ describe('browser outbox and the team server', () => {
       .where('id', '=', record.id)
       .executeTakeFirstOrThrow();
     expect(stored).toEqual({ status: 'abandoned', trainee_id: traineeId });
-    a.team.outbox.stop();
+    await a.team.outbox.stop();
   });
 
   it("sends a 'misunderstood' mark made after the turn synced, and its undoing, for the coach to see", async () => {
@@ -149,7 +149,7 @@ describe('browser outbox and the team server', () => {
     await a.team.syncNow();
     expect(a.team.status).toMatchObject({ pendingOther: 0, lastError: null });
     expect(await seen()).toBeUndefined();
-    for (const m of [a, coach]) m.team.outbox.stop();
+    await Promise.all([a, coach].map((m) => m.team.outbox.stop()));
   });
 
   it("keeps other names' attempts on the machine, and brings a coach's note and the history down", async () => {
@@ -192,6 +192,6 @@ describe('browser outbox and the team server', () => {
     expect(history.map((r) => r.id)).toContain(mine.id);
     expect(history.find((r) => r.id === mine.id)?.turns.map((t) => t.text)).toEqual(['Hello']);
     expect(b.team.status).toMatchObject({ pendingTurns: 0, pendingOther: 0 });
-    for (const m of [a, b, coach]) m.team.outbox.stop();
+    await Promise.all([a, b, coach].map((m) => m.team.outbox.stop()));
   });
 });

@@ -171,6 +171,8 @@ export class Outbox {
 
   #scheduleRetry(pull: boolean): void {
     if (this.#retry) clearTimeout(this.#retry);
+    // Signed out (or stopped) while a pass failed: nothing is sent, so nothing is retried.
+    if (!this.#user) return;
     const random = this.#deps.random ?? Math.random;
     const wait = Math.min(RETRY_START_MS * 2 ** this.#failures, RETRY_CAP_MS) * (0.5 + random());
     this.#failures++;
@@ -193,7 +195,9 @@ export class Outbox {
     this.#onChange();
   }
 
-  stop(): void {
+  /** Stops sending; resolves once a pass under way has ended. */
+  async stop(): Promise<void> {
     this.setUser(null);
+    await this.#running;
   }
 }

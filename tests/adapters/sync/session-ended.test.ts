@@ -116,8 +116,8 @@ describe('a sign-in the server ended', () => {
     await again.syncNow();
     expect(again.status).toMatchObject({ pendingTurns: 0, lastError: null });
     expect(await storedTurns(record.id)).toEqual([0, 1, 2]);
-    team.outbox.stop();
-    again.outbox.stop();
+    await team.outbox.stop();
+    await again.outbox.stop();
   });
 
   it('says so when the account was signed out everywhere from another machine, and not after signing out here', async () => {
@@ -145,6 +145,6 @@ describe('a sign-in the server ended', () => {
     const later = await reload();
     expect(later.ended).toBeNull();
     expect(later.user).toBeNull();
-    for (const t of [team, back, later]) t.outbox.stop();
+    await Promise.all([team, back, later].map((t) => t.outbox.stop()));
   });
 });

@@ -1,5 +1,5 @@
-// Load test for the team server: simulated trainees, each with an outbox that sends its waiting
-// turns in one request and retries with backoff (trainee.ts), send turns to a real server process
+// Load test for the team server: simulated trainees, each with the browser's attempt store and
+// outbox (trainee.ts), send turns to a real server process
 // on loopback; the server is killed and restarted
 // in the middle; afterwards every turn must be stored exactly once. Bounded: it stops by itself
 // after the run plus a drain deadline, whatever happens.
@@ -12,7 +12,8 @@ import { sql } from 'kysely';
 import { openDatabase } from '../../../src/server/db/database.ts';
 import { hashPassword } from '../../../src/server/auth/password.ts';
 import { createSession } from '../../../src/server/auth/sessions.ts';
-import { trainee, type Traffic } from './trainee.ts';
+import { trainee, type Account, type Traffic } from './trainee.ts';
+import type { TeamUser } from '../../../src/core/ports/index.ts';
 
 export interface LoadOptions {
   trainees: number;
@@ -126,27 +127,28 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /** Accounts and sessions made directly in the database (one password hash shared: hashing is not under test). */
-async function seed(env: Record<string, string>, trainees: number) {
+async function seed(env: Record<string, string>, trainees: number): Promise<Account[]> {
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
   try {
     const hash = await hashPassword('load-test-password', 2 ** 10);
-    const cookies: string[] = [];
+    const accounts: Account[] = [];
     for (let i = 0; i < trainees; i++) {
       const id = crypto.randomUUID();
+      const user: TeamUser = { id, username: `load-${id}`, displayName: `Trainee ${i}`, role: 'trainee' };
       await database.db
         .insertInto('users')
         .values({
-          id,
-          username: `load-${id}`,
-          display_name: `Trainee ${i}`,
-          role: 'trainee',
+          id: user.id,
+          username: user.username,
+          display_name: user.displayName,
+          role: user.role,
           password_hash: hash,
           oidc_subject: null,
         })
         .execute();
-      cookies.push(`verbatim_session=${await createSession(database.db, id)}`);
+      accounts.push({ user, cookie: `verbatim_session=${await createSession(database.db, user.id)}` });
     }
-    return cookies;
+    return accounts;
   } finally {
     await database.close();
   }
@@ -163,7 +165,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   env.PID_FILE = pidFile;
   const base = `http://127.0.0.1:${port}`;
   const drainMs = (options.drainSeconds ?? 120) * 1000;
-  const cookies = await seed(env, options.trainees);
+  const accounts = await seed(env, options.trainees);
   startServer(port, env);
   try {
     await waitHealthy(base, Date.now() + drainMs);
@@ -210,9 +212,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
             log(`server back after ${((Date.now() - started) / 1000).toFixed(1)} s`);
           })();
 
-    const trainees = cookies.map((cookie, i) =>
-      trainee(traffic, cookie, `trainee ${i}`, options.turns, spacing),
-    );
+    const trainees = accounts.map((account) => trainee(traffic, account, options.turns, spacing));
     const [attemptIds] = await Promise.all([Promise.all(trainees), killer]);
     const seconds = (Date.now() - started) / 1000;
 
