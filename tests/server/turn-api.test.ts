@@ -95,6 +95,11 @@ describe.each(databaseKinds)('turn routes (%s)', (kind) => {
     const seen = (await cora.request('GET', `/api/attempts/${a}`)).json;
     expect(seen.turns[0].misunderstood).toEqual(mark);
     expect(seen.turns[0].text).toBe('I need to check your address');
+    const row = async () =>
+      (
+        (await cora.request('GET', '/api/attempts')).json.items as { id: string; misunderstood?: number }[]
+      ).find((h) => h.id === a);
+    expect((await row())?.misunderstood).toBe(1);
 
     for (const other of [theo, cora]) {
       const refused = await other.request('PUT', path, { mark: null });
@@ -106,6 +111,8 @@ describe.each(databaseKinds)('turn routes (%s)', (kind) => {
 
     expect((await tia.request('PUT', path, { mark: null })).json).toEqual({ misunderstood: false });
     expect((await cora.request('GET', `/api/attempts/${a}`)).json.turns[0].misunderstood).toBeUndefined();
+    expect(await row()).toBeDefined();
+    expect((await row())?.misunderstood).toBeUndefined();
     const actions = await server.database.db
       .selectFrom('audit')
       .select('action')

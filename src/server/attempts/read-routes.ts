@@ -126,7 +126,8 @@ function selectAttempts(db: Db, user: SessionUser, ids: string[]) {
     .execute();
 }
 
-function toHead(r: AttemptRow) {
+/** A review table row; `misunderstood` counts the turns the trainee marked (the review page's query adds it). */
+function toHead(r: AttemptRow & { misunderstood?: number | null }) {
   return {
     id: r.id,
     trainee: r.username,
@@ -142,6 +143,7 @@ function toHead(r: AttemptRow) {
     score: r.score,
     passed: r.passed,
     summary: summaryHead(r.summary),
+    ...(r.misunderstood ? { misunderstood: r.misunderstood } : {}),
   };
 }
 

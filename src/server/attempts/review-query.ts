@@ -106,6 +106,15 @@ export async function reviewPage(db: Db, user: SessionUser, q: ReviewQuery) {
   const rows = await query
     .selectAll('attempts')
     .select(['users.username', 'users.display_name'])
+    // How many of the attempt's turns the trainee marked "The caller misunderstood me", for the coach's table.
+    .select((eb) =>
+      eb
+        .selectFrom('turns')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('turns.attempt_id', '=', 'attempts.id')
+        .where(sql<boolean>`turns.body ? 'misunderstood'`)
+        .as('misunderstood'),
+    )
     .orderBy(sql`${sortExpression(q.sort)} ${direction}`)
     .orderBy('attempts.started_at', 'desc')
     .orderBy('attempts.id')
