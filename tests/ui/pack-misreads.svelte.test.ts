@@ -62,12 +62,12 @@ describe('PackMisreads', () => {
     const { packs, misreads, store } = await setup();
     const pack = packs.find('cms-core')!;
     await misreads.add(packs, pack, misreads.rows[0]!, 'explain-security-needed');
-    expect(packs.pending?.incoming.version).toBe('1.2.1');
+    expect(packs.pending?.incoming.version).toBe('1.3.1');
     await packs.confirmReplace();
     const installed = packs.find('cms-core')!;
-    expect(installed.version).toBe('1.2.1');
+    expect(installed.version).toBe('1.3.1');
     expect(installed.pack.intents.get('explain-security-needed')?.examples).toContain(WORDS);
-    expect(packs.notice).toBe('Replaced cms-core version 1.2.0 with version 1.2.1.');
+    expect(packs.notice).toBe('Replaced cms-core version 1.3.0 with version 1.3.1.');
     // The same words again: refused with the reason, nothing asked.
     await misreads.add(packs, installed, misreads.rows[0]!, 'explain-security-needed');
     expect(misreads.error).toBe(
