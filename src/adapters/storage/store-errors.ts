@@ -2,45 +2,45 @@
 // or one of these errors, whose message can be shown to the trainee or coach as it is.
 import { messageOf } from '../../core/message-of.ts';
 
+/** A failed write in plain words: one of the errors below, whose message is shown as it is. */
+class StoreError extends Error {
+  constructor(name: string, message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = name;
+  }
+}
+
 /** A write failed because the browser's storage for this site is full. */
-export class StorageFullError extends Error {
+export class StorageFullError extends StoreError {
   constructor(cause?: unknown) {
-    super(
-      'This computer has run out of space for saved calls. Export the attempts (Review, Export), then clear old ones or free disk space. Nothing was saved from the last change.',
-      { cause },
-    );
-    this.name = 'StorageFullError';
+    const message =
+      'This computer has run out of space for saved calls. Export the attempts (Review, Export), then clear old ones or free disk space. Nothing was saved from the last change.';
+    super('StorageFullError', message, cause);
   }
 }
 
 /** The database was closed or deleted under the app (the browser cleared the site's data). */
-export class StorageGoneError extends Error {
+export class StorageGoneError extends StoreError {
   constructor(cause?: unknown) {
-    super(
-      'The saved calls on this computer are no longer there: the browser has removed this site’s storage. Nothing was saved from the last change. Reload the page; attempts exported before can be imported again.',
-      { cause },
-    );
-    this.name = 'StorageGoneError';
+    const message =
+      'The saved calls on this computer are no longer there: the browser has removed this site’s storage. Nothing was saved from the last change. Reload the page; attempts exported before can be imported again.';
+    super('StorageGoneError', message, cause);
   }
 }
 
 /** Any other failed write: the browser's own reason, with what it means for the user. */
-export class StorageWriteError extends Error {
+export class StorageWriteError extends StoreError {
   constructor(cause?: unknown) {
-    const reason = messageOf(cause);
-    super(`This change could not be saved on this computer (${reason}). Nothing was saved from it.`, {
-      cause,
-    });
-    this.name = 'StorageWriteError';
+    const message = `This change could not be saved on this computer (${messageOf(cause)}). Nothing was saved from it.`;
+    super('StorageWriteError', message, cause);
   }
 }
 
 /** An import that would leave a record the review pages cannot show: nothing was written. */
-export class ImportRefusedError extends Error {
+export class ImportRefusedError extends StoreError {
   readonly problems: string[];
   constructor(problems: string[]) {
-    super(problems.join(' '));
-    this.name = 'ImportRefusedError';
+    super('ImportRefusedError', problems.join(' '));
     this.problems = problems;
   }
 }
@@ -60,13 +60,7 @@ export async function guard<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (e) {
-    if (
-      e instanceof StorageFullError ||
-      e instanceof StorageGoneError ||
-      e instanceof StorageWriteError ||
-      e instanceof ImportRefusedError
-    )
-      throw e;
+    if (e instanceof StoreError) throw e;
     if (isQuotaError(e)) throw new StorageFullError(e);
     if (isGoneError(e)) throw new StorageGoneError(e);
     throw new StorageWriteError(e);
