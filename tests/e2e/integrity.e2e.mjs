@@ -20,6 +20,7 @@ import {
   turnCount,
 } from './practice-helpers.mjs';
 import { calls } from './role-plays.mjs';
+import { writeOldDatabase } from './old-databases.mjs';
 import { laterVersion, saveUntilAsked, shippedVersion, typeVersion } from './editor-helpers.mjs';
 
 const app = useBrowser();
@@ -285,46 +286,6 @@ test('a turn that cannot be saved stops the call with a plain message, and the d
   await expect.text(rows(page).first().locator('[data-score]'), /^\d+$/);
 });
 
-/**
- * Runs in the page: writes `records` into a database laid out exactly as schema version 4 made it
- * (scenario indexes on the scenario id alone), each record with its head, as that version wrote them.
- */
-async function writeVersion4(records) {
-  const db = await new Promise((ok, fail) => {
-    const r = indexedDB.open('verbatim', 4);
-    r.onupgradeneeded = () => {
-      const database = r.result;
-      const attempts = database.createObjectStore('attempts', { keyPath: 'id' });
-      attempts.createIndex('byTrainee', 'trainee');
-      attempts.createIndex('byScenario', 'scenarioId');
-      attempts.createIndex('byTraineeScenario', ['trainee', 'scenarioId']);
-      attempts.createIndex('byStatus', 'status');
-      attempts.createIndex('byStartedAt', 'startedAt');
-      attempts.createIndex('byTraineeStartedAt', ['trainee', 'startedAt']);
-      database.createObjectStore('settings');
-      const heads = database.createObjectStore('heads', { keyPath: 'id' });
-      heads.createIndex('byStartedAt', 'startedAt');
-      heads.createIndex('byTrainee', 'trainee');
-      heads.createIndex('byScenario', 'scenarioId');
-      heads.createIndex('byEnding', 'summary.ending.id');
-    };
-    r.onsuccess = () => ok(r.result);
-    r.onerror = () => fail(r.error);
-  });
-  const tx = db.transaction(['attempts', 'heads'], 'readwrite');
-  for (const record of records) {
-    tx.objectStore('attempts').put(record);
-    const { turns: _t, notes: _n, disputes: _d, updatedAt: _u, summary, ...head } = record;
-    const { statements: _s, moves: _m, ...brief } = summary;
-    tx.objectStore('heads').put({ ...head, summary: brief });
-  }
-  await new Promise((ok, fail) => {
-    tx.oncomplete = ok;
-    tx.onerror = () => fail(tx.error);
-  });
-  db.close();
-}
-
 test('attempts saved before the upgrade keep two packs’ scenario of the same id apart in review', async () => {
   // A page of the app's origin without the app: the database is laid out as version 4 left it first.
   const page = await app.open(null);
@@ -337,10 +298,16 @@ test('attempts saved before the upgrade keep two packs’ scenario of the same i
   await page.goto(`${app.url}before-upgrade`);
   const failed = (a) => ({ ...a, summary: { ...a.summary, score: 40, passed: false } });
   const bogus = { scenarioId: 'bogus-caller', scenarioTitle: bogusTitle };
-  await page.evaluate(writeVersion4, [
-    failed(attempt('core-old', { packId: 'cms-core', packVersion: '0.9.0', trainee: 'Sam Core', ...bogus })),
-    attempt('impostor-old', { packId: 'innocent-pack', trainee: 'Sam Core', ...bogus }),
-  ]);
+  await page.evaluate(writeOldDatabase, {
+    name: 'verbatim',
+    version: 4,
+    records: [
+      failed(
+        attempt('core-old', { packId: 'cms-core', packVersion: '0.9.0', trainee: 'Sam Core', ...bogus }),
+      ),
+      attempt('impostor-old', { packId: 'innocent-pack', trainee: 'Sam Core', ...bogus }),
+    ],
+  });
   await page.goto(`${app.url}#/review`);
   await openReview(page);
   await expect.count(rows(page), 2, { message: 'both attempts kept through the upgrade' });

@@ -15,6 +15,7 @@ import type { AttemptStore } from '../../src/core/ports/index.ts';
 import { markMisunderstood } from '../../src/core/review/misunderstood.ts';
 import { SERVER_TEST_TIMEOUTS, stopDatabases } from './databases.ts';
 import { PASSWORD, TEST_PASSWORD_COST, startTeamServer, type TeamServer } from './team-api.ts';
+import { injectFetch, practiceAttempt, typed } from './browser.ts';
 
 vi.setConfig(SERVER_TEST_TIMEOUTS);
 afterAll(() => stopDatabases());
@@ -25,30 +26,18 @@ let live: FastifyInstance | null;
 /** Every request the machines sent, as 'METHOD path'. */
 const sentRequests: string[] = [];
 
-/** fetch for one browser: a cookie jar, and a network error while the server is down. */
-function browserFetch(): typeof fetch {
-  let cookie = '';
-  return (async (url: string, init: RequestInit = {}) => {
-    sentRequests.push(`${init.method ?? 'GET'} ${url}`);
-    if (!live) throw new TypeError('fetch failed');
-    const response = await live.inject({
-      method: (init.method ?? 'GET') as 'GET',
-      url,
-      headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) },
-      ...(init.body ? { payload: init.body as string } : {}),
-    });
-    const set = response.headers['set-cookie'];
-    if (set) cookie = String(Array.isArray(set) ? set[0] : set).split(';')[0]!;
-    return new Response(response.body || null, { status: response.statusCode });
-  }) as typeof fetch;
-}
-
 let machines = 0;
 async function machine(username: string) {
   const name = `machine-${++machines}`;
   const local = await openAttemptStore({ name });
   const team = new HttpTeamServer({
-    api: createApi('', browserFetch()),
+    api: createApi(
+      '',
+      injectFetch(
+        () => live,
+        (request) => sentRequests.push(request),
+      ),
+    ),
     local,
     marks: await openMarks(`${name}-sync`),
     now: () => new Date(),
@@ -57,16 +46,6 @@ async function machine(username: string) {
   const store: AttemptStore = syncingStore(local, () => team.outbox.poke());
   return { local, store, team };
 }
-
-const attempt = (trainee: string) => ({
-  trainee,
-  packId: 'cms-core',
-  packVersion: '1.0.0',
-  scenarioId: 'new-application',
-  scenarioTitle: 'A new application',
-  mode: 'practice' as const,
-});
-const typed = (text: string) => ({ text, source: 'typed' as const, at: new Date().toISOString() });
 
 describe('browser outbox and the team server', () => {
   let traineeId: string;
@@ -84,7 +63,7 @@ describe('browser outbox and the team server', () => {
 
   it('sends turns saved while the server was down once it is back, each stored once', async () => {
     const a = await machine('tia');
-    const record = await a.store.create(attempt('tia'));
+    const record = await a.store.create(practiceAttempt('tia'));
     await a.store.appendTurn(record.id, 0, typed('Good morning, Child Maintenance Service'));
     await a.team.syncNow();
     expect(a.team.status).toMatchObject({ pendingTurns: 0, lastError: null });
@@ -126,7 +105,7 @@ describe('browser outbox and the team server', () => {
 
   it("sends a 'misunderstood' mark made after the turn synced, and its undoing, for the coach to see", async () => {
     const a = await machine('tia');
-    const record = await a.store.create(attempt('tia'));
+    const record = await a.store.create(practiceAttempt('tia'));
     await a.store.appendTurn(record.id, 0, typed('I will need your partner’s address'));
     await a.team.syncNow();
     expect(a.team.status).toMatchObject({ pendingTurns: 0, pendingOther: 0 });
@@ -154,9 +133,9 @@ describe('browser outbox and the team server', () => {
 
   it("keeps other names' attempts on the machine, and brings a coach's note and the history down", async () => {
     const a = await machine('tia');
-    const mine = await a.store.create(attempt('tia'));
+    const mine = await a.store.create(practiceAttempt('tia'));
     await a.store.appendTurn(mine.id, 0, typed('Hello'));
-    const other = await a.store.create(attempt('someone else'));
+    const other = await a.store.create(practiceAttempt('someone else'));
     await a.store.appendTurn(other.id, 0, typed('Not for the server'));
     await a.team.syncNow();
     const ids = (await server.database.db.selectFrom('attempts').select('id').execute()).map((r) => r.id);

@@ -7,7 +7,7 @@ import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_VERSION, openAttemptStore } from '../../../src/adapters/storage/attempt-store.ts';
 import type { AttemptRecord, AttemptStore } from '../../../src/core/ports/index.ts';
-import { headOf } from '../../../src/core/review/attempt-head.ts';
+import { writeOldDatabase } from '../../e2e/old-databases.mjs';
 
 let counter = 0;
 const stores: AttemptStore[] = [];
@@ -49,33 +49,6 @@ const builtIn = record('core-1', 'cms-core');
 const impostor = record('impostor-1', 'innocent-pack');
 const bogus = { scenarioId: 'bogus-caller' };
 
-/** Writes a database exactly as schema version 4 created it: scenario indexes on the scenario id alone. */
-async function writeVersion4(name: string, records: AttemptRecord[]) {
-  const db = await openDB(name, 4, {
-    upgrade(database) {
-      const attempts = database.createObjectStore('attempts', { keyPath: 'id' });
-      attempts.createIndex('byTrainee', 'trainee');
-      attempts.createIndex('byScenario', 'scenarioId');
-      attempts.createIndex('byTraineeScenario', ['trainee', 'scenarioId']);
-      attempts.createIndex('byStatus', 'status');
-      attempts.createIndex('byStartedAt', 'startedAt');
-      attempts.createIndex('byTraineeStartedAt', ['trainee', 'startedAt']);
-      database.createObjectStore('settings');
-      const heads = database.createObjectStore('heads', { keyPath: 'id' });
-      heads.createIndex('byStartedAt', 'startedAt');
-      heads.createIndex('byTrainee', 'trainee');
-      heads.createIndex('byScenario', 'scenarioId');
-      heads.createIndex('byEnding', 'summary.ending.id');
-    },
-  });
-  for (const r of records) {
-    await db.put('attempts', r);
-    await db.put('heads', headOf(r));
-  }
-  await db.put('settings', ['Sam'], 'knownTrainees');
-  db.close();
-}
-
 describe('scenario identity in the attempts database', () => {
   it('filters by the pack and the scenario, never every pack’s scenario of that id', async () => {
     const store = await open();
@@ -114,7 +87,7 @@ describe('scenario identity in the attempts database', () => {
 
   it('upgrades a version 4 database to the pack-aware indexes, keeping every attempt', async () => {
     const name = `v4-${++counter}`;
-    await writeVersion4(name, [builtIn, impostor]);
+    await writeOldDatabase({ name, version: 4, records: [builtIn, impostor], knownTrainees: ['Sam'] });
     const store = await open(name);
     expect(DB_VERSION).toBe(5);
     expect(await store.get('core-1')).toEqual(builtIn);

@@ -8,6 +8,7 @@ import {
   type OpenOptions,
 } from '../../../src/adapters/storage/attempt-store.ts';
 import type { AttemptRecord, AttemptStore } from '../../../src/core/ports/index.ts';
+import { writeOldDatabase } from '../../e2e/old-databases.mjs';
 
 let counter = 0;
 const stores: AttemptStore[] = [];
@@ -46,30 +47,17 @@ const record = (id: string, over: Partial<AttemptRecord> = {}): AttemptRecord =>
   ...over,
 });
 
-/** Writes a database exactly as schema version 1 (the first release) created it. */
-async function writeVersion1(name: string, records: unknown[]) {
-  const db = await openDB(name, 1, {
-    upgrade(database) {
-      const attempts = database.createObjectStore('attempts', { keyPath: 'id' });
-      attempts.createIndex('byTrainee', 'trainee');
-      attempts.createIndex('byScenario', 'scenarioId');
-      attempts.createIndex('byTraineeScenario', ['trainee', 'scenarioId']);
-      attempts.createIndex('byStatus', 'status');
-      attempts.createIndex('byStartedAt', 'startedAt');
-      database.createObjectStore('settings');
-    },
-  });
-  for (const r of records) await db.put('attempts', r);
-  await db.put('settings', ['Sam'], 'knownTrainees');
-  db.close();
-}
-
 describe('schema migration', () => {
   it('opens attempts saved by schema version 1 after the upgrade', async () => {
     const name = `v1-${++counter}`;
     const v1 = record('old-1');
     const { notes: _n, disputes: _d, ...bare } = v1;
-    await writeVersion1(name, [v1, { ...bare, id: 'old-2' }]);
+    await writeOldDatabase({
+      name,
+      version: 1,
+      records: [v1, { ...bare, id: 'old-2' }],
+      knownTrainees: ['Sam'],
+    });
     const store = await open(name);
     expect(DB_VERSION).toBe(5);
     expect(await store.get('old-1')).toEqual(v1);

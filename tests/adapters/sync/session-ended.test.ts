@@ -10,6 +10,7 @@ import { HttpTeamServer } from '../../../src/adapters/sync/team-server.ts';
 import type { AttemptStore } from '../../../src/core/ports/index.ts';
 import { SERVER_TEST_TIMEOUTS, stopDatabases } from '../../server/databases.ts';
 import { PASSWORD, startTeamServer, type TeamServer } from '../../server/team-api.ts';
+import { injectFetch, practiceAttempt, typed } from '../../server/browser.ts';
 
 vi.setConfig(SERVER_TEST_TIMEOUTS);
 afterAll(() => stopDatabases());
@@ -18,18 +19,7 @@ let server: TeamServer;
 
 /** One browser: its cookie jar, its IndexedDB and its localStorage, kept across "reloads". */
 function browser() {
-  let cookie = '';
-  const fetcher = (async (url: string, init: RequestInit = {}) => {
-    const response = await server.app.inject({
-      method: (init.method ?? 'GET') as 'GET',
-      url,
-      headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) },
-      ...(init.body ? { payload: init.body as string } : {}),
-    });
-    const set = response.headers['set-cookie'];
-    if (set) cookie = String(Array.isArray(set) ? set[0] : set).split(';')[0]!;
-    return new Response(response.body || null, { status: response.statusCode });
-  }) as typeof fetch;
+  const fetcher = injectFetch(() => server.app);
   const saved = new Map<string, string>();
   const remember = {
     getItem: (k: string) => saved.get(k) ?? null,
@@ -61,7 +51,6 @@ async function machine(username: string) {
   return { local, team, reload: open };
 }
 
-const typed = (text: string) => ({ text, source: 'typed' as const, at: new Date().toISOString() });
 const storedTurns = async (id: string) =>
   (
     await server.database.db
@@ -82,14 +71,7 @@ describe('a sign-in the server ended', () => {
 
   it('says so when the session expires, keeps the waiting turns, and sends them after signing in again', async () => {
     const { local, team, reload } = await machine('tia');
-    const record = await local.create({
-      trainee: 'tia',
-      packId: 'cms-core',
-      packVersion: '1.0.0',
-      scenarioId: 'new-application',
-      scenarioTitle: 'A new application',
-      mode: 'practice',
-    });
+    const record = await local.create(practiceAttempt('tia'));
     await local.appendTurn(record.id, 0, typed('Good morning'));
     await team.syncNow();
     expect(await storedTurns(record.id)).toEqual([0]);
@@ -124,14 +106,7 @@ describe('a sign-in the server ended', () => {
     const { local, team, reload } = await machine('tia');
     const other = await server.signIn('tia');
     expect((await other.request('POST', '/api/session/sign-out-everywhere')).status).toBe(200);
-    const record = await local.create({
-      trainee: 'tia',
-      packId: 'cms-core',
-      packVersion: '1.0.0',
-      scenarioId: 'new-application',
-      scenarioTitle: 'A new application',
-      mode: 'practice',
-    });
+    const record = await local.create(practiceAttempt('tia'));
     await local.appendTurn(record.id, 0, typed('Hello'));
     await team.syncNow();
     expect(team.ended).toMatchObject({ username: 'tia', pendingTurns: 1, pendingOther: 1 });
