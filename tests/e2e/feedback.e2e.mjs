@@ -5,7 +5,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { expect, useBrowser } from './harness.mjs';
-import { answerTyped, answerVoice, openScenario, signIn, startCall, useVoice } from './practice-helpers.mjs';
+import {
+  answerTyped,
+  answerVoice,
+  openScenario,
+  signIn,
+  startScenarioCall,
+  useVoice,
+} from './practice-helpers.mjs';
 
 const app = useBrowser();
 const golden = (path) => JSON.parse(readFileSync(`tests/golden/${path}`, 'utf8')).turns.map((t) => t.text);
@@ -16,10 +23,7 @@ const wording = (id) => {
 const feedback = (page) => page.locator('section[aria-labelledby="feedback-heading"]');
 
 test('a turn that does not attempt the expected statement gets no verdict; only what was attempted is judged', async () => {
-  const page = await app.open('', { fakeSpeech: true });
-  await signIn(page);
-  await openScenario(page, 'first-contact');
-  await startCall(page);
+  const page = await startScenarioCall(app, 'first-contact');
   await answerTyped(page, "Hello, Child Maintenance Service, I'm Tess.");
   await expect.text(feedback(page), 'The confidentiality statement was expected here and not said.');
   await expect.noText(feedback(page), /Not acceptable|%/);
@@ -34,10 +38,7 @@ test('a turn that does not attempt the expected statement gets no verdict; only 
 });
 
 test('a verdict says why next to its score, in the same words on the call and the debrief', async () => {
-  const page = await app.open('', { fakeSpeech: true });
-  await signIn(page);
-  await openScenario(page, 'client-recording-call');
-  await startCall(page);
+  const page = await startScenarioCall(app, 'client-recording-call');
   await answerTyped(
     page,
     'I should tell you that this cold may be recorded for quality and or training purposes',
@@ -50,10 +51,7 @@ test('a verdict says why next to its score, in the same words on the call and th
 });
 
 test('the debrief leads with the outcome and its reasons, states only what happened, and folds the diffs', async () => {
-  const page = await app.open('', { fakeSpeech: true });
-  await signIn(page);
-  await openScenario(page, 'client-recording-call');
-  await startCall(page);
+  const page = await startScenarioCall(app, 'client-recording-call');
   for (const turn of golden('client-recording-call/client-records.json')) await answerTyped(page, turn);
   const panel = page.locator('[data-outcome]');
   await expect.text(panel, /Passed\s*Score \d+% \(pass mark 80%\)/);
@@ -71,10 +69,7 @@ test('the debrief leads with the outcome and its reasons, states only what happe
 });
 
 test('a six-turn debrief stays short, and a call the caller hangs up on still prompts for what to do', async () => {
-  const page = await app.open('', { fakeSpeech: true });
-  await signIn(page);
-  await openScenario(page, 'bogus-caller');
-  await startCall(page);
+  const page = await startScenarioCall(app, 'bogus-caller');
   const turns = golden('bogus-caller/not-reported.json');
   for (const turn of turns.slice(0, -1)) await answerTyped(page, turn);
   await expect.text(page.locator('[data-caller-gone]'), 'The caller has hung up');
@@ -91,10 +86,7 @@ test('a six-turn debrief stays short, and a call the caller hangs up on still pr
 });
 
 test('the diff shows each word said once, even "you\'re" and "£1000"', async () => {
-  const page = await app.open('', { fakeSpeech: true });
-  await signIn(page);
-  await openScenario(page, 'first-contact');
-  await startCall(page);
+  const page = await startScenarioCall(app, 'first-contact');
   await answerTyped(page, wording('confidentiality-statement'));
   await answerTyped(page, `That's absolutely fine, you're allowed. ${wording('false-information-warning')}`);
   const diff = feedback(page).locator('.app-diff');
@@ -130,10 +122,7 @@ test("the briefing shows each statement word for word with its source and a dril
 });
 
 test('the call so far follows the newest line, and the start page shows the last result without a reload', async () => {
-  const page = await app.open('', { fakeSpeech: true });
-  await signIn(page);
-  await openScenario(page, 'bogus-caller');
-  await startCall(page);
+  const page = await startScenarioCall(app, 'bogus-caller');
   for (const turn of golden('bogus-caller/not-reported.json').slice(0, 4)) await answerTyped(page, turn);
   const log = page.locator('[data-transcript]');
   await expect.eventually(
@@ -151,10 +140,7 @@ test('the call so far follows the newest line, and the start page shows the last
 });
 
 test('while an answer is being typed the silence count says the caller is waiting, never "0 seconds"', async () => {
-  const page = await app.open('', { fakeSpeech: true, deadAir: true });
-  await signIn(page);
-  await openScenario(page, 'first-contact');
-  await startCall(page);
+  const page = await startScenarioCall(app, 'first-contact', { deadAir: true });
   await expect.text(page.locator('#silence-label'), /the caller reacts in \d+ seconds?\./);
   await page.locator('#answer').pressSequentially('Hello');
   await expect.text(page.locator('#silence-label'), 'The caller is waiting for your answer.');
@@ -171,10 +157,7 @@ const answerIs = (page, text, message) =>
   expect.eventually(async () => assert.equal(await page.locator('#answer').inputValue(), text), { message });
 
 test('an unsent answer is kept when the browser goes Back mid-call, and after a reload', async () => {
-  const page = await app.open('', { fakeSpeech: true });
-  await signIn(page);
-  await openScenario(page, 'bogus-caller');
-  await startCall(page);
+  const page = await startScenarioCall(app, 'bogus-caller');
   await answerTyped(page, 'Hello, Child Maintenance Service, Tess speaking.');
   const draft = 'Before we go on, I need to take you through security';
   await page.locator('#answer').pressSequentially(draft);
@@ -205,10 +188,7 @@ test('an unsent answer is kept when the browser goes Back mid-call, and after a 
 });
 
 test('assessment mode says each answer was recorded once, in one live region', async () => {
-  const page = await app.open('', { fakeSpeech: true });
-  await signIn(page);
-  await openScenario(page, 'bogus-caller');
-  await startCall(page, { mode: 'assessment' });
+  const page = await startScenarioCall(app, 'bogus-caller', { mode: 'assessment' });
   await answerTyped(page, 'Hello, Child Maintenance Service, Tess speaking.');
   await expect.text(page.locator('[data-feedback-turn="0"]'), 'Answer 1 recorded.');
   await answerTyped(page, 'Before we go on, I need to take you through security.');
@@ -225,10 +205,7 @@ test('assessment mode says each answer was recorded once, in one live region', a
 });
 
 test('the bogus caller answers the digits the trainee asked for', async () => {
-  const page = await app.open('', { fakeSpeech: true });
-  await signIn(page);
-  await openScenario(page, 'bogus-caller');
-  await startCall(page);
+  const page = await startScenarioCall(app, 'bogus-caller');
   await answerTyped(
     page,
     'Before we go any further I need to take you through security, can you give me the third and sixth digits of your PIN please?',

@@ -26,6 +26,18 @@ export async function startCall(page, { mode = 'practice' } = {}) {
   await page.locator('#answer').waitFor();
 }
 
+/**
+ * Opens the app with the fake recogniser (and the harness's other `options`), signs in as `name`,
+ * opens a scenario and starts its call in `mode`.
+ */
+export async function startScenarioCall(app, scenarioId, { name, mode, ...options } = {}) {
+  const page = await app.open('', { fakeSpeech: true, ...options });
+  await signIn(page, name);
+  await openScenario(page, scenarioId);
+  await startCall(page, { mode });
+  return page;
+}
+
 /** Switches the call to voice answers, accepting the cloud notice if it is shown. */
 export async function useVoice(page) {
   await page.getByRole('button', { name: 'Answer by voice' }).click();

@@ -3,10 +3,16 @@ import { callFeedback, diffWords, explainResult, formatDiff } from '../../../src
 import { scoreStatement } from '../../../src/core/scoring/verbatim.ts';
 import { runCall, type TurnStatement } from '../../../src/core/session/index.ts';
 import { script } from '../../helpers/library.ts';
-import { defaultPack, loadSmall, NOTICE, smallLoaded, smallPack } from '../packs/fixtures.ts';
-
-const SECURITY = 'Can I take two digits from your PIN and your password please';
-const GOODBYE = 'Thank you for calling, goodbye';
+import {
+  defaultPack,
+  GOODBYE,
+  LATE_NOTICE,
+  loadSmall,
+  NOTICE,
+  SECURITY,
+  smallLoaded,
+  smallPack,
+} from '../packs/fixtures.ts';
 
 const turnStatements = (r: ReturnType<typeof runCall>, turnIndex: number): TurnStatement[] => {
   const t = r.transcript.find((e) => e.speaker === 'trainee' && e.turnIndex === turnIndex);
@@ -119,13 +125,7 @@ describe('call feedback', () => {
   });
 
   it('says why a pass ending with a low score did not pass', () => {
-    const r = runCall(smallLoaded(), 'demo', [
-      { text: 'Hello' },
-      { text: 'Hello there' },
-      { text: NOTICE },
-      { text: SECURITY },
-      { text: GOODBYE },
-    ]);
+    const r = runCall(smallLoaded(), 'demo', LATE_NOTICE);
     const fb = callFeedback(r);
     expect(fb.outcome.reasons).toEqual(['The score, 50%, is below the pass mark of 80%.']);
     expect(fb.statements[0]).toMatchObject({ label: 'Word for word', counted: false });

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPack, parsePackText, type LoadedPack } from '../../../src/core/packs/index.ts';
+import type { TraineeTurn } from '../../../src/core/session/index.ts';
 import { loadScriptLibrary, type ScriptLibrary } from '../../../src/core/scripts/script-library.ts';
 
 export const DEFAULT_PACK_FILE = 'scenarios/cms-core.yaml';
@@ -152,6 +153,17 @@ export function smallPack(): Record<string, any> {
 }
 
 export const NOTICE = 'I should tell you that this call may be recorded for quality and or training purposes';
+/** The small pack's security question and its goodbye, word for word. */
+export const SECURITY = 'Can I take two digits from your PIN and your password please';
+export const GOODBYE = 'Thank you for calling, goodbye';
+/** A call of the small pack's demo that reaches the pass ending but says the notice after its window. */
+export const LATE_NOTICE: TraineeTurn[] = [
+  { text: 'Hello' },
+  { text: 'Hello there' },
+  { text: NOTICE },
+  { text: SECURITY },
+  { text: GOODBYE },
+];
 
 export function loadSmall(raw: unknown = smallPack(), source?: string) {
   return loadPack(raw, { file: 'small.yaml', scripts: shippedScripts(), ...(source ? { source } : {}) });

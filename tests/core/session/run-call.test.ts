@@ -5,10 +5,8 @@ import {
   runCall,
   type TraineeTurn,
 } from '../../../src/core/session/index.ts';
-import { defaultPack, NOTICE, smallLoaded } from '../packs/fixtures.ts';
+import { defaultPack, GOODBYE, LATE_NOTICE, NOTICE, SECURITY, smallLoaded } from '../packs/fixtures.ts';
 
-const SECURITY = 'Can I take two digits from your PIN and your password please';
-const GOODBYE = 'Thank you for calling, goodbye';
 const good: TraineeTurn[] = [{ text: NOTICE }, { text: SECURITY }, { text: GOODBYE }];
 
 const callerLines = (r: ReturnType<typeof runCall>) =>
@@ -122,13 +120,7 @@ describe('runCall', () => {
   });
 
   it('gives no credit for a statement said after its window', () => {
-    const r = runCall(smallLoaded(), 'demo', [
-      { text: 'Hello' },
-      { text: 'Hello there' },
-      { text: NOTICE },
-      { text: SECURITY },
-      { text: GOODBYE },
-    ]);
+    const r = runCall(smallLoaded(), 'demo', LATE_NOTICE);
     expect(r.ending?.outcome).toBe('pass');
     expect(r.statements[0]).toMatchObject({ turnIndex: 2, note: expect.stringContaining('first 2 turns') });
     expect(r.score).toBe(50);
