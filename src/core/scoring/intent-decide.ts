@@ -85,6 +85,8 @@ export interface DecideOptions {
   risky?: ReadonlySet<string> | undefined;
   /** Similarity to the nearest no-move example (intent-no-move.ts). */
   noMove?: number;
+  /** Similarity to the nearest kind word (intent-no-move.ts): a rival of risky moves only. */
+  kindWords?: number;
 }
 
 export function hybridScore(c: CandidateScore, semantic: SemanticScore | undefined = c.semantic): number {
@@ -161,6 +163,8 @@ export function decide(cands: readonly CandidateScore[], opts: DecideOptions = {
     return none('too little evidence: not close to any example, and few of its words');
   if ((opts.noMove ?? 0) + (risky ? RISKY_OUTSIDE : -NO_MOVE_LEAD) >= similarity)
     return none('closer to talk that makes no move');
+  if (risky && (opts.kindWords ?? 0) + RISKY_OUTSIDE >= similarity)
+    return none('closer to a kind word, which is no move with consequences');
   if (risky && outside !== null && outside.score + RISKY_OUTSIDE >= best.score)
     return none(`closer to ${outside.candidate.id}, which is not expected here`);
   const lead = best.score - (runnerUp?.score ?? 0);

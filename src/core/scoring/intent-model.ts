@@ -3,7 +3,7 @@
  * each intent's form, required and excluded words, and how distinctive each concept is.
  */
 import { analyse, plainText, type Analysed } from './intent-analyse.ts';
-import { NO_MOVE_EXAMPLES } from './intent-no-move.ts';
+import { KIND_WORDS, NO_MOVE_EXAMPLES } from './intent-no-move.ts';
 import type { IntentDefinition } from './types.ts';
 
 export interface CompiledExample {
@@ -27,6 +27,8 @@ export interface IntentModel {
   weight: (concept: string) => number;
   /** Talk that makes no move (see intent-no-move.ts): a rival in the semantic stage. */
   noMove: CompiledExample[];
+  /** Kind words (see intent-no-move.ts): a rival of risky moves only. */
+  kindWords: CompiledExample[];
 }
 
 /** Prepare intent definitions once; matching is then a few microseconds per utterance and candidate. */
@@ -52,8 +54,14 @@ export function compileIntents(defs: readonly IntentDefinition[]): IntentModel {
     // A word no intent uses still says what the utterance is about: weighted like a fairly rare one.
     return 1 + Math.log(n / (d ?? 2));
   };
-  const noMove = NO_MOVE_EXAMPLES.map((text) => ({ text, plain: plainText(text), analysed: analyse(text) }));
-  return { intents, byId: new Map(intents.map((i) => [i.def.id, i])), weight, noMove };
+  const compile = (text: string) => ({ text, plain: plainText(text), analysed: analyse(text) });
+  return {
+    intents,
+    byId: new Map(intents.map((i) => [i.def.id, i])),
+    weight,
+    noMove: NO_MOVE_EXAMPLES.map(compile),
+    kindWords: KIND_WORDS.map(compile),
+  };
 }
 
 /** Every text whose vector the semantic stage reads for this model: its examples' plain forms. */
@@ -62,6 +70,7 @@ export function exampleTexts(model: IntentModel): string[] {
     ...new Set([
       ...model.intents.flatMap((i) => i.examples.map((e) => e.plain)),
       ...model.noMove.map((e) => e.plain),
+      ...model.kindWords.map((e) => e.plain),
     ]),
   ];
 }

@@ -30,3 +30,29 @@ export const NO_MOVE_EXAMPLES: readonly string[] = [
   'let me think',
   'hello are you still there',
 ];
+
+/**
+ * Kind words: acknowledging how the caller feels. Where a state expects empathy they are that move (the pack's
+ * own examples say so); elsewhere they are talk that makes no move, and never a risky one. They are a rival only
+ * to risky moves, so they cannot take an expected empathic move away: "I'm sorry you're going through all this"
+ * was read as answering abuse with abuse (0.60) and "I understand you're upset" (0.59) once risky moves needed
+ * 0.55, as found by saying fifteen kind phrases in every state of both built-in packs. Written from how caseworkers
+ * speak, not from any labelled set.
+ */
+export const KIND_WORDS: readonly string[] = [
+  "i understand you're upset",
+  'i can hear how upset you are',
+  "i can hear you're really frustrated",
+  'i understand this is really stressful for you',
+  "i'm sorry you're going through this",
+  "i'm sorry to hear that",
+  'that sounds really difficult',
+  "i can see why you'd be angry",
+  'i appreciate this is hard',
+  'thank you for telling me',
+  'thank you for bearing with me',
+  "that's completely understandable",
+  "i know it's a lot to deal with",
+  'take your time',
+  "i'm here to help you",
+];

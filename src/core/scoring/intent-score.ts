@@ -4,7 +4,7 @@
  */
 import { analyse, plainText, type Analysed } from './intent-analyse.ts';
 import { gateOf, lexicalScore, type LexicalScore } from './intent-lexical.ts';
-import type { CompiledIntent, IntentModel } from './intent-model.ts';
+import type { CompiledExample, CompiledIntent, IntentModel } from './intent-model.ts';
 import { segmentsOf } from './intent-segments.ts';
 import { cosine, semanticScore, type SemanticScore, type VectorTable } from './intent-semantic.ts';
 
@@ -31,12 +31,20 @@ export interface ScoreOptions {
   vectors?: VectorTable;
 }
 
-/** The nearest no-move example's similarity (0 without vectors): how much this is just talk. */
-export function noMoveSimilarity(model: IntentModel, text: string, vectors: VectorTable | undefined): number {
+/**
+ * The nearest no-move example's similarity (0 without vectors): how much this is just talk. `examples`: the model's
+ * kind words instead, to ask how much this is only a kind word.
+ */
+export function noMoveSimilarity(
+  model: IntentModel,
+  text: string,
+  vectors: VectorTable | undefined,
+  examples: readonly CompiledExample[] = model.noMove,
+): number {
   const v = vectors?.get(plainText(typeof text === 'string' ? text : ''));
   if (v === undefined || vectors === undefined) return 0;
   let best = 0;
-  for (const e of model.noMove) {
+  for (const e of examples) {
     const u = vectors.get(e.plain);
     if (u !== undefined) best = Math.max(best, cosine(v, u));
   }

@@ -49,8 +49,9 @@ export function matchIntent(model: IntentModel, text: string, options: MatchOpti
   });
   const hybrid = cands.some((c) => c.semantic !== undefined);
   const noMove = hybrid ? noMoveSimilarity(model, text, options.vectors) : 0;
+  const kindWords = hybrid ? noMoveSimilarity(model, text, options.vectors, model.kindWords) : 0;
   return explain(
-    decide(cands, { risky: options.risky, noMove }),
+    decide(cands, { risky: options.risky, noMove, kindWords }),
     hybrid ? (options.vectors?.model ?? null) : null,
   );
 }

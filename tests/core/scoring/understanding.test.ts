@@ -55,9 +55,32 @@ const FRESH_C_ACCURACY = 0.95;
 const sealed = [...labelled('fresh-2026-11-30d.jsonl'), ...labelled('fresh-2026-11-30e.jsonl')];
 const SEALED_ACCURACY = 0.91;
 
+/**
+ * Kind words a caseworker says in any state, none of them among the matcher's own kind words (intent-no-move.ts):
+ * before matcher version 8, "i hear what you're saying" was read as dismissing a suicide threat in every state of it.
+ */
+const KIND = [
+  "i get that you're angry and i'd be the same",
+  "It's clear this has really upset you.",
+  'honestly i can only imagine how hard this is',
+  'sorry love that must be horrible',
+  'I do appreciate how stressful this must be for you.',
+  "i hear what you're saying",
+  "you've clearly had a rough time of it",
+  'thanks for explaining that to me',
+  "i'm really sorry about all this",
+  'that must be so frustrating for you',
+  'I can tell this matters a lot to you',
+  'no rush at all',
+  "bless you that's a lot",
+  "i completely get where you're coming from",
+  "that's a horrible position to be in",
+];
+
 let vectors: VectorTable;
 beforeAll(async () => {
   vectors = await nodeVectors([
+    ...KIND.flatMap(embeddingTexts),
     ...packTexts(pack),
     ...packTexts(more),
     ...calls.flatMap((c) => turnTexts(c.turns)),
@@ -121,6 +144,19 @@ describe('utterances held out from tuning', () => {
 
   it(`puts back at least ${SEALED_ACCURACY * 100}% of the two sets sealed until measured`, () => {
     expect(accuracy(sealed)).toBeGreaterThanOrEqual(SEALED_ACCURACY);
+  });
+
+  it('never reads a kind word as a move with consequences, in any state of either built-in pack', () => {
+    const risky: string[] = [];
+    for (const p of [pack, more])
+      for (const [id, scenario] of p.scenarios)
+        for (const state of scenario.stateIntents.keys())
+          for (const text of KIND) {
+            const match = scenario.judge.understanding(vectors, () => scenario.judge.intentAt(state, text));
+            if (match?.intent && match.evidence?.risky)
+              risky.push(`${id}/${state}: "${text}" as ${match.intent}`);
+          }
+    expect(risky).toEqual([]);
   });
 
   it('without vectors the lexical matcher decides, and says so', () => {
