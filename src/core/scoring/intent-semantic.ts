@@ -22,14 +22,34 @@ export interface SemanticScore {
   centroid: number;
 }
 
+/**
+ * The dot product, four lanes at a time: comparing an utterance with every example is most of the matcher's cost
+ * (a profile of `decide` over the held-out answers: 27% of the time in one plain loop, half that with four sums).
+ */
+function dot(a: Float32Array, b: Float32Array): number {
+  const n = Math.min(a.length, b.length);
+  const whole = n - (n % 4);
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i < whole; i += 4) {
+    s0 += a[i]! * b[i]!;
+    s1 += a[i + 1]! * b[i + 1]!;
+    s2 += a[i + 2]! * b[i + 2]!;
+    s3 += a[i + 3]! * b[i + 3]!;
+  }
+  for (; i < n; i++) s0 += a[i]! * b[i]!;
+  return s0 + s1 + s2 + s3;
+}
+
 /** Vector lengths, kept per vector: an example's is needed for every utterance it is compared with. */
 const norms = new WeakMap<Float32Array, number>();
 function norm(v: Float32Array): number {
   let n = norms.get(v);
   if (n === undefined) {
-    n = 0;
-    for (let i = 0; i < v.length; i++) n += v[i]! * v[i]!;
-    n = Math.sqrt(n);
+    n = Math.sqrt(dot(v, v));
     norms.set(v, n);
   }
   return n;
@@ -39,9 +59,7 @@ export function cosine(a: Float32Array, b: Float32Array): number {
   const na = norm(a);
   const nb = norm(b);
   if (na === 0 || nb === 0) return 0;
-  let dot = 0;
-  for (let i = 0; i < a.length; i++) dot += a[i]! * b[i]!;
-  return dot / (na * nb);
+  return dot(a, b) / (na * nb);
 }
 
 /** An intent's example vectors and their sum, kept while the table gives the same vectors (one pack version). */
