@@ -29,6 +29,7 @@ export const DEFAULT_TRANSCRIPTS = [
   'tests/fixtures/calibration/transcripts',
   'tests/natural',
   'tests/fixtures/understanding/calls-2026-11-30',
+  'tests/fixtures/understanding/calls-2026-11-30b',
 ];
 /** Every labelled set in the project's understanding fixtures, in name order. */
 const UTTERANCE_DIR = 'tests/fixtures/understanding';

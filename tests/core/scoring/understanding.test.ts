@@ -27,6 +27,12 @@ const callsIn = (dir: string) =>
     }));
 const calls = callsIn(DIR);
 const unseenCalls = callsIn(UNSEEN_CALLS);
+/**
+ * Whole calls written blind on 2026-11-30 and sealed until measured once at matcher version 8: 21 of 24 reach the
+ * ending and verdict their writer expected (20 at version 7). Guarded as a count, so that none of the 21 is lost.
+ */
+const sealedCalls = callsIn('tests/fixtures/understanding/calls-2026-11-30b');
+const SEALED_CALLS_RIGHT = 21;
 type Labelled = { scenario: string; state: string; text: string; intent: string | null };
 const labelled = (file: string): Labelled[] =>
   readFileSync(`tests/fixtures/understanding/${file}`, 'utf8')
@@ -53,7 +59,20 @@ const FRESH_C_ACCURACY = 0.95;
  * matcher version 7: 0.946 (175 of 185) and 0.897 (166 of 185); at version 6 they were 0.876 and 0.843.
  */
 const sealed = [...labelled('fresh-2026-11-30d.jsonl'), ...labelled('fresh-2026-11-30e.jsonl')];
-const SEALED_ACCURACY = 0.91;
+/** The same two sets after they were tuned on at matcher version 8: 0.973 (360 of 370). */
+const SEALED_ACCURACY = 0.96;
+/**
+ * Two more sets written blind on 2026-11-30 and sealed until measured once at matcher version 8 (their one honest
+ * figure): 0.892 (165 of 185) and 0.924 (171 of 185), 0.908 together; at version 7 they were 0.897 and 0.903.
+ */
+const sealedFG = [...labelled('fresh-2026-11-30f.jsonl'), ...labelled('fresh-2026-11-30g.jsonl')];
+const SEALED_FG_ACCURACY = 0.9;
+/**
+ * A set written blind on 2026-11-30 with half its moves risky ones said plainly, measured at once and then tuned on:
+ * 0.840 (168 of 200) at the start of matcher version 8, 0.865 (173 of 200) at its end.
+ */
+const riskyH = labelled('fresh-2026-11-30h.jsonl');
+const RISKY_H_ACCURACY = 0.85;
 
 /**
  * Kind words a caseworker says in any state, none of them among the matcher's own kind words (intent-no-move.ts):
@@ -85,6 +104,9 @@ beforeAll(async () => {
     ...packTexts(more),
     ...calls.flatMap((c) => turnTexts(c.turns)),
     ...unseenCalls.flatMap((c) => turnTexts(c.turns)),
+    ...sealedCalls.flatMap((c) => turnTexts(c.turns)),
+    ...sealedFG.flatMap((r) => embeddingTexts(r.text)),
+    ...riskyH.flatMap((r) => embeddingTexts(r.text)),
     ...freshC.flatMap((r) => embeddingTexts(r.text)),
     ...sealed.flatMap((r) => embeddingTexts(r.text)),
     ...heldOut.flatMap((r) => embeddingTexts(r.text)),
@@ -109,6 +131,20 @@ describe('the shared calibration calls', () => {
       passed: call.expect.passed,
     });
     if (call.expect.passed) expect(report.criticalErrors).toEqual([]);
+  });
+
+  it(`at least ${SEALED_CALLS_RIGHT} of the ${sealedCalls.length} sealed calls reach their ending and verdict, and no correct call raises a critical error`, () => {
+    const reports = sealedCalls.map((call) => ({
+      call,
+      report: runCall(pack.scenarios.has(call.scenario) ? pack : more, call.scenario, call.turns, {
+        vectors,
+      }),
+    }));
+    const right = reports.filter(
+      ({ call, report }) => report.ending?.id === call.expect.ending && report.passed === call.expect.passed,
+    );
+    expect(right.length).toBeGreaterThanOrEqual(SEALED_CALLS_RIGHT);
+    for (const { call, report } of reports) if (call.expect.passed) expect(report.criticalErrors).toEqual([]);
   });
 
   it('decides every turn with the hybrid matcher, with evidence', () => {
@@ -144,6 +180,14 @@ describe('utterances held out from tuning', () => {
 
   it(`puts back at least ${SEALED_ACCURACY * 100}% of the two sets sealed until measured`, () => {
     expect(accuracy(sealed)).toBeGreaterThanOrEqual(SEALED_ACCURACY);
+  });
+
+  it(`puts back at least ${SEALED_FG_ACCURACY * 100}% of the two sets sealed until matcher version 8`, () => {
+    expect(accuracy(sealedFG)).toBeGreaterThanOrEqual(SEALED_FG_ACCURACY);
+  });
+
+  it(`puts back at least ${RISKY_H_ACCURACY * 100}% of the set heavy with risky moves said plainly`, () => {
+    expect(accuracy(riskyH)).toBeGreaterThanOrEqual(RISKY_H_ACCURACY);
   });
 
   it('never reads a kind word as a move with consequences, in any state of either built-in pack', () => {
