@@ -17,6 +17,9 @@ const lib = loadScriptLibrary(
 if (!lib.ok) throw new Error('statement library did not load');
 const scripts = lib.library;
 const core = readFileSync('scenarios/cms-core.yaml', 'utf8');
+/** The shipped version, and the one an added example makes (the patch raised), read from the file. */
+const shipped = /^version: (\S+)$/m.exec(core)![1]!;
+const next = shipped.replace(/\d+$/, (patch) => String(Number(patch) + 1));
 const AT = '2026-03-01T10:00:00.000Z';
 const WORDS = 'sorry nothing about the case till we have done security';
 
@@ -62,12 +65,12 @@ describe('PackMisreads', () => {
     const { packs, misreads, store } = await setup();
     const pack = packs.find('cms-core')!;
     await misreads.add(packs, pack, misreads.rows[0]!, 'explain-security-needed');
-    expect(packs.pending?.incoming.version).toBe('1.3.1');
+    expect(packs.pending?.incoming.version).toBe(next);
     await packs.confirmReplace();
     const installed = packs.find('cms-core')!;
-    expect(installed.version).toBe('1.3.1');
+    expect(installed.version).toBe(next);
     expect(installed.pack.intents.get('explain-security-needed')?.examples).toContain(WORDS);
-    expect(packs.notice).toBe('Replaced cms-core version 1.3.0 with version 1.3.1.');
+    expect(packs.notice).toBe(`Replaced cms-core version ${shipped} with version ${next}.`);
     // The same words again: refused with the reason, nothing asked.
     await misreads.add(packs, installed, misreads.rows[0]!, 'explain-security-needed');
     expect(misreads.error).toBe(
