@@ -29,6 +29,10 @@ export const NO_MOVE_EXAMPLES: readonly string[] = [
   "i'm not sure what you mean",
   'let me think',
   'hello are you still there',
+  'could you speak a bit louder please',
+  "you're very quiet can you come closer to the phone",
+  'is this a good time for you',
+  'have you got a few minutes to go through this',
 ];
 
 /**

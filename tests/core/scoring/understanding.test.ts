@@ -96,10 +96,32 @@ const KIND = [
   "that's a horrible position to be in",
 ];
 
+/**
+ * Talk that keeps a phone call going, none of it among the matcher's no-move examples: before they gained a few
+ * of its kind, "can you speak up a little" was read as answering abuse with abuse and "is now a good time to talk" as
+ * skipping the statements.
+ */
+const LINE_TALK = [
+  'sorry could you repeat that for me',
+  'one moment please while i check',
+  'are you still there',
+  'ok thanks for that',
+  'could you spell that for me',
+  'let me just make a note of that',
+  "sorry the system's a bit slow today",
+  'right okay bear with me',
+  'is now a good time to talk',
+  'sorry i missed the last bit',
+  'can you speak up a little',
+  'give me two secs',
+  'lovely thank you',
+];
+
 let vectors: VectorTable;
 beforeAll(async () => {
   vectors = await nodeVectors([
     ...KIND.flatMap(embeddingTexts),
+    ...LINE_TALK.flatMap(embeddingTexts),
     ...packTexts(pack),
     ...packTexts(more),
     ...calls.flatMap((c) => turnTexts(c.turns)),
@@ -190,12 +212,12 @@ describe('utterances held out from tuning', () => {
     expect(accuracy(riskyH)).toBeGreaterThanOrEqual(RISKY_H_ACCURACY);
   });
 
-  it('never reads a kind word as a move with consequences, in any state of either built-in pack', () => {
+  it('never reads a kind word, or talk that keeps the call going, as a move with consequences, in any state of either built-in pack', () => {
     const risky: string[] = [];
     for (const p of [pack, more])
       for (const [id, scenario] of p.scenarios)
         for (const state of scenario.stateIntents.keys())
-          for (const text of KIND) {
+          for (const text of [...KIND, ...LINE_TALK]) {
             const match = scenario.judge.understanding(vectors, () => scenario.judge.intentAt(state, text));
             if (match?.intent && match.evidence?.risky)
               risky.push(`${id}/${state}: "${text}" as ${match.intent}`);
