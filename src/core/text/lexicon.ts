@@ -21,10 +21,10 @@ export const NEGATORS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Caseworkers' shorthand the sentence encoder does not know, spelt out before a text is embedded or its words
- * read, on both sides (examples and what is said), so "I'll tell my TL" is as close to "my team leader" as the
- * words are. Only abbreviations with one meaning on a CMS call, that the labelled sets say help: "mr" (Mr Smith, a mandatory
- * reconsideration) has two; spelling out "deo" lost three disclosures of the deduction order and won none.
+ * Caseworkers' shorthand the sentence encoder does not know, spelt out in the text it embeds (examples and what is
+ * said alike, by `plainText`), so "I'll tell my TL" is as close to "my team leader" as the words are; the words alone
+ * read "tl" through the matcher's synonyms. Only abbreviations with one meaning on a CMS call that the labelled sets
+ * show help: "mr" (Mr Smith, a mandatory reconsideration) has two; spelling out "deo" lost three answers and won none.
  */
 export const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['tl', 'team leader'],
