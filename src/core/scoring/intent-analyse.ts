@@ -5,7 +5,7 @@
  * stages read (`plainText`), so typed and spoken answers are embedded alike.
  */
 import { CLAUSE_BREAKS, clauses, isAnswerNo, NEGATION_SCOPE, NEGATORS } from './intent-negation.ts';
-import { SHORTHAND } from '../text/lexicon.ts';
+import { APOSTROPHE_LESS, SHORTHAND } from '../text/lexicon.ts';
 
 const STOP = new Set(
   `a an the and or but if of at by for with about to from in on into onto over under up down out off so as than then
@@ -129,8 +129,14 @@ const AUX = new Set([
 ]);
 const WH = new Set(['what', 'where', 'when', 'who', 'why', 'how', 'which', 'whether']);
 
+const BARE_WORD = /(?<![\p{L}'’])\p{L}+(?![\p{L}'’])/gu;
+/** Contractions written without their apostrophe, given it back (the lexicon's APOSTROPHE_LESS); lower case. */
+export function withApostrophes(text: string): string {
+  return text.toLowerCase().replace(BARE_WORD, (w) => APOSTROPHE_LESS.get(w) ?? w);
+}
+
 export function analyse(text: string): Analysed {
-  const lowered = text.toLowerCase();
+  const lowered = withApostrophes(text);
   const { tokens, starts } = clauses(lowered);
   const keys = tokens.map((t) => t.key);
   const concepts = new Map<string, string>();
@@ -235,9 +241,10 @@ const FILLER_WORDS = /\b(?:um+|uh+|er+m?|ah+|hmm+|mm+)\b/g;
 export function plainText(text: string): string {
   return text
     .slice(0, 5000)
-    .toLowerCase()
     .normalize('NFKC')
     .replace(/[’‘`]/g, "'")
+    .toLowerCase()
+    .replace(BARE_WORD, (w) => APOSTROPHE_LESS.get(w) ?? w)
     .replace(/[^\p{L}\p{N}£'\s]+/gu, ' ')
     .replace(/'(?!\p{L})|(?<!\p{L})'/gu, ' ')
     .replace(FILLER_WORDS, ' ')

@@ -28,3 +28,27 @@ describe('shorthand', () => {
     expect(matchIntent(model, "I'll let my colleague know about this one").intent).toBeNull();
   });
 });
+
+describe('contractions without their apostrophe', () => {
+  it('gives the apostrophe back in the text the encoder embeds', () => {
+    expect(plainText('erm i cant say if thats right and im not able to')).toBe(
+      "i can't say if that's right and i'm not able to",
+    );
+    expect(plainText('Youre fine, we WONT be long')).toBe("you're fine we won't be long");
+  });
+
+  it('leaves words that are words without one alone', () => {
+    expect(plainText('were you ill well its id is the shell')).toBe('were you ill well its id is the shell');
+    expect(plainText("don't can’t")).toBe("don't can't");
+  });
+
+  it('reads "cant" as a negation, as "can\'t" is read', () => {
+    const model = compileIntents([
+      { id: 'refuse', label: 'Refuse', examples: ["I can't confirm the address"] },
+      { id: 'confirm', label: 'Confirm', examples: ['I can confirm the address'] },
+    ]);
+    expect(matchIntent(model, 'i cant confirm the address').intent).toBe('refuse');
+    expect(matchIntent(model, "i can't confirm the address").intent).toBe('refuse');
+    expect(matchIntent(model, 'i can confirm the address').intent).toBe('confirm');
+  });
+});
