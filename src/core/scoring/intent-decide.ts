@@ -32,6 +32,14 @@ export const HYBRID_MARGIN = 0;
  * `agree-to-skip` excludes); the higher of the equal best keeps the most care.
  */
 export const RISKY_NONE = 0.55;
+/**
+ * ...unless the pack's discriminant (intent-discriminant.ts) also picks the move, by at least RISKY_LEAD over every
+ * other move of the scenario and over no move, and its score is at least RISKY_FLOOR. On every labelled set at
+ * matcher version 9, the 70 risky bests lost between 0.45 and 0.55 held 16 real moves; a lead of 15 or more picked
+ * 10 of them and no false read (the highest false read's lead was 12.9, "erm hang on did he say something").
+ */
+export const RISKY_FLOOR = 0.45;
+export const RISKY_LEAD = 15;
 /** ...this lead over the runner-up... */
 export const RISKY_MARGIN = 0.05;
 /**
@@ -87,6 +95,8 @@ export interface DecideOptions {
   noMove?: number;
   /** Similarity to the nearest kind word (intent-no-move.ts): a rival of risky moves only. */
   kindWords?: number;
+  /** The discriminant's lead for a move over the scenario's other moves and no move (intent-discriminant.ts). */
+  lead?: (id: string) => number | null;
 }
 
 export function hybridScore(c: CandidateScore, semantic: SemanticScore | undefined = c.semantic): number {
@@ -155,11 +165,14 @@ export function decide(cands: readonly CandidateScore[], opts: DecideOptions = {
   if (best === null) return none(shown?.refused ?? 'nothing in common');
   if (!hybrid)
     return best.score >= LEXICAL_NONE ? chosen(best, runnerUp, risky) : none('too little of it was said');
-  if (best.score < (risky ? RISKY_NONE : HYBRID_NONE))
+  const vouch = vouched(best, risky, opts);
+  if (best.score < (risky ? RISKY_NONE : HYBRID_NONE) && !vouch)
     return none(risky ? 'not clear enough for a move with consequences' : 'too far from every example');
   const similarity = best.semantic?.nearest ?? 1;
   // A question move asked as a question has the evidence of its form (matcher version 6: "who have i got on the line").
-  if (similarity < WEAK_SIMILARITY && best.candidate.lexical.score <= WEAK_LEXICAL && !best.candidate.asked)
+  // So does a move the discriminant vouches for: a second reading of the whole vector, not of its words.
+  const weak = similarity < WEAK_SIMILARITY && best.candidate.lexical.score <= WEAK_LEXICAL;
+  if (weak && !best.candidate.asked && !vouch)
     return none('too little evidence: not close to any example, and few of its words');
   if ((opts.noMove ?? 0) + (risky ? RISKY_OUTSIDE : -NO_MOVE_LEAD) >= similarity)
     return none('closer to talk that makes no move');
@@ -174,6 +187,12 @@ export function decide(cands: readonly CandidateScore[], opts: DecideOptions = {
   if (rival && lead < (careful ? RISKY_MARGIN : HYBRID_MARGIN))
     return none(`too close to call between ${best.candidate.id} and ${runnerUp.candidate.id}`, true);
   return chosen(best, runnerUp, risky);
+}
+
+/** A risky move just short of its bar that the discriminant clearly picks too (RISKY_FLOOR, RISKY_LEAD). */
+function vouched(best: Ranked, risky: boolean, opts: DecideOptions): boolean {
+  if (!risky || best.score < RISKY_FLOOR || opts.lead === undefined) return false;
+  return (opts.lead(best.candidate.id) ?? -Infinity) >= RISKY_LEAD;
 }
 
 function chosen(best: Ranked, runnerUp: Ranked | null, risky: boolean): Decision {

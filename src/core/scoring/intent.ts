@@ -7,6 +7,7 @@
  * Without vectors the lexical stage decides alone, as it did before the semantic stage existed.
  */
 import { decide } from './intent-decide.ts';
+import { discriminantLead, discriminantOf } from './intent-discriminant.ts';
 import { explain } from './intent-explain.ts';
 import type { IntentModel } from './intent-model.ts';
 import { noMoveSimilarity, scoreCandidates } from './intent-score.ts';
@@ -24,7 +25,7 @@ export type { VectorTable } from './intent-semantic.ts';
  * analysis, features, thresholds or decision rules can change what an utterance is read as (the eval
  * figures in the README's "Reading the evidence" are measured at this version).
  */
-export const MATCHER_VERSION = '8';
+export const MATCHER_VERSION = '9';
 
 export interface MatchOptions {
   /** The intents to choose among (a state's candidates); all when absent. */
@@ -50,8 +51,14 @@ export function matchIntent(model: IntentModel, text: string, options: MatchOpti
   const hybrid = cands.some((c) => c.semantic !== undefined);
   const noMove = hybrid ? noMoveSimilarity(model, text, options.vectors) : 0;
   const kindWords = hybrid ? noMoveSimilarity(model, text, options.vectors, model.kindWords) : 0;
+  const table = hybrid ? options.vectors : undefined;
+  const discriminant = table && discriminantOf(model, table);
+  const among = new Set(cands.map((c) => c.id));
+  const lead = discriminant
+    ? (id: string) => discriminantLead(discriminant, table!, text, id, among)
+    : undefined;
   return explain(
-    decide(cands, { risky: options.risky, noMove, kindWords }),
+    decide(cands, { risky: options.risky, noMove, kindWords, ...(lead ? { lead } : {}) }),
     hybrid ? (options.vectors?.model ?? null) : null,
   );
 }
