@@ -1,7 +1,7 @@
 // The CLI's sentence vectors: the pack's examples and a call's turns, embedded before the replay so that
 // `play`, `eval` and the app decide from the same vectors. `--lexical` skips them (words alone).
 import {
-  NO_MOVE_EXAMPLES,
+  packExampleTexts,
   turnTexts,
   type LoadedPack,
   type TraineeTurn,
@@ -10,7 +10,7 @@ import {
 import { nodeVectors } from '../adapters/understanding/node-vectors.ts';
 
 export function packTexts(pack: LoadedPack): string[] {
-  return [...[...pack.intents.values()].flatMap((i) => i.examples), ...NO_MOVE_EXAMPLES];
+  return packExampleTexts(pack);
 }
 
 export { turnTexts };

@@ -9,4 +9,4 @@ export {
   type SourceFile,
 } from './load-library.ts';
 export { catalogueOf, catalogueScenarios } from './catalogue.ts';
-export { practiceLibrary } from './practice-library.ts';
+export { packExampleTexts, practiceLibrary } from './practice-library.ts';

@@ -6,7 +6,7 @@ import { scenarioKey, type PracticeLibrary, type ScenarioListing } from '../port
 import { briefingOf, describeScenario, listScenarios } from '../session/describe-scenario.ts';
 import { runCall } from '../session/run-call.ts';
 import { plainText } from '../scoring/intent.ts';
-import { NO_MOVE_EXAMPLES } from '../scoring/intent-no-move.ts';
+import { KIND_WORDS, NO_MOVE_EXAMPLES } from '../scoring/intent-no-move.ts';
 import type { LoadedLibrary } from './load-library.ts';
 
 export function practiceLibrary(library: LoadedLibrary): PracticeLibrary {
@@ -54,8 +54,11 @@ export function practiceLibrary(library: LoadedLibrary): PracticeLibrary {
   };
 }
 
-/** Every example of the pack's intents and the talk that makes no move, in the form the encoder reads. */
+/**
+ * Every example of the pack's intents, the talk that makes no move and the kind words, in the form the encoder
+ * reads: the app, the CLI and the tests embed this one list (a kind word with no vector is no rival at all).
+ */
 export function packExampleTexts(pack: LoadedPack): string[] {
-  const all = [...[...pack.intents.values()].flatMap((i) => i.examples), ...NO_MOVE_EXAMPLES];
+  const all = [...[...pack.intents.values()].flatMap((i) => i.examples), ...NO_MOVE_EXAMPLES, ...KIND_WORDS];
   return [...new Set(all.map(plainText))].filter((t) => t !== '');
 }

@@ -8,6 +8,8 @@ import {
   RISKY_FLOOR,
   RISKY_LEAD,
   RISKY_NONE,
+  SAFE_FLOOR,
+  SAFE_LEAD,
   WEIGHT_CENTROID,
   WEIGHT_LEXICAL,
   WEIGHT_NEAREST,
@@ -100,7 +102,7 @@ function riskyAt(score: number): CandidateScore {
 }
 const risky = new Set(['disclose']);
 
-describe('a risky move just short of its bar', () => {
+describe('a move just short of its bar', () => {
   const short = (RISKY_FLOOR + RISKY_NONE) / 2;
   it('is read when the discriminant clearly picks it too', () => {
     expect(decide([riskyAt(short)], { risky, lead: () => RISKY_LEAD }).intent).toBe('disclose');
@@ -116,7 +118,10 @@ describe('a risky move just short of its bar', () => {
     expect(decide([riskyAt(RISKY_FLOOR - 0.02)], { risky, lead: () => 100 }).intent).toBeNull();
   });
 
-  it('does not lift a move with no consequences: only risky moves are vouched for', () => {
-    expect(decide([riskyAt(RISKY_FLOOR + 0.01)], { lead: () => 100 }).intent).toBeNull();
+  it('asks more of a move with no consequences: SAFE_LEAD from SAFE_FLOOR', () => {
+    const at = SAFE_FLOOR + 0.02;
+    expect(decide([riskyAt(at)], { lead: () => SAFE_LEAD }).intent).toBe('disclose');
+    expect(decide([riskyAt(at)], { lead: () => SAFE_LEAD - 0.1 }).intent).toBeNull();
+    expect(decide([riskyAt(SAFE_FLOOR - 0.02)], { lead: () => 100 }).intent).toBeNull();
   });
 });
