@@ -12,6 +12,7 @@ import { FLOAT32_MODEL_ID, load, MODEL_DIR } from '../../src/adapters/understand
 import { UINT8_MODEL_ID } from '../../src/adapters/understanding/quantise.ts';
 import type { SentenceEncoder } from '../../src/adapters/understanding/encoder.ts';
 import { nodeVectors } from '../../src/adapters/understanding/node-vectors.ts';
+import { fitDiscriminant } from '../../src/core/scoring/intent-discriminant.ts';
 import { packTexts } from '../../src/cli/understanding.ts';
 import { defaultUtterances } from '../../src/cli/eval.ts';
 import {
@@ -58,6 +59,14 @@ describe('understanding', () => {
       await load(MODEL_DIR, UINT8_MODEL_ID, true);
     },
     { iterations: 3, warmupIterations: 0, time: 0 },
+  );
+
+  bench(
+    `fit the discriminant on cms-core's examples (once per pack and vectors, while the briefing is read)`,
+    () => {
+      fitDiscriminant(model, examples);
+    },
+    { iterations: 5, warmupIterations: 1, time: 0 },
   );
 
   bench(`decide one utterance among the pack's ${model.intents.length} intents (vectors ready)`, () => {

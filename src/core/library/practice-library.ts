@@ -47,6 +47,7 @@ export function practiceLibrary(library: LoadedLibrary): PracticeLibrary {
         ...(decisions ? { decisions } : {}),
       }),
     exampleTexts: (scenario) => packExampleTexts(packOf(scenario)),
+    warm: (scenario, vectors) => packOf(scenario).scenarios.get(scenario.id)?.judge.warm(vectors),
     drill(scriptId, said) {
       const script = scripts?.get(scriptId);
       return script ? scoreStatement(script, said) : null;

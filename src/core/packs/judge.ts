@@ -1,6 +1,7 @@
 // Judging one utterance against one state of a scenario: the predicates behind the machine's guards,
 // shared with the session replay so that feedback and transitions can never disagree.
 import { matchIntent, type IntentModel, type VectorTable } from '../scoring/intent.ts';
+import { discriminantOf } from '../scoring/intent-discriminant.ts';
 import { scoreStatement } from '../scoring/verbatim.ts';
 import type { CompiledScript } from '../scripts/script-library.ts';
 import type { IntentMatch, ScoreResult } from '../scoring/types.ts';
@@ -111,6 +112,11 @@ export class Judge {
     } finally {
       this.#recorded = before;
     }
+  }
+
+  /** Fits what the hybrid matcher fits once per pack and vectors (its discriminant), ahead of the first turn. */
+  warm(vectors: VectorTable): void {
+    discriminantOf(this.#intents, vectors);
   }
 
   /** The move the trainee made, among the moves expected in this state. */

@@ -103,5 +103,10 @@ export interface PracticeLibrary {
   ): CallReport;
   /** The plain texts whose vectors the hybrid matcher reads for this scenario's pack (its examples). */
   exampleTexts(scenario: ScenarioListing): string[];
+  /**
+   * Does once, ahead of the first turn, what the hybrid matcher would otherwise do at it: fit the pack's
+   * discriminant on its example vectors (a few hundred milliseconds; intent-discriminant.ts).
+   */
+  warm?(scenario: ScenarioListing, vectors: VectorTable): void;
   drill(scriptId: string, said: string): ScoreResult | null;
 }

@@ -37,25 +37,30 @@ const fitted = new WeakMap<IntentModel, Fit>();
 
 /** The discriminant for this pack's intents and vectors, fitted on first use and kept while the vectors are the same. */
 export function discriminantOf(model: IntentModel, table: VectorTable): Discriminant | null {
+  const plains = [...model.intents.flatMap((i) => i.examples), ...model.noMove].map((e) => e.plain);
+  const vectors = plains.map((p) => table.get(p));
+  const known = fitted.get(model);
+  if (known && known.vectors.length === vectors.length && known.vectors.every((v, i) => v === vectors[i]))
+    return known.result;
+  const result = fitDiscriminant(model, table);
+  fitted.set(model, { vectors, result });
+  return result;
+}
+
+/** The discriminant fitted afresh (discriminantOf keeps it): one class per intent with vectors, and no move. */
+export function fitDiscriminant(model: IntentModel, table: VectorTable): Discriminant | null {
   const classes: [string, string[]][] = [
     ...model.intents.map((i): [string, string[]] => [i.def.id, i.examples.map((e) => e.plain)]),
     [NO_MOVE_CLASS, model.noMove.map((e) => e.plain)],
   ];
-  const vectors = classes.flatMap(([, plains]) => plains.map((p) => table.get(p)));
-  const known = fitted.get(model);
-  if (known && known.vectors.length === vectors.length && known.vectors.every((v, i) => v === vectors[i]))
-    return known.result;
-  let at = 0;
   const samples = classes.map(([id, plains]) => ({
     id,
-    rows: plains.flatMap(() => {
-      const v = vectors[at++];
+    rows: plains.flatMap((p) => {
+      const v = table.get(p);
       return v === undefined ? [] : [unit(v)];
     }),
   }));
-  const result = fit(samples.filter((s) => s.rows.length > 0));
-  fitted.set(model, { vectors, result });
-  return result;
+  return fit(samples.filter((s) => s.rows.length > 0));
 }
 
 /**

@@ -1,7 +1,7 @@
 // Wires one call screen together: the call, the trainee's voice or typing, the caller's voice and
 // the silence count. The components only read this state and call its methods.
 import type { AttemptStore } from '../../core/ports/index.ts';
-import type { CallerPersona, PracticeLibrary } from '../../core/ports/index.ts';
+import type { CallerPersona, PracticeLibrary, ScenarioListing } from '../../core/ports/index.ts';
 import { VERDICT_LABEL } from '../../core/feedback/words.ts';
 import type { AppState } from './app-state.svelte.ts';
 import { CallSession } from './call-session.svelte.ts';
@@ -62,13 +62,22 @@ export class Practice {
       this.session = this.#newSession(library, store);
       await this.session.open(this.#scenarioId, this.#packId);
       const scenario = this.session.scenario;
-      if (scenario) void this.understanding.prepare((this.#exampleTexts = library.exampleTexts(scenario)));
+      if (scenario)
+        void this.understanding
+          .prepare((this.#exampleTexts = library.exampleTexts(scenario)))
+          .then(() => this.#warm(library, scenario));
       this.status = 'ready';
       await this.speech.init();
     } catch (error) {
       this.failure = messageOf(error);
       this.status = 'failed';
     }
+  }
+
+  /** While the trainee reads the briefing, fits what the matcher would otherwise fit at the first turn. */
+  async #warm(library: PracticeLibrary, scenario: ScenarioListing): Promise<void> {
+    const vectors = await this.understanding.vectorsFor([], this.understanding.matcher);
+    if (vectors) setTimeout(() => library.warm?.(scenario, vectors), 0);
   }
 
   #newSession(library: PracticeLibrary, store: AttemptStore): CallSession {
