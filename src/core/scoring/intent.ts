@@ -52,10 +52,12 @@ export function matchIntent(model: IntentModel, text: string, options: MatchOpti
   const noMove = hybrid ? noMoveSimilarity(model, text, options.vectors) : 0;
   const kindWords = hybrid ? noMoveSimilarity(model, text, options.vectors, model.kindWords) : 0;
   const table = hybrid ? options.vectors : undefined;
-  const discriminant = table && discriminantOf(model, table);
-  const among = new Set(cands.map((c) => c.id));
-  const lead = discriminant
-    ? (id: string) => discriminantLead(discriminant, table!, text, id, among)
+  // Read only when the decision asks (a move just short of its bar): the discriminant is fitted once per pack.
+  const lead = table
+    ? (id: string) => {
+        const d = discriminantOf(model, table);
+        return d && discriminantLead(d, table, text, id, new Set(cands.map((c) => c.id)));
+      }
     : undefined;
   return explain(
     decide(cands, { risky: options.risky, noMove, kindWords, ...(lead ? { lead } : {}) }),
