@@ -37,6 +37,9 @@ export const RISKY_NONE = 0.55;
  * other move of the scenario and over no move, and its score is at least RISKY_FLOOR. On every labelled set at
  * matcher version 9, the 70 risky bests lost between 0.45 and 0.55 held 16 real moves; a lead of 15 or more picked
  * 10 of them and no false read (the highest false read's lead was 12.9, "erm hang on did he say something").
+ * A move so vouched for is not held back by a close rival either (RISKY_MARGIN, RISKY_OUTSIDE): on the same sets
+ * that put back 6 more ("tell you what, if you let them in I'll get that deduction put on hold" was too close to
+ * pressing for payment) and read no kind word or line talk as a risky move in any state of either pack.
  */
 export const RISKY_FLOOR = 0.45;
 export const RISKY_LEAD = 15;
@@ -185,12 +188,12 @@ export function decide(cands: readonly CandidateScore[], opts: DecideOptions = {
     return none('closer to talk that makes no move');
   if (risky && (opts.kindWords ?? 0) + RISKY_OUTSIDE >= similarity)
     return none('closer to a kind word, which is no move with consequences');
-  if (risky && outside !== null && outside.score + RISKY_OUTSIDE >= best.score)
+  if (risky && !vouch && outside !== null && outside.score + RISKY_OUTSIDE >= best.score)
     return none(`closer to ${outside.candidate.id}, which is not expected here`);
   const lead = best.score - (runnerUp?.score ?? 0);
   const rival = runnerUp !== null && runnerUp.score >= HYBRID_NONE * RIVAL_SHARE;
   // Extra care protects a correct move from being read as a risky one; between two risky moves it does not apply.
-  const careful = risky && !(opts.risky?.has(runnerUp?.candidate.id ?? '') ?? false);
+  const careful = risky && !vouch && !(opts.risky?.has(runnerUp?.candidate.id ?? '') ?? false);
   if (rival && lead < (careful ? RISKY_MARGIN : HYBRID_MARGIN))
     return none(`too close to call between ${best.candidate.id} and ${runnerUp.candidate.id}`, true);
   return chosen(best, runnerUp, risky);
