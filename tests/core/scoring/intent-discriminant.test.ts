@@ -90,11 +90,11 @@ describe('the discriminant', () => {
 });
 
 /** A risky candidate whose hybrid score is `score`, made of equal parts (similarity well above the weak gate). */
-function riskyAt(score: number): CandidateScore {
+function riskyAt(score: number, id = 'disclose'): CandidateScore {
   const part = score / (WEIGHT_NEAREST + WEIGHT_CENTROID + WEIGHT_LEXICAL);
   return {
-    id: 'disclose',
-    lexical: { id: 'disclose', score: part, words: ['arrears'], example: null },
+    id,
+    lexical: { id, score: part, words: ['arrears'], example: null },
     semantic: { nearest: part, example: 'the arrears are', centroid: part },
     candidate: true,
     asked: false,
@@ -123,5 +123,20 @@ describe('a move just short of its bar', () => {
     expect(decide([riskyAt(at)], { lead: () => SAFE_LEAD }).intent).toBe('disclose');
     expect(decide([riskyAt(at)], { lead: () => SAFE_LEAD - 0.1 }).intent).toBeNull();
     expect(decide([riskyAt(SAFE_FLOOR - 0.02)], { lead: () => 100 }).intent).toBeNull();
+  });
+});
+
+describe('a risky move with a close rival', () => {
+  const close = [riskyAt(0.8), riskyAt(0.78, 'refuse')];
+  it('is too close to call on the hybrid score alone', () => {
+    const d = decide(close, { risky });
+    expect(d.intent).toBeNull();
+    expect(d.unclear).toBe(true);
+  });
+
+  it('is read when the discriminant clearly picks it', () => {
+    expect(
+      decide(close, { risky, lead: (id) => (id === 'disclose' ? RISKY_LEAD : -RISKY_LEAD) }).intent,
+    ).toBe('disclose');
   });
 });
