@@ -154,7 +154,31 @@ export function rank(cands: readonly CandidateScore[], risky?: ReadonlySet<strin
     .sort((a, b) => b.score - a.score);
 }
 
+/** Why a risky best was not read: the words of `decide`'s reason, so that `decide` can look past it. */
+const RISKY_SHORT = 'not clear enough for a move with consequences';
+
+/**
+ * The decision; when a risky move led but fell short of its bar, the next move the state expects may still be read
+ * if it has no consequences and clears its own bar ("if it's a power of attorney for his property and financial
+ * affairs, send us a copy ... I can't go into anything today" is explaining the power of attorney, though
+ * dismissing it scored 0.01 more). Found on the blind calls of 2026-11-30b; see RISKY_NONE for the sets it was
+ * measured on.
+ */
 export function decide(cands: readonly CandidateScore[], opts: DecideOptions = {}): Decision {
+  const first = decideAmong(cands, opts);
+  if (first.intent !== null || !first.risky || first.reason !== RISKY_SHORT || first.best === null)
+    return first;
+  const short = first.best.candidate.id;
+  const next = decideAmong(
+    cands.filter((c) => c.id !== short),
+    opts,
+  );
+  // Talk first suspected of a risky move may be only kindness: the kind words stay a rival of what is read instead.
+  const kind = (opts.kindWords ?? 0) + RISKY_OUTSIDE >= (next.best?.semantic?.nearest ?? 1);
+  return next.intent !== null && !next.risky && !kind ? next : first;
+}
+
+function decideAmong(cands: readonly CandidateScore[], opts: DecideOptions): Decision {
   const all = rank(cands, opts.risky);
   const ranked = all.filter((r) => r.candidate.candidate);
   const outside = all.find((r) => !r.candidate.candidate && r.refused === undefined) ?? null;
@@ -177,7 +201,7 @@ export function decide(cands: readonly CandidateScore[], opts: DecideOptions = {
     return best.score >= LEXICAL_NONE ? chosen(best, runnerUp, risky) : none('too little of it was said');
   const vouch = vouched(best, risky, opts);
   if (best.score < (risky ? RISKY_NONE : HYBRID_NONE) && !vouch)
-    return none(risky ? 'not clear enough for a move with consequences' : 'too far from every example');
+    return none(risky ? RISKY_SHORT : 'too far from every example');
   const similarity = best.semantic?.nearest ?? 1;
   // A question move asked as a question has the evidence of its form (matcher version 6: "who have i got on the line").
   // So does a move the discriminant vouches for: a second reading of the whole vector, not of its words.

@@ -140,3 +140,18 @@ describe('a risky move with a close rival', () => {
     ).toBe('disclose');
   });
 });
+
+describe('a risky move short of its bar', () => {
+  const safe = (score: number) => ({ ...riskyAt(score, 'explain'), lexical: { ...riskyAt(score).lexical } });
+  it('gives way to the next move the state expects, when that one clears its own bar', () => {
+    const d = decide([riskyAt(0.54), safe(0.53)], { risky });
+    expect(d.intent).toBe('explain');
+    expect(d.risky).toBe(false);
+  });
+
+  it('gives way to nothing below that bar, and to no other risky move', () => {
+    expect(decide([riskyAt(0.54), safe(0.45)], { risky }).intent).toBeNull();
+    const both = new Set(['disclose', 'refuse']);
+    expect(decide([riskyAt(0.54), riskyAt(0.53, 'refuse')], { risky: both }).intent).toBeNull();
+  });
+});
