@@ -59,6 +59,7 @@ export class Judge {
   readonly #rivals: readonly string[];
   readonly #neverSay: readonly NeverSaySpec[];
   readonly #risky: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly #minor: ReadonlyMap<string, ReadonlySet<string>>;
   /** Sentence vectors for the call being replayed (see `understanding`); none: the lexical stage decides. */
   #vectors: VectorTable | undefined;
   /** The move recorded for the turn being replayed (see `decided`), read instead of matching again. */
@@ -73,8 +74,11 @@ export class Judge {
     neverSay: readonly NeverSaySpec[];
     /** Per state, the moves that end the call on a fail or raise a critical error there. */
     risky?: ReadonlyMap<string, ReadonlySet<string>>;
+    /** Per state, the moves that only get a reply there (the call stays in the state). */
+    minor?: ReadonlyMap<string, ReadonlySet<string>>;
   }) {
     this.#risky = opts.risky ?? new Map();
+    this.#minor = opts.minor ?? new Map();
     this.#intents = opts.intents;
     this.#statements = opts.statements;
     this.#stateIntents = opts.stateIntents;
@@ -124,7 +128,7 @@ export class Judge {
     const only = this.#stateIntents.get(stateId) ?? [];
     if (only.length === 0) return null;
     if (this.#recorded) return this.#recorded.match;
-    return this.intentAmong(only, text, this.#risky.get(stateId));
+    return this.intentAmong(only, text, this.#risky.get(stateId), this.#minor.get(stateId));
   }
 
   /** Whether the moves expected here were too close to tell apart: the caller asks to hear it another way. */
@@ -136,17 +140,34 @@ export class Judge {
    * The intent match with PIN digit positions read as the pack's (see pin-digits.ts), so that asking for
    * or hinting at the third digit counts as the second would; the words shown are the trainee's own.
    */
-  #matchAsDefaultPins(only: readonly string[], text: string, risky?: ReadonlySet<string>): IntentMatch {
+  #matchAsDefaultPins(
+    only: readonly string[],
+    text: string,
+    risky?: ReadonlySet<string>,
+    minor?: ReadonlySet<string>,
+  ): IntentMatch {
     const judged = asDefaultPinPositions(text);
     if (judged.replaced.size === 0)
-      return matchIntent(this.#intents, text, { only, rivals: this.#rivals, vectors: this.#vectors, risky });
+      return matchIntent(this.#intents, text, {
+        only,
+        rivals: this.#rivals,
+        vectors: this.#vectors,
+        risky,
+        minor,
+      });
     const table = this.#vectors;
     // The encoder's vector was made for the words said: look it up under those.
     const vectors: VectorTable | undefined = table && {
       model: table.model,
       get: (plain) => table.get(plain === plainText(judged.text) ? plainText(text) : plain),
     };
-    const match = matchIntent(this.#intents, judged.text, { only, rivals: this.#rivals, vectors, risky });
+    const match = matchIntent(this.#intents, judged.text, {
+      only,
+      rivals: this.#rivals,
+      vectors,
+      risky,
+      minor,
+    });
     const own = (words: readonly string[]) => words.map((w) => judged.replaced.get(w) ?? w);
     return {
       ...match,
@@ -155,11 +176,17 @@ export class Judge {
     };
   }
 
-  intentAmong(only: readonly string[], text: string, risky?: ReadonlySet<string>): IntentMatch {
-    const key = `${only.join(',')}\u0000${this.#vectors?.model ?? ''}\u0000${risky ? [...risky].join(',') : ''}\u0000${text}`;
+  intentAmong(
+    only: readonly string[],
+    text: string,
+    risky?: ReadonlySet<string>,
+    minor?: ReadonlySet<string>,
+  ): IntentMatch {
+    const sets = [risky, minor].map((x) => (x ? [...x].join(',') : '')).join('\u0000');
+    const key = `${only.join(',')}\u0000${this.#vectors?.model ?? ''}\u0000${sets}\u0000${text}`;
     const hit = this.#intentMemo.get(key);
     if (hit !== undefined) return hit;
-    const fresh = this.#matchAsDefaultPins(only, text, risky);
+    const fresh = this.#matchAsDefaultPins(only, text, risky, minor);
     remember(this.#intentMemo, key, fresh);
     return fresh;
   }

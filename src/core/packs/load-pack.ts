@@ -153,11 +153,13 @@ function compileScenario(
   const rules = new Map<string, CompiledRule[]>();
   const stateIntents = new Map<string, string[]>();
   const risky = new Map<string, Set<string>>();
+  const minor = new Map<string, Set<string>>();
   for (const [id, state] of Object.entries(s.states)) {
     const list = rulesFor(s, state);
     rules.set(id, list);
     const ids = new Set<string>();
     const consequences = new Set<string>();
+    const moving = new Set<string>();
     for (const r of list) {
       const named =
         r.when.intent === undefined
@@ -166,18 +168,22 @@ function compileScenario(
             ? [r.when.intent]
             : r.when.intent;
       named.forEach((x) => ids.add(x));
+      if (r.kind === 'critical' || r.to !== undefined) named.forEach((x) => moving.add(x));
       // Asymmetric care: a move that raises a critical error or ends the call on a fail needs clear evidence.
       if (r.kind === 'critical' || (r.to !== undefined && s.endings[r.to]?.outcome === 'fail'))
         named.forEach((x) => consequences.add(x));
     }
     stateIntents.set(id, [...ids]);
     risky.set(id, consequences);
+    // Moves that only get a reply here (the call stays where it is): see the judge's `minor`.
+    minor.set(id, new Set([...ids].filter((x) => !moving.has(x))));
   }
   const judge = new Judge({
     intents,
     statements,
     stateIntents,
     risky,
+    minor,
     neverSay: [...pack.neverSay, ...s.neverSay],
   });
   return {

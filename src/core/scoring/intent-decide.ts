@@ -71,6 +71,8 @@ export const WEAK_LEXICAL = 0.2;
  * the most, with every call still right.
  */
 export const NO_MOVE_LEAD = 0.05;
+/** See `prefaced`: the move after a preface needs at least this score. */
+export const PREFACE_FLOOR = 0.6;
 /** A runner-up below this share of the none threshold is no rival: there is nothing to confuse. */
 const RIVAL_SHARE = 0.8;
 /** Lexical stage alone (no vectors): below this F1 an utterance matches no intent (tests/fixtures/calibration). */
@@ -81,8 +83,9 @@ export interface Ranked {
   score: number;
   /** The similarities the score used: the whole turn's, or one clause's when that is closer (see `rank`). */
   semantic?: SemanticScore;
-  /** The clause that carried the move, when one clause was closer than the whole turn. */
+  /** The clause that carried the move, when one clause was closer than the whole turn, and its place in the turn. */
   part?: string;
+  partAt?: number;
   /** Why it cannot be chosen (a gate or a polarity clash), if it cannot. */
   refused?: string;
 }
@@ -101,6 +104,8 @@ export interface Decision {
 
 export interface DecideOptions {
   risky?: ReadonlySet<string> | undefined;
+  /** Moves that only get a reply in this state (see `decide`). */
+  minor?: ReadonlySet<string> | undefined;
   /** Similarity to the nearest no-move example (intent-no-move.ts). */
   noMove?: number;
   /** Similarity to the nearest kind word (intent-no-move.ts): a rival of risky moves only. */
@@ -122,7 +127,10 @@ export function hybridScore(c: CandidateScore, semantic: SemanticScore | undefin
  * he lives at Mill Lane" holds a clause that alone would confirm the address), and a rival the state does not
  * expect, lifted by a clause, would hold back a risky move the whole turn makes.
  */
-function used(c: CandidateScore, risky: ReadonlySet<string> | undefined): Pick<Ranked, 'semantic' | 'part'> {
+function used(
+  c: CandidateScore,
+  risky: ReadonlySet<string> | undefined,
+): Pick<Ranked, 'semantic' | 'part' | 'partAt'> {
   const whole = c.semantic;
   const part = c.part;
   if (whole === undefined) return {};
@@ -132,13 +140,14 @@ function used(c: CandidateScore, risky: ReadonlySet<string> | undefined): Pick<R
   return {
     semantic: { nearest: part.nearest, example: part.example, centroid: part.centroid },
     part: part.text,
+    partAt: part.at,
   };
 }
 
 export function rank(cands: readonly CandidateScore[], risky?: ReadonlySet<string>): Ranked[] {
   return cands
     .map((candidate): Ranked => {
-      const { semantic, part } = used(candidate, risky);
+      const { semantic, part, partAt } = used(candidate, risky);
       const refused =
         candidate.gate ??
         (semantic === undefined && candidate.lexical.score === 0 ? candidate.lexical.polarity : undefined) ??
@@ -147,7 +156,7 @@ export function rank(cands: readonly CandidateScore[], risky?: ReadonlySet<strin
         candidate,
         score: hybridScore(candidate, semantic),
         ...(semantic !== undefined ? { semantic } : {}),
-        ...(part !== undefined ? { part } : {}),
+        ...(part !== undefined ? { part, partAt } : {}),
         ...(refused !== undefined ? { refused } : {}),
       };
     })
@@ -166,8 +175,8 @@ const RISKY_SHORT = 'not clear enough for a move with consequences';
  */
 export function decide(cands: readonly CandidateScore[], opts: DecideOptions = {}): Decision {
   const first = decideAmong(cands, opts);
-  if (first.intent !== null || !first.risky || first.reason !== RISKY_SHORT || first.best === null)
-    return first;
+  if (first.intent !== null) return prefaced(first, cands, opts);
+  if (!first.risky || first.reason !== RISKY_SHORT || first.best === null) return first;
   const short = first.best.candidate.id;
   const next = decideAmong(
     cands.filter((c) => c.id !== short),
@@ -176,6 +185,26 @@ export function decide(cands: readonly CandidateScore[], opts: DecideOptions = {
   // Talk first suspected of a risky move may be only kindness: the kind words stay a rival of what is read instead.
   const kind = (opts.kindWords ?? 0) + RISKY_OUTSIDE >= (next.best?.semantic?.nearest ?? 1);
   return next.intent !== null && !next.risky && !kind ? next : first;
+}
+
+/**
+ * A move that only gets a reply here, said in one clause of a turn that makes another move the state expects in a
+ * later clause, is that move's preface: "I can hear how worried you are, Carol. The thing is, I can only go into a
+ * case with the person themselves" is explaining, not only empathising. The later move must clear PREFACE_FLOOR
+ * and every gate, and have no consequences. (Read for every pair of moves, the same rule broke eight good calls
+ * that make two moves in one turn; among moves that only get a reply it broke none.)
+ */
+function prefaced(first: Decision, cands: readonly CandidateScore[], opts: DecideOptions): Decision {
+  const preface = first.best;
+  if (preface?.partAt === undefined || !opts.minor?.has(first.intent!)) return first;
+  const next = decideAmong(
+    cands.filter((c) => c.id !== first.intent),
+    opts,
+  );
+  const after = next.best;
+  if (next.intent === null || next.risky || opts.minor.has(next.intent) || after === null) return first;
+  const later = after.partAt !== undefined && after.partAt > preface.partAt;
+  return later && after.score >= PREFACE_FLOOR ? next : first;
 }
 
 function decideAmong(cands: readonly CandidateScore[], opts: DecideOptions): Decision {

@@ -14,7 +14,7 @@ export interface CandidateScore {
   /** Absent when no vector was available for the utterance (the lexical stage decides alone). */
   semantic?: SemanticScore;
   /** The turn's clause closest to one of this intent's examples, when the turn has several (intent-segments.ts). */
-  part?: SemanticScore & { text: string };
+  part?: SemanticScore & { text: string; at: number };
   /** Why this intent is ruled out whatever its score (form, required or excluded words). */
   gate?: string;
   /** False for a move this state does not expect, scored only as a rival (see `decide`). */
@@ -102,11 +102,11 @@ function bestPart(
   intent: CompiledIntent,
   parts: readonly Clause[],
   vectors: VectorTable | undefined,
-): (SemanticScore & { text: string }) | undefined {
-  let best: (SemanticScore & { text: string }) | undefined;
-  for (const p of parts) {
+): (SemanticScore & { text: string; at: number }) | undefined {
+  let best: (SemanticScore & { text: string; at: number }) | undefined;
+  parts.forEach((p, at) => {
     const s = semanticScore(intent, p.said, p.vector, vectors!);
-    if (best === undefined || s.nearest > best.nearest) best = { ...s, text: p.text };
-  }
+    if (best === undefined || s.nearest > best.nearest) best = { ...s, text: p.text, at };
+  });
   return best;
 }

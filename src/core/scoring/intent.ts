@@ -39,6 +39,8 @@ export interface MatchOptions {
   vectors?: VectorTable | undefined;
   /** Moves that end the call or raise a critical error here: they need clearer evidence. */
   risky?: ReadonlySet<string> | undefined;
+  /** Moves that only get a reply here: one said as a preface gives way to the move after it (intent-decide.ts). */
+  minor?: ReadonlySet<string> | undefined;
 }
 
 /** The best intent for an utterance, or none, with a confidence, the words that matched and the evidence. */
@@ -60,7 +62,13 @@ export function matchIntent(model: IntentModel, text: string, options: MatchOpti
       }
     : undefined;
   return explain(
-    decide(cands, { risky: options.risky, noMove, kindWords, ...(lead ? { lead } : {}) }),
+    decide(cands, {
+      risky: options.risky,
+      minor: options.minor,
+      noMove,
+      kindWords,
+      ...(lead ? { lead } : {}),
+    }),
     hybrid ? (options.vectors?.model ?? null) : null,
   );
 }

@@ -57,12 +57,12 @@ describe('segmentsOf', () => {
 });
 
 const semantic = (nearest: number) => ({ nearest, centroid: nearest, example: `example ${nearest}` });
-function cand(id: string, whole: number, part: number, candidate = true): CandidateScore {
+function cand(id: string, whole: number, part: number, candidate = true, at = 0): CandidateScore {
   return {
     id,
     lexical: { id, score: 0.3, words: [], example: null },
     semantic: semantic(whole),
-    part: { ...semantic(part), text: `clause of ${id}` },
+    part: { ...semantic(part), text: `clause of ${id}`, at },
     candidate,
     asked: false,
   };
@@ -87,5 +87,27 @@ describe('a clause carrying a move', () => {
       risky: new Set(['end-call']),
     });
     expect(d.intent).toBe('end-call');
+  });
+});
+
+describe('a preface', () => {
+  const minor = new Set(['empathise']);
+  const turn = (empathyAt: number, explainAt: number, explain = 0.85) => [
+    cand('empathise', 0.5, 0.95, true, empathyAt),
+    cand('explain-no-authority', 0.5, explain, true, explainAt),
+  ];
+  it('a move that only gets a reply, said before another move in a later clause, gives way to it', () => {
+    expect(decide(turn(0, 1), { minor }).intent).toBe('explain-no-authority');
+  });
+
+  it('keeps the move when the other comes first, is weak, or when the move moves the call on', () => {
+    expect(decide(turn(1, 0), { minor }).intent).toBe('empathise');
+    expect(decide(turn(0, 1, 0.55), { minor }).intent).toBe('empathise');
+    expect(decide(turn(0, 1)).intent).toBe('empathise');
+  });
+
+  it('never gives way to a risky move', () => {
+    const risky = new Set(['explain-no-authority']);
+    expect(decide(turn(0, 1), { minor, risky }).intent).toBe('empathise');
   });
 });
