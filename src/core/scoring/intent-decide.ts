@@ -71,7 +71,10 @@ export const WEAK_LEXICAL = 0.2;
  * the most, with every call still right.
  */
 export const NO_MOVE_LEAD = 0.05;
-/** See `prefaced`: the move after a preface needs at least this score. */
+/**
+ * See `prefaced`: the other move needs at least this score. 0.6 is the risky bar's neighbourhood; at 0.55 the rule
+ * read no more on any labelled set, so the higher keeps the most care.
+ */
 export const PREFACE_FLOOR = 0.6;
 /** A runner-up below this share of the none threshold is no rival: there is nothing to confuse. */
 const RIVAL_SHARE = 0.8;
@@ -188,11 +191,12 @@ export function decide(cands: readonly CandidateScore[], opts: DecideOptions = {
 }
 
 /**
- * A move that only gets a reply here, said in one clause of a turn that makes another move the state expects in a
- * later clause, is that move's preface: "I can hear how worried you are, Carol. The thing is, I can only go into a
- * case with the person themselves" is explaining, not only empathising. The later move must clear PREFACE_FLOOR
+ * A move that only gets a reply here, said in one clause of a turn that makes another move the state expects in
+ * another clause, gives way to that move: "I can hear how worried you are, Carol. The thing is, I can only go into a
+ * case with the person themselves" is explaining, not only empathising; "my team leader is phoning emergency
+ * services now, and I'm staying on the line with you" is summoning help. The other move must clear PREFACE_FLOOR
  * and every gate, and have no consequences. (Read for every pair of moves, the same rule broke eight good calls
- * that make two moves in one turn; among moves that only get a reply it broke none.)
+ * that make two moves in one turn; among moves that only get a reply it broke none, before or after the other.)
  */
 function prefaced(first: Decision, cands: readonly CandidateScore[], opts: DecideOptions): Decision {
   const preface = first.best;
@@ -203,8 +207,8 @@ function prefaced(first: Decision, cands: readonly CandidateScore[], opts: Decid
   );
   const after = next.best;
   if (next.intent === null || next.risky || opts.minor.has(next.intent) || after === null) return first;
-  const later = after.partAt !== undefined && after.partAt > preface.partAt;
-  return later && after.score >= PREFACE_FLOOR ? next : first;
+  const apart = after.partAt !== undefined && after.partAt !== preface.partAt;
+  return apart && after.score >= PREFACE_FLOOR ? next : first;
 }
 
 function decideAmong(cands: readonly CandidateScore[], opts: DecideOptions): Decision {

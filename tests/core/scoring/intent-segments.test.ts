@@ -100,9 +100,13 @@ describe('a preface', () => {
     expect(decide(turn(0, 1), { minor }).intent).toBe('explain-no-authority');
   });
 
-  it('keeps the move when the other comes first, is weak, or when the move moves the call on', () => {
-    expect(decide(turn(1, 0), { minor }).intent).toBe('empathise');
+  it('gives way to it said before as well ("my team leader is calling 999, and I\'m staying on the line")', () => {
+    expect(decide(turn(1, 0), { minor }).intent).toBe('explain-no-authority');
+  });
+
+  it('keeps the move when the other is weak, in the same clause, or when the move moves the call on', () => {
     expect(decide(turn(0, 1, 0.55), { minor }).intent).toBe('empathise');
+    expect(decide(turn(1, 1), { minor }).intent).toBe('empathise');
     expect(decide(turn(0, 1)).intent).toBe('empathise');
   });
 
