@@ -30,6 +30,8 @@ export const DEFAULT_TRANSCRIPTS = [
   'tests/natural',
   'tests/fixtures/understanding/calls-2026-11-30',
   'tests/fixtures/understanding/calls-2026-11-30b',
+  'tests/fixtures/understanding/calls-2026-11-30c',
+  'tests/fixtures/understanding/calls-2026-11-30d',
 ];
 /** Every labelled set in the project's understanding fixtures, in name order. */
 const UTTERANCE_DIR = 'tests/fixtures/understanding';

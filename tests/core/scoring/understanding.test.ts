@@ -28,11 +28,18 @@ const callsIn = (dir: string) =>
 const calls = callsIn(DIR);
 const unseenCalls = callsIn(UNSEEN_CALLS);
 /**
- * Whole calls written blind on 2026-11-30 and sealed until measured once at matcher version 8: 21 of 24 reach the
- * ending and verdict their writer expected (20 at version 7). Guarded as a count, so that none of the 21 is lost.
+ * Whole calls written blind and guarded as counts, so that none that reaches its ending is lost. B: 24 calls sealed
+ * until measured once at matcher version 8, 21 right (20 at version 7), 22 at version 9. C: the 18 shared calibration
+ * calls said again in other words by one writer (a chatty caseworker; a recogniser's lower case without punctuation),
+ * tuned on at version 9: 30 of 36 at version 8, 35 after. D: the same by another writer (brisk; a nervous new starter),
+ * sealed until measured once at version 9: 31 of 36 (four recording notices were written without "I should tell you
+ * that", a fail by the scoring standard, and were put right), then 32.
  */
-const sealedCalls = callsIn('tests/fixtures/understanding/calls-2026-11-30b');
-const SEALED_CALLS_RIGHT = 21;
+const blindCalls: [string, number][] = [
+  ['calls-2026-11-30b', 22],
+  ['calls-2026-11-30c', 35],
+  ['calls-2026-11-30d', 32],
+];
 type Labelled = { scenario: string; state: string; text: string; intent: string | null };
 const labelled = (file: string): Labelled[] =>
   readFileSync(`tests/fixtures/understanding/${file}`, 'utf8')
@@ -66,13 +73,20 @@ const SEALED_ACCURACY = 0.96;
  * figure): 0.892 (165 of 185) and 0.924 (171 of 185), 0.908 together; at version 7 they were 0.897 and 0.903.
  */
 const sealedFG = [...labelled('fresh-2026-11-30f.jsonl'), ...labelled('fresh-2026-11-30g.jsonl')];
-const SEALED_FG_ACCURACY = 0.9;
+/** At matcher version 9 (its discriminant, kind prefaces, contractions without apostrophes): 0.949 (351 of 370). */
+const SEALED_FG_ACCURACY = 0.93;
+/**
+ * A set written blind on 2026-11-30 and sealed until measured once at matcher version 9 (its one honest figure):
+ * 0.925 (185 of 200); 0.900 at version 8.
+ */
+const sealedI = labelled('fresh-2026-11-30i.jsonl');
+const SEALED_I_ACCURACY = 0.92;
 /**
  * A set written blind on 2026-11-30 with half its moves risky ones said plainly, measured at once and then tuned on:
- * 0.840 (168 of 200) at the start of matcher version 8, 0.865 (173 of 200) at its end.
+ * 0.840 (168 of 200) at the start of matcher version 8, 0.865 (173 of 200) at its end, 0.880 at version 9.
  */
 const riskyH = labelled('fresh-2026-11-30h.jsonl');
-const RISKY_H_ACCURACY = 0.85;
+const RISKY_H_ACCURACY = 0.87;
 
 /**
  * Kind words a caseworker says in any state, none of them among the matcher's own kind words (intent-no-move.ts):
@@ -126,7 +140,10 @@ beforeAll(async () => {
     ...packTexts(more),
     ...calls.flatMap((c) => turnTexts(c.turns)),
     ...unseenCalls.flatMap((c) => turnTexts(c.turns)),
-    ...sealedCalls.flatMap((c) => turnTexts(c.turns)),
+    ...blindCalls.flatMap(([dir]) =>
+      callsIn(`tests/fixtures/understanding/${dir}`).flatMap((c) => turnTexts(c.turns)),
+    ),
+    ...sealedI.flatMap((r) => embeddingTexts(r.text)),
     ...sealedFG.flatMap((r) => embeddingTexts(r.text)),
     ...riskyH.flatMap((r) => embeddingTexts(r.text)),
     ...freshC.flatMap((r) => embeddingTexts(r.text)),
@@ -155,19 +172,24 @@ describe('the shared calibration calls', () => {
     if (call.expect.passed) expect(report.criticalErrors).toEqual([]);
   });
 
-  it(`at least ${SEALED_CALLS_RIGHT} of the ${sealedCalls.length} sealed calls reach their ending and verdict, and no correct call raises a critical error`, () => {
-    const reports = sealedCalls.map((call) => ({
-      call,
-      report: runCall(pack.scenarios.has(call.scenario) ? pack : more, call.scenario, call.turns, {
-        vectors,
-      }),
-    }));
-    const right = reports.filter(
-      ({ call, report }) => report.ending?.id === call.expect.ending && report.passed === call.expect.passed,
-    );
-    expect(right.length).toBeGreaterThanOrEqual(SEALED_CALLS_RIGHT);
-    for (const { call, report } of reports) if (call.expect.passed) expect(report.criticalErrors).toEqual([]);
-  });
+  it.each(blindCalls)(
+    '%s: at least %i calls reach their ending and verdict, and no correct call raises a critical error',
+    (dir, least) => {
+      const reports = callsIn(`tests/fixtures/understanding/${dir}`).map((call) => ({
+        call,
+        report: runCall(pack.scenarios.has(call.scenario) ? pack : more, call.scenario, call.turns, {
+          vectors,
+        }),
+      }));
+      const right = reports.filter(
+        ({ call, report }) =>
+          report.ending?.id === call.expect.ending && report.passed === call.expect.passed,
+      );
+      expect(right.length).toBeGreaterThanOrEqual(least);
+      for (const { call, report } of reports)
+        if (call.expect.passed) expect(report.criticalErrors).toEqual([]);
+    },
+  );
 
   it('decides every turn with the hybrid matcher, with evidence', () => {
     const report = runCall(pack, calls[0]!.scenario, calls[0]!.turns, { vectors });
@@ -206,6 +228,10 @@ describe('utterances held out from tuning', () => {
 
   it(`puts back at least ${SEALED_FG_ACCURACY * 100}% of the two sets sealed until matcher version 8`, () => {
     expect(accuracy(sealedFG)).toBeGreaterThanOrEqual(SEALED_FG_ACCURACY);
+  });
+
+  it(`puts back at least ${SEALED_I_ACCURACY * 100}% of the set sealed until matcher version 9`, () => {
+    expect(accuracy(sealedI)).toBeGreaterThanOrEqual(SEALED_I_ACCURACY);
   });
 
   it(`puts back at least ${RISKY_H_ACCURACY * 100}% of the set heavy with risky moves said plainly`, () => {
