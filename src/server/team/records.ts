@@ -1,7 +1,7 @@
 // Whole attempts as a team file holds them: every field the browser's export has (turns, notes,
 // disputes and their resolutions, flags and marks, what a file brought in) plus each attempt's audit
 // trail (who did what, when). The same shape is read back by the import, so a file round-trips.
-import type { Kysely } from 'kysely';
+import { DynamicModule, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { ReviewAttempt } from '../../core/review/index.ts';
@@ -91,6 +91,24 @@ function groupBy<T extends { attempt_id: string | null }>(rows: T[]): Map<string
   return map;
 }
 
+/**
+ * Every row of `table` (notes or the audit trail, joined by `query` to whoever wrote them) for the given
+ * attempts, in the order written (rows of the same moment by id).
+ */
+function inWrittenOrder<T extends 'notes' | 'audit', O>(
+  table: T,
+  query: SelectQueryBuilder<Database, T | 'users', O>,
+  ids: string[],
+) {
+  const { ref } = new DynamicModule();
+  return query
+    .selectAll(table)
+    .where(ref(`${table}.attempt_id`), 'in', ids)
+    .orderBy(ref(`${table}.at`))
+    .orderBy(ref(`${table}.id`))
+    .execute();
+}
+
 function selectChunk(db: Db, ids: string[]) {
   return Promise.all([
     db
@@ -101,25 +119,18 @@ function selectChunk(db: Db, ids: string[]) {
       .where('attempts.id', 'in', ids)
       .execute(),
     db.selectFrom('turns').selectAll().where('attempt_id', 'in', ids).orderBy('idx').execute(),
-    db
-      .selectFrom('notes')
-      .innerJoin('users', 'users.id', 'notes.author_id')
-      .selectAll('notes')
-      .select('users.display_name')
-      .where('notes.attempt_id', 'in', ids)
-      .orderBy('notes.at')
-      .orderBy('notes.id')
-      .execute(),
+    inWrittenOrder(
+      'notes',
+      db.selectFrom('notes').innerJoin('users', 'users.id', 'notes.author_id').select('users.display_name'),
+      ids,
+    ),
     db.selectFrom('disputes').selectAll().where('attempt_id', 'in', ids).execute(),
-    db
-      .selectFrom('audit')
-      .leftJoin('users', 'users.id', 'audit.actor_id')
-      .selectAll('audit')
-      .select('users.username')
-      .where('audit.attempt_id', 'in', ids)
-      .orderBy('audit.at')
-      .orderBy('audit.id')
-      .execute(),
+    // An audit entry outlives its actor's account, so its name may be missing.
+    inWrittenOrder(
+      'audit',
+      db.selectFrom('audit').leftJoin('users', 'users.id', 'audit.actor_id').select('users.username'),
+      ids,
+    ),
   ]);
 }
 
