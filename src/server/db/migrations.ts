@@ -4,184 +4,142 @@
 // migration that has shipped: add the next one.
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
-type AnyDb = Kysely<unknown>;
+/** A migration as the SQL statements it runs, in order. */
+function steps(...statements: string[]): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  };
+}
 
-const accounts: Migration = {
-  // long: a shipped migration is never edited (see above), so it stays the one list of what it created.
-  async up(db: AnyDb) {
-    await db.schema
-      .createTable('users')
-      .addColumn('id', 'uuid', (c) => c.primaryKey())
-      .addColumn('username', 'text', (c) => c.notNull().unique())
-      .addColumn('display_name', 'text', (c) => c.notNull())
-      .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('trainee', 'coach', 'qa', 'admin')`))
-      .addColumn('password_hash', 'text')
-      .addColumn('oidc_subject', 'text', (c) => c.unique())
-      .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-      .execute();
-    await db.schema
-      .createTable('teams')
-      .addColumn('id', 'uuid', (c) => c.primaryKey())
-      .addColumn('name', 'text', (c) => c.notNull().unique())
-      .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-      .execute();
-    await db.schema
-      .createTable('team_members')
-      .addColumn('team_id', 'uuid', (c) => c.notNull().references('teams.id').onDelete('cascade'))
-      .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
-      .addColumn('membership', 'text', (c) => c.notNull().check(sql`membership in ('trainee', 'coach')`))
-      .addPrimaryKeyConstraint('team_members_pk', ['team_id', 'user_id'])
-      .execute();
-    await db.schema.createIndex('team_members_user').on('team_members').column('user_id').execute();
-    await db.schema
-      .createTable('sessions')
-      .addColumn('token_hash', 'text', (c) => c.primaryKey())
-      .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
-      .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-      .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
-      .execute();
-    await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
-    await db.schema
-      .createTable('login_attempts')
-      .addColumn('id', 'bigserial', (c) => c.primaryKey())
-      .addColumn('key', 'text', (c) => c.notNull())
-      .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-      .execute();
-    await db.schema
-      .createIndex('login_attempts_key_at')
-      .on('login_attempts')
-      .columns(['key', 'at'])
-      .execute();
-  },
-};
+const accounts = steps(
+  `create table users (
+    id uuid primary key,
+    username text not null unique,
+    display_name text not null,
+    role text not null check (role in ('trainee', 'coach', 'qa', 'admin')),
+    password_hash text,
+    oidc_subject text unique,
+    created_at timestamptz default now() not null
+  )`,
+  `create table teams (
+    id uuid primary key,
+    name text not null unique,
+    created_at timestamptz default now() not null
+  )`,
+  `create table team_members (
+    team_id uuid not null references teams (id) on delete cascade,
+    user_id uuid not null references users (id) on delete cascade,
+    membership text not null check (membership in ('trainee', 'coach')),
+    constraint team_members_pk primary key (team_id, user_id)
+  )`,
+  'create index team_members_user on team_members (user_id)',
+  `create table sessions (
+    token_hash text primary key,
+    user_id uuid not null references users (id) on delete cascade,
+    created_at timestamptz default now() not null,
+    expires_at timestamptz not null
+  )`,
+  'create index sessions_user on sessions (user_id)',
+  `create table login_attempts (
+    id bigserial primary key,
+    key text not null,
+    at timestamptz default now() not null
+  )`,
+  'create index login_attempts_key_at on login_attempts (key, at)',
+);
 
-const attempts: Migration = {
-  // long: as for the first migration, one shipped list of what it created.
-  async up(db: AnyDb) {
-    await db.schema
-      .createTable('attempts')
-      .addColumn('id', 'uuid', (c) => c.primaryKey())
-      .addColumn('trainee_id', 'uuid', (c) => c.notNull().references('users.id'))
-      .addColumn('pack_id', 'text', (c) => c.notNull())
-      .addColumn('pack_version', 'text', (c) => c.notNull())
-      .addColumn('scenario_id', 'text', (c) => c.notNull())
-      .addColumn('scenario_title', 'text', (c) => c.notNull())
-      .addColumn('mode', 'text', (c) => c.notNull().check(sql`mode in ('practice', 'assessment')`))
-      .addColumn('status', 'text', (c) =>
-        c.notNull().check(sql`status in ('in-progress', 'completed', 'abandoned')`),
-      )
-      .addColumn('started_at', 'timestamptz', (c) => c.notNull())
-      .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
-      .addColumn('summary', 'jsonb')
-      .addColumn('score', 'real')
-      .addColumn('passed', 'boolean')
-      .execute();
-    // The review table's filters and its default order (newest first).
-    await db.schema
-      .createIndex('attempts_trainee_started')
-      .on('attempts')
-      .columns(['trainee_id', 'started_at desc'])
-      .execute();
-    await db.schema
-      .createIndex('attempts_scenario_started')
-      .on('attempts')
-      .columns(['scenario_id', 'started_at desc'])
-      .execute();
-    await db.schema.createIndex('attempts_started').on('attempts').column('started_at desc').execute();
-    await db.schema.createIndex('attempts_status').on('attempts').column('status').execute();
-    await db.schema
-      .createTable('turns')
-      .addColumn('attempt_id', 'uuid', (c) => c.notNull().references('attempts.id').onDelete('cascade'))
-      .addColumn('idx', 'integer', (c) => c.notNull().check(sql`idx >= 0`))
-      .addColumn('body', 'jsonb', (c) => c.notNull())
-      .addColumn('flagged', 'boolean', (c) => c.notNull().defaultTo(false))
-      .addPrimaryKeyConstraint('turns_pk', ['attempt_id', 'idx'])
-      .execute();
-    await db.schema
-      .createTable('notes')
-      .addColumn('id', 'uuid', (c) => c.primaryKey())
-      .addColumn('attempt_id', 'uuid', (c) => c.notNull().references('attempts.id').onDelete('cascade'))
-      .addColumn('author_id', 'uuid', (c) => c.notNull().references('users.id'))
-      .addColumn('text', 'text', (c) => c.notNull())
-      .addColumn('at', 'timestamptz', (c) => c.notNull())
-      .execute();
-    await db.schema.createIndex('notes_attempt').on('notes').column('attempt_id').execute();
-    await db.schema
-      .createTable('disputes')
-      .addColumn('id', 'uuid', (c) => c.primaryKey())
-      .addColumn('attempt_id', 'uuid', (c) => c.notNull().references('attempts.id').onDelete('cascade'))
-      .addColumn('body', 'jsonb', (c) => c.notNull())
-      .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
-      .execute();
-    await db.schema.createIndex('disputes_attempt').on('disputes').column('attempt_id').execute();
-    await db.schema
-      .createTable('audit')
-      .addColumn('id', 'bigserial', (c) => c.primaryKey())
-      .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-      .addColumn('actor_id', 'uuid', (c) => c.notNull())
-      .addColumn('action', 'text', (c) => c.notNull())
-      .addColumn('attempt_id', 'uuid')
-      .addColumn('detail', 'jsonb', (c) => c.notNull())
-      .execute();
-    await db.schema.createIndex('audit_attempt').on('audit').column('attempt_id').execute();
-    // The audit trail is only ever appended to: the database itself refuses changes and deletions.
-    await sql`create function audit_append_only() returns trigger language plpgsql as $$
-      begin raise exception 'the audit table is append-only'; end $$`.execute(db);
-    await sql`create trigger audit_append_only before update or delete or truncate on audit
-      for each statement execute function audit_append_only()`.execute(db);
-  },
-};
+const attempts = steps(
+  `create table attempts (
+    id uuid primary key,
+    trainee_id uuid not null references users (id),
+    pack_id text not null,
+    pack_version text not null,
+    scenario_id text not null,
+    scenario_title text not null,
+    mode text not null check (mode in ('practice', 'assessment')),
+    status text not null check (status in ('in-progress', 'completed', 'abandoned')),
+    started_at timestamptz not null,
+    updated_at timestamptz not null,
+    summary jsonb,
+    score real,
+    passed boolean
+  )`,
+  // The review table's filters and its default order (newest first).
+  'create index attempts_trainee_started on attempts (trainee_id, started_at desc)',
+  'create index attempts_scenario_started on attempts (scenario_id, started_at desc)',
+  'create index attempts_started on attempts (started_at desc)',
+  'create index attempts_status on attempts (status)',
+  `create table turns (
+    attempt_id uuid not null references attempts (id) on delete cascade,
+    idx integer not null check (idx >= 0),
+    body jsonb not null,
+    flagged boolean default false not null,
+    constraint turns_pk primary key (attempt_id, idx)
+  )`,
+  `create table notes (
+    id uuid primary key,
+    attempt_id uuid not null references attempts (id) on delete cascade,
+    author_id uuid not null references users (id),
+    text text not null,
+    at timestamptz not null
+  )`,
+  'create index notes_attempt on notes (attempt_id)',
+  `create table disputes (
+    id uuid primary key,
+    attempt_id uuid not null references attempts (id) on delete cascade,
+    body jsonb not null,
+    updated_at timestamptz not null
+  )`,
+  'create index disputes_attempt on disputes (attempt_id)',
+  `create table audit (
+    id bigserial primary key,
+    at timestamptz default now() not null,
+    actor_id uuid not null,
+    action text not null,
+    attempt_id uuid,
+    detail jsonb not null
+  )`,
+  'create index audit_attempt on audit (attempt_id)',
+  // The audit trail is only ever appended to: the database itself refuses changes and deletions.
+  `create function audit_append_only() returns trigger language plpgsql as $$
+    begin raise exception 'the audit table is append-only'; end $$`,
+  `create trigger audit_append_only before update or delete or truncate on audit
+    for each statement execute function audit_append_only()`,
+);
 
-const packs: Migration = {
-  async up(db: AnyDb) {
-    await db.schema
-      .createTable('packs')
-      .addColumn('pack_id', 'text', (c) => c.notNull())
-      .addColumn('version', 'text', (c) => c.notNull())
-      .addColumn('sha256', 'text', (c) => c.notNull())
-      .addColumn('title', 'text', (c) => c.notNull())
-      .addColumn('source', 'text', (c) => c.notNull())
-      .addColumn('published_by', 'uuid', (c) => c.notNull().references('users.id'))
-      .addColumn('published_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-      .addPrimaryKeyConstraint('packs_pk', ['pack_id', 'version'])
-      .execute();
-  },
-};
+const packs = steps(
+  `create table packs (
+    pack_id text not null,
+    version text not null,
+    sha256 text not null,
+    title text not null,
+    source text not null,
+    published_by uuid not null references users (id),
+    published_at timestamptz default now() not null,
+    constraint packs_pk primary key (pack_id, version)
+  )`,
+);
 
-const reviewIndexes: Migration = {
-  // The review table's other filters and sorts (src/server/attempts/review-query.ts), each with the
-  // default order (newest first) so a filtered page is read straight from the index.
-  async up(db: AnyDb) {
-    await db.schema
-      .createIndex('attempts_ending_started')
-      .on('attempts')
-      .expression(sql`(summary->'ending'->>'id'), started_at desc`)
-      .execute();
-    await db.schema
-      .createIndex('attempts_mode_started')
-      .on('attempts')
-      .columns(['mode', 'started_at desc'])
-      .execute();
-    await db.schema
-      .createIndex('attempts_score')
-      .on('attempts')
-      .columns(['score', 'started_at desc'])
-      .execute();
-  },
-};
+// The review table's other filters and sorts (src/server/attempts/review-query.ts), each with the
+// default order (newest first) so a filtered page is read straight from the index.
+const reviewIndexes = steps(
+  `create index attempts_ending_started on attempts ((summary->'ending'->>'id'), started_at desc)`,
+  'create index attempts_mode_started on attempts (mode, started_at desc)',
+  'create index attempts_score on attempts (score, started_at desc)',
+);
 
-const teamImport: Migration = {
-  // A team file brought in by a coach or admin (src/server/team/import-routes.ts): what it said and
-  // who brought it in are kept beside the rows, so a decision from a file is never shown as made here.
-  async up(db: AnyDb) {
-    await db.schema.alterTable('attempts').addColumn('imported', 'jsonb').execute();
-    await db.schema.alterTable('attempts').addColumn('not_rechecked', 'jsonb').execute();
-    await db.schema.alterTable('notes').addColumn('author_name', 'text').execute();
-    await db.schema.alterTable('notes').addColumn('imported', 'jsonb').execute();
-    await db.schema.alterTable('audit').addColumn('actor_name', 'text').execute();
-    await db.schema.alterTable('audit').addColumn('imported', 'jsonb').execute();
-  },
-};
+// A team file brought in by a coach or admin (src/server/team/import-routes.ts): what it said and
+// who brought it in are kept beside the rows, so a decision from a file is never shown as made here.
+const teamImport = steps(
+  'alter table attempts add column imported jsonb',
+  'alter table attempts add column not_rechecked jsonb',
+  'alter table notes add column author_name text',
+  'alter table notes add column imported jsonb',
+  'alter table audit add column actor_name text',
+  'alter table audit add column imported jsonb',
+);
 
 /** In order; the names sort in the same order, which Kysely requires. */
 export const migrations: Record<string, Migration> = {
