@@ -1,6 +1,13 @@
 // Fastify validates each route's body, query and params with the route's zod schema (the same
 // schema library the app uses for packs and imports), through Fastify's validator-compiler hook.
-import type { FastifyInstance, FastifySchema } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifySchema,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+  RouteHandlerMethod,
+} from 'fastify';
 import type { z } from 'zod';
 import { HttpError } from './http-error.ts';
 
@@ -44,4 +51,20 @@ export function schema(parts: {
   params?: z.ZodType;
 }): FastifySchema {
   return parts as FastifySchema;
+}
+
+/**
+ * A route's options and handler, its params, query and body checked by zod schemas before the handler
+ * runs and typed for the handler by the same schemas: `app.put(url, validated({ params, body }, handler))`.
+ */
+export function validated<Params = unknown, Querystring = unknown, Body = unknown>(
+  parts: { params?: z.ZodType<Params>; querystring?: z.ZodType<Querystring>; body?: z.ZodType<Body> },
+  handler: RouteHandlerMethod<
+    RawServerDefault,
+    RawRequestDefaultExpression,
+    RawReplyDefaultExpression,
+    { Params: Params; Querystring: Querystring; Body: Body }
+  >,
+) {
+  return { schema: schema(parts), handler };
 }

@@ -72,6 +72,25 @@ describe.each(databaseKinds)('team server security (%s)', (kind) => {
     ]);
   });
 
+  it('lets an admin add an existing account to an existing team, and answers 404 when either is missing', async () => {
+    await server.account('adele', 'admin');
+    const trainee = await server.account('tobias', 'trainee');
+    const team = await server.team('Team Members', []);
+    const adele = await server.signIn('adele');
+    const add = (teamId: string, userId: string) =>
+      adele.request('PUT', `/api/teams/${teamId}/members`, { userId, membership: 'trainee' });
+    const missing = { status: 404, json: { error: 'That team or account was not found.' } };
+    expect(await add(crypto.randomUUID(), trainee)).toMatchObject(missing);
+    expect(await add(team, crypto.randomUUID())).toMatchObject(missing);
+    expect(await add(team, trainee)).toMatchObject({ status: 200, json: { added: true } });
+    const members = await server.database.db
+      .selectFrom('team_members')
+      .select(['user_id', 'membership'])
+      .where('team_id', '=', team)
+      .execute();
+    expect(members).toEqual([{ user_id: trainee, membership: 'trainee' }]);
+  });
+
   it('refuses a trainee acting as coach, QA or admin', async () => {
     await server.account('tess', 'trainee');
     const tess = await server.signIn('tess');

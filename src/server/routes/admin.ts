@@ -83,18 +83,15 @@ function addTeamMember(app: FastifyInstance, db: Db) {
     { schema: schema({ params: TeamParams, body: Member }) },
     async (request) => {
       requireRole(request, 'admin');
-      const team = await db
-        .selectFrom('teams')
-        .select('id')
-        .where('id', '=', request.params.teamId)
+      // One row when both the team and the account exist.
+      const found = await db
+        .selectFrom(['teams', 'users'])
+        .select(['teams.id as teamId', 'users.id as userId'])
+        .where('teams.id', '=', request.params.teamId)
+        .where('users.id', '=', request.body.userId)
         .executeTakeFirst();
-      const user = await db
-        .selectFrom('users')
-        .select('id')
-        .where('id', '=', request.body.userId)
-        .executeTakeFirst();
-      if (!team || !user) throw notFound('That team or account');
-      await addMember(db, team.id, user.id, request.body.membership);
+      if (!found) throw notFound('That team or account');
+      await addMember(db, found.teamId, found.userId, request.body.membership);
       return { added: true };
     },
   );
