@@ -43,25 +43,23 @@ export function installFakeSpeech(config) {
     return Object.assign([...list], { item: (i) => list[i] });
   }
 
+  /** The recogniser's events, each with its `on<type>` handler property (null until the app sets one). */
+  const RECOGNITION_EVENTS =
+    'start end error result nomatch audiostart audioend speechstart speechend soundstart soundend'.split(' ');
+
   class FakeSpeechRecognition extends EventTarget {
     lang = '';
     continuous = false;
     interimResults = false;
     maxAlternatives = 1;
     processLocally = false;
-    onstart = null;
-    onend = null;
-    onerror = null;
-    onresult = null;
-    onnomatch = null;
-    onaudiostart = null;
-    onaudioend = null;
-    onspeechstart = null;
-    onspeechend = null;
-    onsoundstart = null;
-    onsoundend = null;
     _running = false;
     _finals = [];
+
+    constructor() {
+      super();
+      for (const type of RECOGNITION_EVENTS) this['on' + type] = null;
+    }
 
     start() {
       if (this._running) throw new DOMException('recognition has already started', 'InvalidStateError');
@@ -133,6 +131,17 @@ export function installFakeSpeech(config) {
     return ctl.active;
   }
 
+  /** Emits words heard so far as an interim result, after the recogniser's final results. */
+  function emitInterim(rec, partial) {
+    emit(rec, 'result', {
+      resultIndex: rec._finals.length,
+      results: resultList([
+        ...rec._finals,
+        { isFinal: false, alternatives: [{ text: partial, confidence: 0 }] },
+      ]),
+    });
+  }
+
   ctl.say = async (text, opts = {}) => {
     const rec = await waitForActive(opts.timeout);
     const words = text.split(/\s+/).filter(Boolean);
@@ -147,14 +156,7 @@ export function installFakeSpeech(config) {
       const steps = opts.interims ?? Math.min(3, Math.max(1, words.length - 1));
       for (let i = 1; i <= steps; i += 1) {
         const partial = words.slice(0, Math.ceil((words.length * i) / (steps + 1))).join(' ');
-        const index = rec._finals.length;
-        emit(rec, 'result', {
-          resultIndex: index,
-          results: resultList([
-            ...rec._finals,
-            { isFinal: false, alternatives: [{ text: partial, confidence: 0 }] },
-          ]),
-        });
+        emitInterim(rec, partial);
         await tick();
         if (!rec._running) return false;
       }
@@ -171,14 +173,7 @@ export function installFakeSpeech(config) {
 
   /** Emits an interim result only (words heard, nothing final yet). */
   ctl.hear = async (partial, opts = {}) => {
-    const rec = await waitForActive(opts.timeout);
-    emit(rec, 'result', {
-      resultIndex: rec._finals.length,
-      results: resultList([
-        ...rec._finals,
-        { isFinal: false, alternatives: [{ text: partial, confidence: 0 }] },
-      ]),
-    });
+    emitInterim(await waitForActive(opts.timeout), partial);
   };
 
   ctl.fail = async (error, opts = {}) => {
