@@ -27,6 +27,26 @@ const good = calls.find((c) => c.kind === 'good');
 const critical = calls.find((c) => c.kind === 'critical');
 const timed = calls.find((c) => c.scenario === 'first-contact' && c.kind === 'good');
 
+test('an empty answer is said next to the answer box, which the error then describes, until an answer is sent', async () => {
+  const page = await app.open('', { fakeSpeech: true });
+  await signIn(page);
+  await openScenario(page, good.scenario);
+  await startCall(page);
+  const box = page.getByRole('textbox', { name: 'Type what you would say' });
+  const error = page.locator('#answer-error');
+  await expect.count(page.locator('#answer[aria-describedby]'), 0, { message: 'nothing describes the box' });
+  await box.press('Enter');
+  await expect.text(error, /Error:\s*Type your answer, or answer by voice/);
+  await expect.attribute(box, 'aria-describedby', 'answer-error');
+  await expect.attribute(box, 'class', /govuk-textarea--error/);
+  await expect.noAxe(page, 'call page, empty answer');
+  await answerTyped(page, good.turns[0]);
+  await expect.count(error, 0, { message: 'the error gone once an answer is sent' });
+  await expect.count(page.locator('#answer[aria-describedby]'), 0, {
+    message: 'nothing describes the box again',
+  });
+});
+
 test('a reload mid-call offers to resume it, and the call carries on with nothing lost', async () => {
   const page = await app.open('', { fakeSpeech: true });
   await signIn(page);

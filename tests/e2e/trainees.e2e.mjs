@@ -57,3 +57,30 @@ test('a remembered name is forgotten after a confirmation, by keyboard, and its 
     message: "Ann's attempt is still listed in Review",
   });
 });
+
+test('a missing or over-long name is said next to the field, which the hint and the error describe', async () => {
+  const page = await app.open('', { fakeSpeech: true });
+  const field = page.locator('#trainee-name');
+  await page.getByRole('textbox', { name: 'Who is practising?' }).waitFor();
+  const error = page.locator('#trainee-name-error');
+  const send = () => page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect.attribute(field, 'aria-describedby', 'trainee-name-hint');
+  await expect.text(page.locator('#trainee-name-hint'), /kept on this computer only/);
+
+  await send();
+  await expect.text(error, /Error:\s*Enter your name or staff number/);
+  await expect.attribute(field, 'aria-describedby', 'trainee-name-hint trainee-name-error');
+  await expect.attribute(field, 'class', /govuk-input--error/);
+  await expect.noAxe(page, 'start page, no name given');
+
+  await field.fill('x'.repeat(81));
+  await send();
+  await expect.text(error, /Error:\s*Name or staff number must be 80 characters or fewer/);
+
+  await field.fill('Cara Example');
+  await send();
+  await page.getByRole('heading', { name: 'Scenarios' }).waitFor();
+  await expect.count(error, 0, { message: 'the error gone once a name is given' });
+  await page.getByRole('textbox', { name: 'Someone else practising?' }).waitFor();
+  await expect.attribute(field, 'aria-describedby', 'trainee-name-hint');
+});
