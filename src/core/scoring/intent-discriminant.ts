@@ -37,6 +37,20 @@ const fitted = new WeakMap<IntentModel, Fit>();
 
 /** The discriminant for this pack's intents and vectors, fitted on first use and kept while the vectors are the same. */
 export function discriminantOf(model: IntentModel, table: VectorTable): Discriminant | null {
+  // The same table object was checked before for this model: its vectors are the ones fitted (most calls).
+  const checked = seen.get(table)?.get(model);
+  if (checked !== undefined && fitted.get(model)?.result === checked) return checked;
+  const result = checkedFit(model, table);
+  const byModel = seen.get(table) ?? new WeakMap<IntentModel, Discriminant | null>();
+  byModel.set(model, result);
+  seen.set(table, byModel);
+  return result;
+}
+
+/** Per vector table object, per model: the discriminant its vectors were last checked against. */
+const seen = new WeakMap<VectorTable, WeakMap<IntentModel, Discriminant | null>>();
+
+function checkedFit(model: IntentModel, table: VectorTable): Discriminant | null {
   const plains = [...model.intents.flatMap((i) => i.examples), ...model.noMove].map((e) => e.plain);
   const vectors = plains.map((p) => table.get(p));
   const known = fitted.get(model);
