@@ -45,11 +45,7 @@ export function useZodValidation(app: FastifyInstance): void {
 }
 
 /** A route schema made of zod schemas (typed loosely: Fastify's own types expect JSON Schema). */
-export function schema(parts: {
-  body?: z.ZodType;
-  querystring?: z.ZodType;
-  params?: z.ZodType;
-}): FastifySchema {
+function schema(parts: { body?: z.ZodType; querystring?: z.ZodType; params?: z.ZodType }): FastifySchema {
   return parts as FastifySchema;
 }
 

@@ -7,7 +7,7 @@ import type { Database } from '../db/schema.ts';
 import { notFound } from '../http-error.ts';
 import { requireUser } from '../auth/plugin.ts';
 import type { SessionUser } from '../auth/sessions.ts';
-import { schema } from '../validation.ts';
+import { validated } from '../validation.ts';
 import { visibleTo } from './visibility.ts';
 import { ReviewQuery, reviewOptions, reviewPage } from './review-query.ts';
 
@@ -17,38 +17,38 @@ const IdParams = z.object({ id: z.uuid() });
 type Db = Kysely<Database>;
 
 export const attemptReadRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
-  app.get<{ Querystring: ReviewQuery }>(
+  app.get(
     '/api/attempts',
-    { schema: schema({ querystring: ReviewQuery }) },
-    async (request) => {
+    validated({ querystring: ReviewQuery }, async (request) => {
       const { total, rows } = await reviewPage(db, requireUser(request), request.query);
       return { total, items: rows.map(toHead) };
-    },
+    }),
   );
 
   app.get('/api/attempts/options', async (request) => reviewOptions(db, requireUser(request)));
 
-  app.get<{ Params: z.infer<typeof IdParams> }>(
+  app.get(
     '/api/attempts/:id',
-    { schema: schema({ params: IdParams }) },
-    async (request) => {
+    validated({ params: IdParams }, async (request) => {
       const [record] = await loadRecords(db, requireUser(request), [request.params.id]);
       if (!record) throw notFound();
       return record;
-    },
+    }),
   );
 
-  app.get<{ Params: z.infer<typeof IdParams> }>(
+  app.get(
     '/api/attempts/:id/audit',
-    { schema: schema({ params: IdParams }) },
-    async (request) => auditTrail(db, requireUser(request), request.params.id),
+    validated({ params: IdParams }, async (request) =>
+      auditTrail(db, requireUser(request), request.params.id),
+    ),
   );
 
   /** Whole records of every attempt the asker may see, a page at a time (a coach's team view). */
-  app.get<{ Querystring: z.infer<typeof PageQuery> }>(
+  app.get(
     '/api/team/attempts',
-    { schema: schema({ querystring: PageQuery }) },
-    async (request) => teamPage(db, requireUser(request), request.query),
+    validated({ querystring: PageQuery }, async (request) =>
+      teamPage(db, requireUser(request), request.query),
+    ),
   );
 
   /** The signed-in trainee's own attempts, whole: a new PC brings its history down with this. */

@@ -9,7 +9,7 @@ import type { Database } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { HttpError, notFound } from '../http-error.ts';
 import { requireUser } from '../auth/plugin.ts';
-import { schema } from '../validation.ts';
+import { validated } from '../validation.ts';
 import { audit } from './audit.ts';
 import { turnWriter, type NewTurn, type WriteResult } from './turn-writer.ts';
 
@@ -40,19 +40,17 @@ export type TurnResult = { stored: boolean } | { status: number; error: string }
 
 export function turnRoutes(app: FastifyInstance, db: Db): void {
   const write = turnWriter(db);
-  app.put<{ Params: P<typeof TurnParams>; Body: Turn }>(
+  app.put(
     '/api/attempts/:id/turns/:index',
-    { schema: schema({ params: TurnParams, body: TurnSchema }) },
-    async (request) => {
+    validated({ params: TurnParams, body: TurnSchema }, async (request) => {
       const { id, index } = request.params;
       return { stored: await storeTurn(db, write, requireUser(request), id, index, request.body) };
-    },
+    }),
   );
   // Every waiting turn of one trainee, in any of their attempts: one request, one answer per turn.
-  app.post<{ Body: P<typeof TurnBatch> }>(
+  app.post(
     '/api/turns',
-    { schema: schema({ body: TurnBatch }) },
-    async (request) => {
+    validated({ body: TurnBatch }, async (request) => {
       const user = requireUser(request);
       const results = await Promise.all(
         request.body.turns.map(({ attemptId, index, turn }) =>
@@ -66,19 +64,18 @@ export function turnRoutes(app: FastifyInstance, db: Db): void {
         ),
       );
       return { results };
-    },
+    }),
   );
-  app.put<{ Params: P<typeof TurnParams>; Body: P<typeof MarkBody> }>(
+  app.put(
     '/api/attempts/:id/turns/:index/misunderstood',
-    { schema: schema({ params: TurnParams, body: MarkBody }) },
-    async (request) => {
+    validated({ params: TurnParams, body: MarkBody }, async (request) => {
       const user = requireUser(request);
       const { id, index } = request.params;
       const mark = request.body.mark;
       if (!(await setMark(db, user, id, index, mark)) && !(await ownTurn(db, user.id, id, index)))
         throw notFound('That turn');
       return { misunderstood: mark !== null };
-    },
+    }),
   );
 }
 

@@ -9,7 +9,7 @@ import { PACK_LIMITS } from '../../core/packs/index.ts';
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../http-error.ts';
 import { requireRole, requireUser } from '../auth/plugin.ts';
-import { schema } from '../validation.ts';
+import { validated } from '../validation.ts';
 import { checkPack, latestPacks, publishPack, publishedSource } from './publish.ts';
 
 /** Room for the largest pack (PACK_LIMITS.maxBytes) after JSON escapes its quotes and line breaks. */
@@ -33,30 +33,28 @@ export interface PackRouteOptions {
 }
 
 export const packRoutes: FastifyPluginAsync<PackRouteOptions> = async (app, { db, scripts }) => {
-  app.post<{ Body: z.infer<typeof Publish> }>(
-    '/api/packs',
-    { schema: schema({ body: Publish }), bodyLimit: PUBLISH_BODY_LIMIT },
-    async (request, reply) => {
+  app.post('/api/packs', {
+    ...validated({ body: Publish }, async (request, reply) => {
       const user = requireRole(request, 'qa', 'admin');
       const pack = checkPack(request.body, scripts());
       const result = await publishPack(db, user.id, pack, request.body);
       return reply.status(result.created ? 201 : 200).send(result);
-    },
-  );
+    }),
+    bodyLimit: PUBLISH_BODY_LIMIT,
+  });
 
   app.get('/api/packs', async (request) => {
     requireUser(request);
     return { packs: await latestPacks(db) };
   });
 
-  app.get<{ Params: z.infer<typeof VersionParams> }>(
+  app.get(
     '/api/packs/:packId/versions/:version',
-    { schema: schema({ params: VersionParams }) },
-    async (request) => {
+    validated({ params: VersionParams }, async (request) => {
       requireUser(request);
       const found = await publishedSource(db, request.params.packId, request.params.version);
       if (!found) throw notFound('That pack version');
       return found;
-    },
+    }),
   );
 };

@@ -6,7 +6,7 @@ import { roles, type Database, type Role } from '../db/schema.ts';
 import { HttpError, notFound } from '../http-error.ts';
 import { addMember, createAccount, createTeam } from '../auth/accounts.ts';
 import { requireRole } from '../auth/plugin.ts';
-import { schema } from '../validation.ts';
+import { validated } from '../validation.ts';
 
 /** NIST SP 800-63B: at least 8 characters for a chosen password. */
 const MIN_PASSWORD_LENGTH = 8;
@@ -35,15 +35,14 @@ export const adminRoutes: FastifyPluginAsync<{ db: Db; passwordCost: number }> =
 
 /** An admin creates an account. */
 function addUser(app: FastifyInstance, db: Db, passwordCost: number) {
-  app.post<{ Body: z.infer<typeof NewUser> }>(
+  app.post(
     '/api/users',
-    { schema: schema({ body: NewUser }) },
-    async (request, reply) => {
+    validated({ body: NewUser }, async (request, reply) => {
       requireRole(request, 'admin');
       const user = await createAccount(db, request.body, passwordCost);
       if (!user) throw new HttpError(409, 'That username is taken.');
       return reply.status(201).send({ user });
-    },
+    }),
   );
 }
 
@@ -64,24 +63,22 @@ function listUsers(app: FastifyInstance, db: Db) {
 
 /** An admin creates a team. */
 function addTeam(app: FastifyInstance, db: Db) {
-  app.post<{ Body: z.infer<typeof NewTeam> }>(
+  app.post(
     '/api/teams',
-    { schema: schema({ body: NewTeam }) },
-    async (request, reply) => {
+    validated({ body: NewTeam }, async (request, reply) => {
       requireRole(request, 'admin');
       const team = await createTeam(db, request.body.name);
       if (!team) throw new HttpError(409, 'A team with that name exists.');
       return reply.status(201).send({ team });
-    },
+    }),
   );
 }
 
 /** An admin adds a trainee or coach to a team. */
 function addTeamMember(app: FastifyInstance, db: Db) {
-  app.put<{ Params: z.infer<typeof TeamParams>; Body: z.infer<typeof Member> }>(
+  app.put(
     '/api/teams/:teamId/members',
-    { schema: schema({ params: TeamParams, body: Member }) },
-    async (request) => {
+    validated({ params: TeamParams, body: Member }, async (request) => {
       requireRole(request, 'admin');
       // One row when both the team and the account exist.
       const found = await db
@@ -93,7 +90,7 @@ function addTeamMember(app: FastifyInstance, db: Db) {
       if (!found) throw notFound('That team or account');
       await addMember(db, found.teamId, found.userId, request.body.membership);
       return { added: true };
-    },
+    }),
   );
 }
 

@@ -6,16 +6,15 @@ import { z } from 'zod';
 import { roles, type Database, type Role } from '../db/schema.ts';
 import { HttpError, notFound } from '../http-error.ts';
 import { requireRole } from '../auth/plugin.ts';
-import { schema } from '../validation.ts';
+import { validated } from '../validation.ts';
 
 const Params = z.object({ userId: z.uuid() });
 const Body = z.object({ role: z.enum(roles as [Role, ...Role[]]) });
 
 export const roleRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (app, { db }) => {
-  app.put<{ Params: z.infer<typeof Params>; Body: z.infer<typeof Body> }>(
+  app.put(
     '/api/users/:userId/role',
-    { schema: schema({ params: Params, body: Body }) },
-    async (request) => {
+    validated({ params: Params, body: Body }, async (request) => {
       const admin = requireRole(request, 'admin');
       const { userId } = request.params;
       const { role } = request.body;
@@ -51,6 +50,6 @@ export const roleRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (a
       return {
         user: { id: user.id, username: user.username, displayName: user.display_name, role: user.role },
       };
-    },
+    }),
   );
 };

@@ -9,7 +9,7 @@ import { dummyHash, verifyPassword } from '../auth/password.ts';
 import { clearFailures, isThrottled, recordFailure } from '../auth/rate-limit.ts';
 import { createSession, endAllSessions, endSession } from '../auth/sessions.ts';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../auth/plugin.ts';
-import { schema } from '../validation.ts';
+import { validated } from '../validation.ts';
 
 /** Long enough for a passphrase; short enough that hashing it costs nothing extra. */
 const MAX_PASSWORD_LENGTH = 1024;
@@ -32,10 +32,9 @@ export const sessionRoutes: FastifyPluginAsync<SessionRouteOptions> = async (
   // better things to do with a second of CPU and 128 MB than a hash no one may ask for.
   let unknownUserHash: Promise<string> | undefined;
 
-  app.post<{ Body: z.infer<typeof SignIn> }>(
+  app.post(
     '/api/session',
-    { schema: schema({ body: SignIn }) },
-    async (request, reply) => {
+    validated({ body: SignIn }, async (request, reply) => {
       const username = normaliseUsername(request.body.username);
       if (await isThrottled(db, username, request.ip)) {
         reply.header('retry-after', '900');
@@ -59,7 +58,7 @@ export const sessionRoutes: FastifyPluginAsync<SessionRouteOptions> = async (
       return {
         user: { id: user.id, username: user.username, displayName: user.display_name, role: user.role },
       };
-    },
+    }),
   );
 
   app.get('/api/session', async (request) => ({ user: requireUser(request) }));

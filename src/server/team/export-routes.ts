@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { requireUser } from '../auth/plugin.ts';
-import { schema } from '../validation.ts';
+import { validated } from '../validation.ts';
 import { attemptsCsv, buildExport } from '../../core/review/index.ts';
 import { loadTeamAttempts, scopeIds } from './records.ts';
 
@@ -17,10 +17,9 @@ const ExportQuery = z.object({
 });
 
 export const teamExportRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (app, { db }) => {
-  app.get<{ Querystring: z.infer<typeof ExportQuery> }>(
+  app.get(
     '/api/team/export',
-    { schema: schema({ querystring: ExportQuery }) },
-    async (request, reply) => {
+    validated({ querystring: ExportQuery }, async (request, reply) => {
       const user = requireUser(request);
       const { format, team } = request.query;
       const attempts = await loadTeamAttempts(db, await scopeIds(db, user, team));
@@ -34,6 +33,6 @@ export const teamExportRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = as
       }
       reply.type('application/json; charset=utf-8');
       return buildExport(attempts, { exportedAt: now });
-    },
+    }),
   );
 };

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { HttpError } from '../http-error.ts';
 import { requireUser } from '../auth/plugin.ts';
-import { schema } from '../validation.ts';
+import { validated } from '../validation.ts';
 import { REVIEW_LIMITS } from '../../core/review/index.ts';
 import { checkTeamFile } from './import-check.ts';
 import { storeTeamFile } from './import-store.ts';
@@ -27,10 +27,8 @@ const BODY_LIMIT = REVIEW_LIMITS.maxFileBytes * 3;
 const REFUSED = 'The file was not imported (nothing was stored):';
 
 export const teamImportRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = async (app, { db }) => {
-  app.post<{ Querystring: z.infer<typeof ImportQuery>; Body: unknown }>(
-    '/api/team/import',
-    { schema: schema({ querystring: ImportQuery }), bodyLimit: BODY_LIMIT },
-    async (request, reply) => {
+  app.post('/api/team/import', {
+    ...validated({ querystring: ImportQuery }, async (request, reply) => {
       const user = requireUser(request);
       if (user.role !== 'coach' && user.role !== 'admin')
         throw new HttpError(403, "Only a coach or an admin can export or import a team's attempts.");
@@ -44,6 +42,7 @@ export const teamImportRoutes: FastifyPluginAsync<{ db: Kysely<Database> }> = as
           .status('notFound' in stored && stored.notFound ? 404 : 400)
           .send({ error: `${REFUSED} ${stored.errors[0]}`, problems: stored.errors });
       return stored.summary;
-    },
-  );
+    }),
+    bodyLimit: BODY_LIMIT,
+  });
 };
