@@ -133,23 +133,11 @@ function compileAll(
   return findings.length > 0 ? { findings } : { intents, scenarios };
 }
 
-function compileScenario(
-  s: ScenarioSpec,
-  pack: PackSpec,
-  intents: IntentModel,
-  scripts: ScriptLibrary,
-): CompiledScenario {
-  const statements = new Map<string, ScenarioStatement>();
-  for (const st of s.statements) {
-    const script = scripts.get(st.script, st.version)!;
-    statements.set(st.script, {
-      script,
-      tolerance: st.tolerance,
-      required: st.required,
-      withinTurns: st.within?.turns,
-      note: st.note,
-    });
-  }
+/**
+ * Per state of a scenario: its rules, the moves they name, the risky ones among them (a critical error
+ * or a failing ending) and those that only get a reply.
+ */
+function movesByState(s: ScenarioSpec) {
   const rules = new Map<string, CompiledRule[]>();
   const stateIntents = new Map<string, string[]>();
   const risky = new Map<string, Set<string>>();
@@ -178,6 +166,27 @@ function compileScenario(
     // Moves that only get a reply here (the call stays where it is): see the judge's `minor`.
     minor.set(id, new Set([...ids].filter((x) => !moving.has(x))));
   }
+  return { rules, stateIntents, risky, minor };
+}
+
+function compileScenario(
+  s: ScenarioSpec,
+  pack: PackSpec,
+  intents: IntentModel,
+  scripts: ScriptLibrary,
+): CompiledScenario {
+  const statements = new Map<string, ScenarioStatement>();
+  for (const st of s.statements) {
+    const script = scripts.get(st.script, st.version)!;
+    statements.set(st.script, {
+      script,
+      tolerance: st.tolerance,
+      required: st.required,
+      withinTurns: st.within?.turns,
+      note: st.note,
+    });
+  }
+  const { rules, stateIntents, risky, minor } = movesByState(s);
   const judge = new Judge({
     intents,
     statements,
