@@ -197,18 +197,21 @@ export function decide(cands: readonly CandidateScore[], opts: DecideOptions = {
  * services now, and I'm staying on the line with you" is summoning help. The other move must clear PREFACE_FLOOR
  * and every gate, and have no consequences. (Read for every pair of moves, the same rule broke eight good calls
  * that make two moves in one turn; among moves that only get a reply it broke none, before or after the other.)
+ * The other move may be read from the whole turn, as long as the clause closest to it is not the reply-only move's
+ * ("I'm getting my team leader to ring for an ambulance right now. I'll stay on the line with you": alerting the
+ * team leader is closest to the first clause, and the whole turn says it best); moves closest to that same clause
+ * are passed over (matcher version 10: three more calls that summon help and stay on the line, none broken).
  */
 function prefaced(first: Decision, cands: readonly CandidateScore[], opts: DecideOptions): Decision {
   const preface = first.best;
-  if (preface?.partAt === undefined || !opts.minor?.has(first.intent!)) return first;
-  const next = decideAmong(
-    cands.filter((c) => c.id !== first.intent),
-    opts,
-  );
+  const minor = opts.minor;
+  if (preface?.partAt === undefined || minor?.has(first.intent!) !== true) return first;
+  const elsewhere = (c: CandidateScore) =>
+    !c.candidate || (!minor.has(c.id) && c.part !== undefined && c.part.at !== preface.partAt);
+  const next = decideAmong(cands.filter(elsewhere), opts);
   const after = next.best;
-  if (next.intent === null || next.risky || opts.minor.has(next.intent) || after === null) return first;
-  const apart = after.partAt !== undefined && after.partAt !== preface.partAt;
-  return apart && after.score >= PREFACE_FLOOR ? next : first;
+  if (next.intent === null || next.risky || after === null) return first;
+  return after.score >= PREFACE_FLOOR ? next : first;
 }
 
 function decideAmong(cands: readonly CandidateScore[], opts: DecideOptions): Decision {

@@ -110,6 +110,31 @@ describe('a preface', () => {
     expect(decide(turn(0, 1)).intent).toBe('empathise');
   });
 
+  it('gives way to a move the whole turn says best, when its closest clause is another one', () => {
+    const summon = (at: number) => [
+      cand('stay-on-line', 0.5, 0.95, true, 1),
+      cand('summon-emergency-help', 0.8, 0.75, true, at),
+    ];
+    const minor = new Set(['stay-on-line']);
+    const d = decide(summon(0), { minor });
+    expect(d.intent).toBe('summon-emergency-help');
+    expect(d.best?.part).toBeUndefined();
+    expect(decide(summon(1), { minor }).intent).toBe('stay-on-line');
+  });
+
+  it('passes over a move closest to the same clause, for one said in another', () => {
+    const minor = new Set(['stay-on-line']);
+    const d = decide(
+      [
+        cand('stay-on-line', 0.5, 0.95, true, 1),
+        cand('refer-team-leader', 0.8, 0.75, true, 1),
+        cand('summon-emergency-help', 0.78, 0.74, true, 0),
+      ],
+      { minor },
+    );
+    expect(d.intent).toBe('summon-emergency-help');
+  });
+
   it('never gives way to a risky move', () => {
     const risky = new Set(['explain-no-authority']);
     expect(decide(turn(0, 1), { minor, risky }).intent).toBe('empathise');

@@ -33,12 +33,16 @@ const unseenCalls = callsIn(UNSEEN_CALLS);
  * calls said again in other words by one writer (a chatty caseworker; a recogniser's lower case without punctuation),
  * tuned on at version 9: 30 of 36 at version 8, 35 after. D: the same by another writer (brisk; a nervous new starter),
  * sealed until measured once at version 9: 31 of 36 (four recording notices were written without "I should tell you
- * that", a fail by the scoring standard, and were put right), then 32.
+ * that", a fail by the scoring standard, and were put right), then 32; 33 at version 10. E: the same by four more
+ * writers (plain words; relaxed and indirect; a recogniser's lower case; polite and formal), sealed until measured
+ * once: 18 of 18 at version 9 for the first (17 at version 8), 51 of 54 for the other three (45 at version 8); 70 of
+ * 72 at version 10.
  */
 const blindCalls: [string, number][] = [
   ['calls-2026-11-30b', 22],
   ['calls-2026-11-30c', 35],
-  ['calls-2026-11-30d', 32],
+  ['calls-2026-11-30d', 33],
+  ['calls-2026-11-30e', 70],
 ];
 type Labelled = { scenario: string; state: string; text: string; intent: string | null };
 const labelled = (file: string): Labelled[] =>
