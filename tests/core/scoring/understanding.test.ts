@@ -36,13 +36,16 @@ const unseenCalls = callsIn(UNSEEN_CALLS);
  * that", a fail by the scoring standard, and were put right), then 32; 33 at version 10. E: the same by four more
  * writers (plain words; relaxed and indirect; a recogniser's lower case; polite and formal), sealed until measured
  * once: 18 of 18 at version 9 for the first (17 at version 8), 51 of 54 for the other three (45 at version 8); 70 of
- * 72 at version 10.
+ * 72 at version 10. F: the same by three more writers (a nervous new starter; warm and chatty, opening every turn
+ * with a kind word; casual and regional, typed fast), sealed until measured once: 47 of 54 at version 10 (46 at
+ * version 9, 43 at version 8), then tuned on with examples in the core pack (1.3.2): 52. C reached 36 and D 35 then.
  */
 const blindCalls: [string, number][] = [
   ['calls-2026-11-30b', 22],
-  ['calls-2026-11-30c', 35],
-  ['calls-2026-11-30d', 33],
+  ['calls-2026-11-30c', 36],
+  ['calls-2026-11-30d', 35],
   ['calls-2026-11-30e', 70],
+  ['calls-2026-11-30f', 52],
 ];
 type Labelled = { scenario: string; state: string; text: string; intent: string | null };
 const labelled = (file: string): Labelled[] =>
