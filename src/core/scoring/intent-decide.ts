@@ -115,6 +115,8 @@ export interface DecideOptions {
   kindWords?: number;
   /** The discriminant's lead for a move over the scenario's other moves and no move (intent-discriminant.ts). */
   lead?: (id: string) => number | null;
+  /** Whether the words negate what the move's examples only say plainly (intent-negation.ts `negationReverses`). */
+  reverses?: (id: string) => boolean;
 }
 
 export function hybridScore(c: CandidateScore, semantic: SemanticScore | undefined = c.semantic): number {
@@ -261,10 +263,14 @@ function decideAmong(cands: readonly CandidateScore[], opts: DecideOptions): Dec
 
 /**
  * A move just short of its bar, or with little of its words said, that the discriminant clearly picks too: a risky
- * move above RISKY_FLOOR with RISKY_LEAD, any other above SAFE_FLOOR with SAFE_LEAD.
+ * move above RISKY_FLOOR with RISKY_LEAD, any other above SAFE_FLOOR with SAFE_LEAD. The discriminant reads the whole
+ * vector, which hardly sees negation, so it never vouches for words that negate the move itself: on the answers
+ * written blind and sealed until matcher version 10 (tests/fixtures/understanding/fresh-2026-11-30j.jsonl), "I'm not
+ * going to transfer you anywhere, okay?" (lead 59.9) and "I'm not going to hang up on you, don't worry" (26.6) were
+ * read as the critical errors they deny; on every other labelled set the rule costs one answer and no call.
  */
 function vouched(best: Ranked, risky: boolean, opts: DecideOptions): boolean {
-  if (opts.lead === undefined) return false;
+  if (opts.lead === undefined || opts.reverses?.(best.candidate.id) === true) return false;
   const [floor, lead] = risky ? [RISKY_FLOOR, RISKY_LEAD] : [SAFE_FLOOR, SAFE_LEAD];
   return best.score >= floor && (opts.lead(best.candidate.id) ?? -Infinity) >= lead;
 }

@@ -82,3 +82,32 @@ export function isAnswerNo(keys: readonly string[], i: number, lowered: string):
   if (keys[i] !== 'no') return false;
   return (i === 0 && /^\s*no\b\s*[,.!]/.test(lowered)) || ANSWER_AFTER_NO.has(keys[i + 1] ?? '');
 }
+
+/** Per intent: the concepts its examples say only plainly, never negated (kept per compiled intent). */
+const plainOnly = new WeakMap<object, Set<string>>();
+
+/**
+ * Whether the utterance negates something the move's examples only ever say plainly ("I'm not going to transfer you
+ * anywhere" negates transferring; "this isn't really a complaint" does not reverse refusing a complaint, whose
+ * examples say "not a complaint" too). `intent`: its examples' analyses; `said`: the utterance's.
+ */
+export function negationReverses(
+  intent: {
+    examples: readonly { analysed: { concepts: Map<string, string>; negatedConcepts: Set<string> } }[];
+  },
+  said: { negatedConcepts: Set<string> },
+): boolean {
+  if (said.negatedConcepts.size === 0) return false;
+  let plain = plainOnly.get(intent);
+  if (plain === undefined) {
+    const negated = new Set<string>();
+    plain = new Set<string>();
+    for (const e of intent.examples)
+      for (const c of e.analysed.concepts.keys())
+        (e.analysed.negatedConcepts.has(c) ? negated : plain).add(c);
+    for (const c of negated) plain.delete(c);
+    plainOnly.set(intent, plain);
+  }
+  for (const c of said.negatedConcepts) if (plain.has(c)) return true;
+  return false;
+}

@@ -8,8 +8,10 @@
  */
 import { decide } from './intent-decide.ts';
 import { discriminantLead, discriminantOf } from './intent-discriminant.ts';
+import { analyse } from './intent-analyse.ts';
 import { explain } from './intent-explain.ts';
 import type { IntentModel } from './intent-model.ts';
+import { negationReverses } from './intent-negation.ts';
 import { noMoveSimilarity, scoreCandidates } from './intent-score.ts';
 import type { VectorTable } from './intent-semantic.ts';
 import type { IntentMatch } from './types.ts';
@@ -61,12 +63,17 @@ export function matchIntent(model: IntentModel, text: string, options: MatchOpti
         return d && discriminantLead(d, table, text, id, new Set(cands.map((c) => c.id)));
       }
     : undefined;
+  const reverses = (id: string): boolean => {
+    const intent = model.byId.get(id);
+    return intent !== undefined && negationReverses(intent, analyse(text));
+  };
   return explain(
     decide(cands, {
       risky: options.risky,
       minor: options.minor,
       noMove,
       kindWords,
+      reverses,
       ...(lead ? { lead } : {}),
     }),
     hybrid ? (options.vectors?.model ?? null) : null,

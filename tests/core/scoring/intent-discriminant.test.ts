@@ -16,6 +16,8 @@ import {
 } from '../../../src/core/scoring/intent-decide.ts';
 import { discriminantLead, discriminantOf } from '../../../src/core/scoring/intent-discriminant.ts';
 import type { CandidateScore } from '../../../src/core/scoring/intent-score.ts';
+import { analyse } from '../../../src/core/scoring/intent-analyse.ts';
+import { negationReverses } from '../../../src/core/scoring/intent-negation.ts';
 
 const DIM = 8;
 /** A deterministic spread around a centre: example k of a class moves along two axes. */
@@ -114,6 +116,14 @@ describe('a move just short of its bar', () => {
     expect(decide([riskyAt(short)], { risky, lead: () => null }).intent).toBeNull();
   });
 
+  it('is not vouched for when the words negate the move ("I\'m not going to transfer you anywhere")', () => {
+    const reverses = (id: string) => id === 'disclose';
+    expect(decide([riskyAt(short)], { risky, lead: () => 100, reverses }).intent).toBeNull();
+    expect(decide([riskyAt(short)], { risky, lead: () => 100, reverses: () => false }).intent).toBe(
+      'disclose',
+    );
+  });
+
   it('is not read below RISKY_FLOOR, however clear the discriminant', () => {
     expect(decide([riskyAt(RISKY_FLOOR - 0.02)], { risky, lead: () => 100 }).intent).toBeNull();
   });
@@ -153,5 +163,33 @@ describe('a risky move short of its bar', () => {
     expect(decide([riskyAt(0.54), safe(0.45)], { risky }).intent).toBeNull();
     const both = new Set(['disclose', 'refuse']);
     expect(decide([riskyAt(0.54), riskyAt(0.53, 'refuse')], { risky: both }).intent).toBeNull();
+  });
+});
+
+describe('a negation that reverses a move', () => {
+  const model = compileIntents([
+    {
+      id: 'transfer-call',
+      label: 'Transfer',
+      examples: ["i'll transfer you to another team", 'let me put you through'],
+    },
+    {
+      id: 'refuse-complaint',
+      label: 'Refuse',
+      examples: ["that's not a complaint", 'i can log it as a query'],
+    },
+  ]);
+  const intent = (id: string) => model.byId.get(id)!;
+  it('negates what the move only ever says plainly', () => {
+    expect(negationReverses(intent('transfer-call'), analyse("I'm not going to transfer you anywhere"))).toBe(
+      true,
+    );
+    expect(negationReverses(intent('transfer-call'), analyse("I'll transfer you now"))).toBe(false);
+  });
+
+  it('does not reverse a move whose own examples say it negated', () => {
+    expect(negationReverses(intent('refuse-complaint'), analyse("this isn't really a complaint"))).toBe(
+      false,
+    );
   });
 });

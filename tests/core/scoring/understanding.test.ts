@@ -89,6 +89,13 @@ const SEALED_FG_ACCURACY = 0.93;
 const sealedI = labelled('fresh-2026-11-30i.jsonl');
 const SEALED_I_ACCURACY = 0.92;
 /**
+ * A set written blind on 2026-11-30 and sealed until measured once at matcher version 10 (its one honest figure):
+ * 0.890 (178 of 200), with two risky moves read where the words deny them; 0.895 at version 9, 0.910 at version 8.
+ * Then 0.900 once the discriminant no longer vouches for words that negate the move (intent-decide.ts `vouched`).
+ */
+const sealedJ = labelled('fresh-2026-11-30j.jsonl');
+const SEALED_J_ACCURACY = 0.9;
+/**
  * A set written blind on 2026-11-30 with half its moves risky ones said plainly, measured at once and then tuned on:
  * 0.840 (168 of 200) at the start of matcher version 8, 0.865 (173 of 200) at its end, 0.880 at version 9.
  */
@@ -151,6 +158,7 @@ beforeAll(async () => {
       callsIn(`tests/fixtures/understanding/${dir}`).flatMap((c) => turnTexts(c.turns)),
     ),
     ...sealedI.flatMap((r) => embeddingTexts(r.text)),
+    ...sealedJ.flatMap((r) => embeddingTexts(r.text)),
     ...sealedFG.flatMap((r) => embeddingTexts(r.text)),
     ...riskyH.flatMap((r) => embeddingTexts(r.text)),
     ...freshC.flatMap((r) => embeddingTexts(r.text)),
@@ -239,6 +247,10 @@ describe('utterances held out from tuning', () => {
 
   it(`puts back at least ${SEALED_I_ACCURACY * 100}% of the set sealed until matcher version 9`, () => {
     expect(accuracy(sealedI)).toBeGreaterThanOrEqual(SEALED_I_ACCURACY);
+  });
+
+  it(`puts back at least ${SEALED_J_ACCURACY * 100}% of the set sealed until matcher version 10`, () => {
+    expect(accuracy(sealedJ)).toBeGreaterThanOrEqual(SEALED_J_ACCURACY);
   });
 
   it(`puts back at least ${RISKY_H_ACCURACY * 100}% of the set heavy with risky moves said plainly`, () => {
