@@ -167,17 +167,10 @@ describe('a risky move short of its bar', () => {
 });
 
 describe('a negation that reverses a move', () => {
+  const said = (id: string, examples: string[]) => ({ id, label: id, examples });
   const model = compileIntents([
-    {
-      id: 'transfer-call',
-      label: 'Transfer',
-      examples: ["i'll transfer you to another team", 'let me put you through'],
-    },
-    {
-      id: 'refuse-complaint',
-      label: 'Refuse',
-      examples: ["that's not a complaint", 'i can log it as a query'],
-    },
+    said('transfer-call', ["i'll transfer you to another team", 'let me put you through']),
+    said('refuse-complaint', ["that's not a complaint", 'i can log it as a query']),
   ]);
   const intent = (id: string) => model.byId.get(id)!;
   it('negates what the move only ever says plainly', () => {
