@@ -35,6 +35,7 @@ export const DEFAULT_TRANSCRIPTS = [
   'tests/fixtures/understanding/calls-2026-11-30e',
   'tests/fixtures/understanding/calls-2026-11-30f',
   'tests/fixtures/understanding/calls-2026-11-30g',
+  'tests/fixtures/understanding/calls-2026-11-30h',
 ];
 /** Every labelled set in the project's understanding fixtures, in name order. */
 const UTTERANCE_DIR = 'tests/fixtures/understanding';
