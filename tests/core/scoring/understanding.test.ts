@@ -143,6 +143,19 @@ const KIND = [
  * of its kind, "can you speak up a little" was read as answering abuse with abuse and "is now a good time to talk" as
  * skipping the statements.
  */
+/**
+ * Refusals whose negation governs a question about the address: before the core pack's 1.3.4 examples, "I'm not able
+ * to say if he still lives at Mill Lane" was as close to a denial ("he doesn't live at Mill Lane any more", which is
+ * confirming or denying) as to refusing, and was read as confirming. Beside them, what does confirm or deny.
+ */
+const NOT_SAYING = [
+  "I'm not able to say if he still lives at Mill Lane",
+  "I can't tell you whether he's at Mill Lane",
+  'sorry i cant say if thats where he lives',
+  "I'm not able to tell you if 22 Mill Lane is right",
+  "I couldn't say whether he still lives at that address",
+];
+const SAYING = ["yes he's still at 22 Mill Lane", "no he doesn't live at Mill Lane any more"];
 const LINE_TALK = [
   'sorry could you repeat that for me',
   'one moment please while i check',
@@ -164,6 +177,7 @@ beforeAll(async () => {
   vectors = await nodeVectors([
     ...KIND.flatMap(embeddingTexts),
     ...LINE_TALK.flatMap(embeddingTexts),
+    ...[...NOT_SAYING, ...SAYING].flatMap(embeddingTexts),
     ...packTexts(pack),
     ...packTexts(more),
     ...calls.flatMap((c) => turnTexts(c.turns)),
@@ -287,6 +301,14 @@ describe('utterances held out from tuning', () => {
               risky.push(`${id}/${state}: "${text}" as ${match.intent}`);
           }
     expect(risky).toEqual([]);
+  });
+
+  it('reads a refusal that names the address as refusing, and a confirmation or denial as one', () => {
+    const judge = pack.scenarios.get('bogus-caller')!.judge;
+    const read = (text: string) =>
+      judge.understanding(vectors, () => judge.intentAt('address-fishing', text))?.intent;
+    expect(NOT_SAYING.map(read)).toEqual(NOT_SAYING.map(() => 'refuse-to-confirm'));
+    expect(SAYING.map(read)).toEqual(SAYING.map(() => 'confirm-address'));
   });
 
   it('without vectors the lexical matcher decides, and says so', () => {
