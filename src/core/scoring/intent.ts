@@ -63,9 +63,11 @@ export function matchIntent(model: IntentModel, text: string, options: MatchOpti
         return d && discriminantLead(d, table, text, id, new Set(cands.map((c) => c.id)));
       }
     : undefined;
+  // Asked only when the discriminant would vouch; the words are analysed once however many moves it asks about.
+  let said: ReturnType<typeof analyse> | undefined;
   const reverses = (id: string): boolean => {
     const intent = model.byId.get(id);
-    return intent !== undefined && negationReverses(intent, analyse(text));
+    return intent !== undefined && negationReverses(intent, (said ??= analyse(text)));
   };
   return explain(
     decide(cands, {

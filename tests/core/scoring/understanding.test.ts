@@ -60,61 +60,52 @@ const labelled = (file: string): Labelled[] =>
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Labelled);
-const heldOut = labelled('held-out.jsonl');
-/** Measured 0.994 (175 of 176) at matcher version 6 with the thresholds in intent-decide.ts; words alone: 0.920. */
-const HELD_OUT_ACCURACY = 0.97;
-/**
- * Written before matcher version 6 across every built-in role-play, then tuned on: 0.872 (177 of 203) before, 0.990
- * after. Guards the classes of phrasing that round taught (conditional threats, compliments, hints, disclosures).
- */
-const fresh = labelled('fresh-2026-11-29.jsonl');
-const FRESH_ACCURACY = 0.97;
-/**
- * Written blind on 2026-11-30 across both built-in packs: 0.854 (158 of 185) at matcher version 6, then tuned on
- * (version 7's clauses and scenario rivals, and the packs' new examples): 0.984 (182 of 185) after.
- */
-const freshC = labelled('fresh-2026-11-30c.jsonl');
-const FRESH_C_ACCURACY = 0.95;
-/**
- * Two sets written blind on 2026-11-30 and sealed until the end of that round of tuning, then measured once at
- * matcher version 7: 0.946 (175 of 185) and 0.897 (166 of 185); at version 6 they were 0.876 and 0.843.
- */
-const sealed = [...labelled('fresh-2026-11-30d.jsonl'), ...labelled('fresh-2026-11-30e.jsonl')];
-/** The same two sets after they were tuned on at matcher version 8: 0.978 (362 of 370). */
-const SEALED_ACCURACY = 0.96;
-/**
- * Two more sets written blind on 2026-11-30 and sealed until measured once at matcher version 8 (their one honest
- * figure): 0.892 (165 of 185) and 0.924 (171 of 185), 0.908 together; at version 7 they were 0.897 and 0.903.
- */
-const sealedFG = [...labelled('fresh-2026-11-30f.jsonl'), ...labelled('fresh-2026-11-30g.jsonl')];
-/** At matcher version 9 (its discriminant, kind prefaces, contractions without apostrophes): 0.949 (351 of 370). */
-const SEALED_FG_ACCURACY = 0.93;
-/**
- * A set written blind on 2026-11-30 and sealed until measured once at matcher version 9 (its one honest figure):
- * 0.925 (185 of 200); 0.900 at version 8.
- */
-const sealedI = labelled('fresh-2026-11-30i.jsonl');
-const SEALED_I_ACCURACY = 0.92;
-/**
- * A set written blind on 2026-11-30 and sealed until measured once at matcher version 10 (its one honest figure):
- * 0.890 (178 of 200), with two risky moves read where the words deny them; 0.895 at version 9, 0.910 at version 8.
- * Then 0.900 once the discriminant no longer vouches for words that negate the move (intent-decide.ts `vouched`).
- */
-const sealedJ = labelled('fresh-2026-11-30j.jsonl');
-const SEALED_J_ACCURACY = 0.9;
-/**
- * A set written blind on 2026-11-30 (60% the five core role-plays, denials of risky moves among its answers that make
- * no move) and sealed until measured once at the end of matcher version 10: 0.935 (187 of 200); 0.935 at version 9,
- * 0.925 at version 8; words alone 0.825.
- */
-const sealedK = labelled('fresh-2026-11-30k.jsonl');
-const SEALED_K_ACCURACY = 0.935;
-/**
- * A set written blind on 2026-11-30 with half its moves risky ones said plainly, measured at once and then tuned on:
- * 0.840 (168 of 200) at the start of matcher version 8, 0.865 (173 of 200) at its end, 0.880 at version 9.
- */
-const riskyH = labelled('fresh-2026-11-30h.jsonl');
-const RISKY_H_ACCURACY = 0.87;
+/** A labelled set and the share of it (the right intent, or none) the matcher must put back. */
+interface Guarded {
+  set: string;
+  rows: Labelled[];
+  least: number;
+}
+const guard = (set: string, files: string[], least: number): Guarded => ({
+  set,
+  rows: files.flatMap(labelled),
+  least,
+});
+const guarded: Guarded[] = [
+  // Measured 0.994 (175 of 176) at matcher version 6 with the thresholds in intent-decide.ts; words alone: 0.920.
+  guard('held out from tuning', ['held-out.jsonl'], 0.97),
+  // Written before matcher version 6 across every built-in role-play, then tuned on: 0.872 (177 of 203) before, 0.990
+  // after. Guards the classes of phrasing that round taught (conditional threats, compliments, hints, disclosures).
+  guard('the fresh set, across both built-in packs', ['fresh-2026-11-29.jsonl'], 0.97),
+  // Written blind on 2026-11-30 across both built-in packs: 0.854 (158 of 185) at matcher version 6, then tuned on
+  // (version 7's clauses and scenario rivals, and the packs' new examples): 0.984 (182 of 185) after.
+  guard('the set written blind on 2026-11-30', ['fresh-2026-11-30c.jsonl'], 0.95),
+  // Two sets written blind on 2026-11-30 and sealed until the end of that round of tuning, then measured once at
+  // matcher version 7: 0.946 (175 of 185) and 0.897 (166 of 185); at version 6 they were 0.876 and 0.843. After they
+  // were tuned on at matcher version 8: 0.978 (362 of 370).
+  guard('the two sets sealed until measured', ['fresh-2026-11-30d.jsonl', 'fresh-2026-11-30e.jsonl'], 0.96),
+  // Two more sets sealed until measured once at matcher version 8 (their one honest figure): 0.892 (165 of 185) and
+  // 0.924 (171 of 185), 0.908 together; at version 7 they were 0.897 and 0.903. At matcher version 9 (its
+  // discriminant, kind prefaces, contractions without apostrophes): 0.949 (351 of 370).
+  guard(
+    'the two sets sealed until matcher version 8',
+    ['fresh-2026-11-30f.jsonl', 'fresh-2026-11-30g.jsonl'],
+    0.93,
+  ),
+  // Sealed until measured once at matcher version 9 (its one honest figure): 0.925 (185 of 200); 0.900 at version 8.
+  guard('the set sealed until matcher version 9', ['fresh-2026-11-30i.jsonl'], 0.92),
+  // Sealed until measured once at matcher version 10 (its one honest figure): 0.890 (178 of 200), with two risky
+  // moves read where the words deny them; 0.895 at version 9, 0.910 at version 8. Then 0.900 once the discriminant no
+  // longer vouches for words that negate the move (intent-decide.ts `vouched`).
+  guard('the set sealed until matcher version 10', ['fresh-2026-11-30j.jsonl'], 0.9),
+  // 60% the five core role-plays, denials of risky moves among its answers that make no move; sealed until measured
+  // once at the end of matcher version 10: 0.935 (187 of 200); 0.935 at version 9, 0.925 at version 8; words alone
+  // 0.825.
+  guard('the set sealed until the end of matcher version 10', ['fresh-2026-11-30k.jsonl'], 0.935),
+  // Half its moves risky ones said plainly, measured at once and then tuned on: 0.840 (168 of 200) at the start of
+  // matcher version 8, 0.865 (173 of 200) at its end, 0.880 at version 9.
+  guard('the set heavy with risky moves said plainly', ['fresh-2026-11-30h.jsonl'], 0.87),
+];
 
 /**
  * Kind words a caseworker says in any state, none of them among the matcher's own kind words (intent-no-move.ts):
@@ -185,15 +176,7 @@ beforeAll(async () => {
     ...blindCalls.flatMap(([dir]) =>
       callsIn(`tests/fixtures/understanding/${dir}`).flatMap((c) => turnTexts(c.turns)),
     ),
-    ...sealedI.flatMap((r) => embeddingTexts(r.text)),
-    ...sealedJ.flatMap((r) => embeddingTexts(r.text)),
-    ...sealedK.flatMap((r) => embeddingTexts(r.text)),
-    ...sealedFG.flatMap((r) => embeddingTexts(r.text)),
-    ...riskyH.flatMap((r) => embeddingTexts(r.text)),
-    ...freshC.flatMap((r) => embeddingTexts(r.text)),
-    ...sealed.flatMap((r) => embeddingTexts(r.text)),
-    ...heldOut.flatMap((r) => embeddingTexts(r.text)),
-    ...fresh.flatMap((r) => embeddingTexts(r.text)),
+    ...guarded.flatMap((g) => g.rows.flatMap((r) => embeddingTexts(r.text))),
   ]);
 }, 600_000);
 
@@ -254,40 +237,8 @@ const accuracy = (rows: readonly Labelled[]): number => {
 };
 
 describe('utterances held out from tuning', () => {
-  it(`puts back at least ${HELD_OUT_ACCURACY * 100}% (the right intent, or none)`, () => {
-    expect(accuracy(heldOut)).toBeGreaterThanOrEqual(HELD_OUT_ACCURACY);
-  });
-
-  it(`puts back at least ${FRESH_ACCURACY * 100}% of the fresh set, across both built-in packs`, () => {
-    expect(accuracy(fresh)).toBeGreaterThanOrEqual(FRESH_ACCURACY);
-  });
-
-  it(`puts back at least ${FRESH_C_ACCURACY * 100}% of the set written blind on 2026-11-30`, () => {
-    expect(accuracy(freshC)).toBeGreaterThanOrEqual(FRESH_C_ACCURACY);
-  });
-
-  it(`puts back at least ${SEALED_ACCURACY * 100}% of the two sets sealed until measured`, () => {
-    expect(accuracy(sealed)).toBeGreaterThanOrEqual(SEALED_ACCURACY);
-  });
-
-  it(`puts back at least ${SEALED_FG_ACCURACY * 100}% of the two sets sealed until matcher version 8`, () => {
-    expect(accuracy(sealedFG)).toBeGreaterThanOrEqual(SEALED_FG_ACCURACY);
-  });
-
-  it(`puts back at least ${SEALED_I_ACCURACY * 100}% of the set sealed until matcher version 9`, () => {
-    expect(accuracy(sealedI)).toBeGreaterThanOrEqual(SEALED_I_ACCURACY);
-  });
-
-  it(`puts back at least ${SEALED_J_ACCURACY * 100}% of the set sealed until matcher version 10`, () => {
-    expect(accuracy(sealedJ)).toBeGreaterThanOrEqual(SEALED_J_ACCURACY);
-  });
-
-  it(`puts back at least ${SEALED_K_ACCURACY * 100}% of the set sealed until the end of matcher version 10`, () => {
-    expect(accuracy(sealedK)).toBeGreaterThanOrEqual(SEALED_K_ACCURACY);
-  });
-
-  it(`puts back at least ${RISKY_H_ACCURACY * 100}% of the set heavy with risky moves said plainly`, () => {
-    expect(accuracy(riskyH)).toBeGreaterThanOrEqual(RISKY_H_ACCURACY);
+  it.each(guarded)('$set: puts back at least $least (the right intent, or none)', ({ rows, least }) => {
+    expect(accuracy(rows)).toBeGreaterThanOrEqual(least);
   });
 
   it('never reads a kind word, or talk that keeps the call going, as a move with consequences, in any state of either built-in pack', () => {
