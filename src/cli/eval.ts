@@ -36,6 +36,7 @@ export const DEFAULT_TRANSCRIPTS = [
   'tests/fixtures/understanding/calls-2026-11-30f',
   'tests/fixtures/understanding/calls-2026-11-30g',
   'tests/fixtures/understanding/calls-2026-11-30h',
+  'tests/fixtures/understanding/calls-2026-11-30i',
 ];
 /** Every labelled set in the project's understanding fixtures, in name order. */
 const UTTERANCE_DIR = 'tests/fixtures/understanding';

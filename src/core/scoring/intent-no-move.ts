@@ -33,6 +33,10 @@ export const NO_MOVE_EXAMPLES: readonly string[] = [
   "you're very quiet can you come closer to the phone",
   'is this a good time for you',
   'have you got a few minutes to go through this',
+  // Trouble on the line: asking again is not a move, however kindly it starts ("sorry you cut out").
+  'sorry you cut out there what did you say',
+  'sorry i lost you for a second',
+  'hello can you hear me okay',
 ];
 
 /**

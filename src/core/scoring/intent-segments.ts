@@ -67,11 +67,15 @@ const BOUND = new Set([
 /** Words that join clauses: dropped from a clause's end. */
 const JOINING = new Set(['and', 'but', 'so', 'or', 'then']);
 
+/** After "how", these words still bind what follows to the question ("how much you're paying back"). */
+const HOW_WHAT = new Set(['much', 'many', 'long', 'often', 'far', 'soon']);
+
 function startsClause(words: readonly string[], i: number): boolean {
   const w = words[i]!;
   const next = words[i + 1] ?? '';
   const before = words[i - 1] ?? '';
   if (i === 0 || BOUND.has(before) || SUBJECTS.has(before) || CONTRACTED.test(before)) return false;
+  if (HOW_WHAT.has(before) && words[i - 2] === 'how') return false;
   if (AUXILIARIES.has(w) && ASKED.has(next)) return true;
   return (SUBJECTS.has(w) && VERBS.has(next)) || CONTRACTED.test(w);
 }

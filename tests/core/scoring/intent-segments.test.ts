@@ -31,6 +31,15 @@ describe('segmentsOf', () => {
     expect(segmentsOf('what i can do is ask you to ring back')).toEqual([]);
   });
 
+  it('keeps "how much", "how long" and the like with the clause they ask about', () => {
+    // Split at "you're", the fragment "you're paying back on the arrears" read as pressing for payment.
+    expect(segmentsOf("You can ask us to review how much you're paying back on the arrears.")).toEqual([]);
+    expect(segmentsOf("we can look at the money too you can ask how long you've got to pay")).toEqual([
+      'we can look at the money too',
+      "you can ask how long you've got to pay",
+    ]);
+  });
+
   it('joins clauses too short to make a move, drops a dangling joining word, and keeps at most a few', () => {
     expect(segmentsOf("Sorry, I can't discuss the case until we've been through security.")).toEqual([]);
     expect(segmentsOf('Where are you at the moment, and is there anyone there with you?')).toEqual([

@@ -43,7 +43,11 @@ const unseenCalls = callsIn(UNSEEN_CALLS);
  * transcript of a strong accent), sealed until measured once: 51 of 54 at version 10 (47 at version 9, 43 at 8).
  * H: three more writers (a second-month starter in plain words; a kind, reflective veteran whose mistakes sound
  * reasonable; a young city caseworker's slang as a recogniser writes it), sealed until measured once at the end of
- * version 10: 48 of 54 (48 at version 9, 42 at version 8).
+ * version 10: 48 of 54 (48 at version 9, 42 at version 8). I: four more writers (warm and plain; a recogniser's
+ * lower case with fillers; formal, giving the reason for each step; a hedging second-week trainee), sealed until
+ * measured once at version 10: 64 of 72 (seven recording notices were written without "I should tell you that", a
+ * fail by the scoring standard, and were put right, which leaves 71 of 72 at version 10 before any tuning); 71 at
+ * version 11, whose clauses keep "how much you're paying back" whole (the arrears call of three writers).
  */
 const blindCalls: [string, number][] = [
   ['calls-2026-11-30b', 22],
@@ -53,6 +57,7 @@ const blindCalls: [string, number][] = [
   ['calls-2026-11-30f', 52],
   ['calls-2026-11-30g', 51],
   ['calls-2026-11-30h', 48],
+  ['calls-2026-11-30i', 71],
 ];
 type Labelled = { scenario: string; state: string; text: string; intent: string | null };
 const labelled = (file: string): Labelled[] =>
@@ -102,6 +107,14 @@ const guarded: Guarded[] = [
   // once at the end of matcher version 10: 0.935 (187 of 200); 0.935 at version 9, 0.925 at version 8; words alone
   // 0.825.
   guard('the set sealed until the end of matcher version 10', ['fresh-2026-11-30k.jsonl'], 0.935),
+  // Two sets written by two more writers (experienced, half as a recogniser writes; new starters in their own words),
+  // sealed until measured once at the end of matcher version 10: 0.940 (188 of 200) and 0.935 (187 of 200), words
+  // alone 0.890 and 0.830; 0.945 and 0.940 at version 11, after its answers that ask the caller to repeat.
+  guard(
+    'the two sets sealed until the end of matcher version 10',
+    ['fresh-2026-11-30l.jsonl', 'fresh-2026-11-30m.jsonl'],
+    0.94,
+  ),
   // Half its moves risky ones said plainly, measured at once and then tuned on: 0.840 (168 of 200) at the start of
   // matcher version 8, 0.865 (173 of 200) at its end, 0.880 at version 9.
   guard('the set heavy with risky moves said plainly', ['fresh-2026-11-30h.jsonl'], 0.87),
