@@ -37,6 +37,7 @@ export const DEFAULT_TRANSCRIPTS = [
   'tests/fixtures/understanding/calls-2026-11-30g',
   'tests/fixtures/understanding/calls-2026-11-30h',
   'tests/fixtures/understanding/calls-2026-11-30i',
+  'tests/fixtures/understanding/calls-2026-11-30j',
 ];
 /** Every labelled set in the project's understanding fixtures, in name order. */
 const UTTERANCE_DIR = 'tests/fixtures/understanding';

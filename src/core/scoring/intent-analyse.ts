@@ -5,7 +5,7 @@
  * stages read (`plainText`), so typed and spoken answers are embedded alike.
  */
 import { CLAUSE_BREAKS, clauses, isAnswerNo, NEGATION_SCOPE, NEGATORS } from './intent-negation.ts';
-import { APOSTROPHE_LESS, SHORTHAND } from '../text/lexicon.ts';
+import { APOSTROPHE_LESS, DIALECT, SHORTHAND } from '../text/lexicon.ts';
 
 const STOP = new Set(
   `a an the and or but if of at by for with about to from in on into onto over under up down out off so as than then
@@ -130,9 +130,25 @@ const AUX = new Set([
 const WH = new Set(['what', 'where', 'when', 'who', 'why', 'how', 'which', 'whether']);
 
 const BARE_WORD = /(?<![\p{L}'’])\p{L}+(?![\p{L}'’])/gu;
-/** Contractions written without their apostrophe, given it back (the lexicon's APOSTROPHE_LESS); lower case. */
+/** "ye're", "ye'll": the regional "ye" with a contraction. */
+const YE_CONTRACTED = /(?<![\p{L}'])ye(?='(?:re|ve|ll|d)(?![\p{L}']))/gu;
+/** "we'll no bother", "i'm no going anywhere": a regional "no" for "not" after a verb that "no" cannot follow. */
+const NO_AFTER_WILL = /(?<![\p{L}'])((?:i|you|we|they|he|she|it)'(?:ll|d)) no(?![\p{L}'])/gu;
+const NO_BEFORE_VERB =
+  /(?<![\p{L}'])(i'm|you're|we're|they're|he's|she's|it's|its|that's|is|are|was|were) no (?=\p{L}+(?:ing|ed)(?![\p{L}']))/gu;
+
+/**
+ * Lower case, with contractions written without their apostrophe given it back (the lexicon's APOSTROPHE_LESS) and
+ * regional and spoken spellings in standard spelling (DIALECT).
+ */
 export function withApostrophes(text: string): string {
-  return text.toLowerCase().replace(BARE_WORD, (w) => APOSTROPHE_LESS.get(w) ?? w);
+  return text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(YE_CONTRACTED, 'you')
+    .replace(BARE_WORD, (w) => APOSTROPHE_LESS.get(w) ?? DIALECT.get(w) ?? w)
+    .replace(NO_AFTER_WILL, '$1 not')
+    .replace(NO_BEFORE_VERB, '$1 not ');
 }
 
 export function analyse(text: string): Analysed {
@@ -239,14 +255,14 @@ const FILLER_WORDS = /\b(?:um+|uh+|er+m?|ah+|hmm+|mm+)\b/g;
  * as a recogniser transcribes speech. Typed and spoken answers then meet the examples on equal terms.
  */
 export function plainText(text: string): string {
-  return text
+  const bare = text
     .slice(0, 5000)
     .normalize('NFKC')
     .replace(/[’‘`]/g, "'")
     .toLowerCase()
-    .replace(BARE_WORD, (w) => APOSTROPHE_LESS.get(w) ?? w)
     .replace(/[^\p{L}\p{N}£'\s]+/gu, ' ')
-    .replace(/'(?!\p{L})|(?<!\p{L})'/gu, ' ')
+    .replace(/'(?!\p{L})|(?<!\p{L})'/gu, ' ');
+  return withApostrophes(bare)
     .replace(FILLER_WORDS, ' ')
     .replace(SHORTHAND_WORDS, (w) => SHORTHAND.get(w) ?? w)
     .replace(/\s+/g, ' ')

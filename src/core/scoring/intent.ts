@@ -27,7 +27,7 @@ export type { VectorTable } from './intent-semantic.ts';
  * analysis, features, thresholds or decision rules can change what an utterance is read as (the eval
  * figures in the README's "Reading the evidence" are measured at this version).
  */
-export const MATCHER_VERSION = '11';
+export const MATCHER_VERSION = '12';
 
 export interface MatchOptions {
   /** The intents to choose among (a state's candidates); all when absent. */

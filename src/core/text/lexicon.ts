@@ -108,3 +108,53 @@ export const NOT_FRAGMENTS: ReadonlySet<string> = new Set(
     over per she
   `),
 );
+
+/**
+ * Regional and spoken spellings, given in standard spelling before the intent matcher reads a turn (both stages), so
+ * "can i ask ye straight out are ye thinkin about killin yerself" meets the examples' words: Scots and Northern forms
+ * ("ye", "wi", "dinnae"), dropped g's ("goin", "thinkin"; only words that are no other word, so not "begin", "join" or
+ * "protein") and run-together speech ("gonna"). Found on calls written blind by a Glasgow and Newcastle caseworker
+ * typing fast, where every move of the suicide call was too far from its examples; written from the dialects, not from
+ * those calls' sentences. Scoring of statements does not use it: a statement is said in its own words.
+ */
+export const DIALECT: ReadonlyMap<string, string> = new Map([
+  ...(
+    [
+      ['ye', 'you'],
+      ['yer', 'your'],
+      ['yerself', 'yourself'],
+      ['yersel', 'yourself'],
+      ['youse', 'you'],
+      ['yous', 'you'],
+      ['wi', 'with'],
+      ['aye', 'yes'],
+      ['naw', 'no'],
+      ['nae', 'no'],
+      ['tae', 'to'],
+      ['fae', 'from'],
+      ['aboot', 'about'],
+      ['oot', 'out'],
+      ['nowt', 'nothing'],
+      ['owt', 'anything'],
+      ['summat', 'something'],
+      ['gonna', 'going to'],
+      ['wanna', 'want to'],
+      ['gotta', 'got to'],
+      ['gimme', 'give me'],
+      ['lemme', 'let me'],
+      ['dunno', "don't know"],
+      ['kinda', 'kind of'],
+      ['cos', 'because'],
+      ['coz', 'because'],
+    ] as const
+  ).map(([w, s]): [string, string] => [w, s]),
+  ...words(
+    `dinnae:don't cannae:can't didnae:didn't isnae:isn't wasnae:wasn't doesnae:doesn't havenae:haven't
+    couldnae:couldn't wouldnae:wouldn't widnae:wouldn't shouldnae:shouldn't willnae:won't`,
+  ).map((pair): [string, string] => pair.split(':') as [string, string]),
+  ...words(
+    `goin doin bein sayin tryin thinkin feelin havin gettin takin makin lookin comin talkin tellin askin callin ringin
+    phonin payin stayin waitin puttin leavin sendin keepin passin sortin killin hurtin workin wantin needin listenin
+    hearin writin recordin speakin helpin givin runnin movin nothin somethin anythin everythin mornin evenin`,
+  ).map((w): [string, string] => [w, `${w}g`]),
+]);

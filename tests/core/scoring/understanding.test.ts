@@ -47,7 +47,10 @@ const unseenCalls = callsIn(UNSEEN_CALLS);
  * lower case with fillers; formal, giving the reason for each step; a hedging second-week trainee), sealed until
  * measured once at version 10: 64 of 72 (seven recording notices were written without "I should tell you that", a
  * fail by the scoring standard, and were put right, which leaves 71 of 72 at version 10 before any tuning); 71 at
- * version 11, whose clauses keep "how much you're paying back" whole (the arrears call of three writers).
+ * version 11, whose clauses keep "how much you're paying back" whole (the arrears call of three writers). J: two more
+ * writers (a Glasgow and Newcastle caseworker typing fast; one who acknowledges the caller before every move),
+ * sealed until measured once at version 11: 30 of 36 (13 and 17 of 18); 33 once regional spellings are read in
+ * standard spelling (lexicon.ts `DIALECT`).
  */
 const blindCalls: [string, number][] = [
   ['calls-2026-11-30b', 22],
@@ -58,6 +61,7 @@ const blindCalls: [string, number][] = [
   ['calls-2026-11-30g', 51],
   ['calls-2026-11-30h', 48],
   ['calls-2026-11-30i', 71],
+  ['calls-2026-11-30j', 33],
 ];
 type Labelled = { scenario: string; state: string; text: string; intent: string | null };
 const labelled = (file: string): Labelled[] =>
