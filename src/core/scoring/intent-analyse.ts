@@ -130,6 +130,8 @@ const AUX = new Set([
 const WH = new Set(['what', 'where', 'when', 'who', 'why', 'how', 'which', 'whether']);
 
 const BARE_WORD = /(?<![\p{L}'’])\p{L}+(?![\p{L}'’])/gu;
+/** "Hang on (a second)" asks the caller to wait: it is not hanging up, which its first word shares. */
+const HANG_ON = /(?<![\p{L}'])hang on(?![\p{L}'])/gu;
 /** "ye're", "ye'll": the regional "ye" with a contraction. */
 const YE_CONTRACTED = /(?<![\p{L}'])ye(?='(?:re|ve|ll|d)(?![\p{L}']))/gu;
 /** "we'll no bother", "i'm no going anywhere": a regional "no" for "not" after a verb that "no" cannot follow. */
@@ -144,6 +146,7 @@ const NO_BEFORE_VERB =
 export function withApostrophes(text: string): string {
   return text
     .toLowerCase()
+    .replace(HANG_ON, 'wait')
     .replace(/[’‘`]/g, "'")
     .replace(YE_CONTRACTED, 'you')
     .replace(BARE_WORD, (w) => APOSTROPHE_LESS.get(w) ?? DIALECT.get(w) ?? w)

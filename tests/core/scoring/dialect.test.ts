@@ -22,6 +22,17 @@ describe('regional and spoken spellings', () => {
     );
   });
 
+  it('reads "hang on" as asking the caller to wait, not as hanging up', () => {
+    expect(plainText('erm right okay hang on let me just check something')).toBe(
+      'right okay wait let me just check something',
+    );
+    const model = compileIntents([
+      { id: 'end-call', label: 'End the call', examples: ["I'm going to hang up now"] },
+    ]);
+    expect(matchIntent(model, 'hang on a second').intent).toBeNull();
+    expect(matchIntent(model, "i'm going to hang up on you now").intent).toBe('end-call');
+  });
+
   it('leaves words that merely end in "in" alone', () => {
     expect(plainText('begin again, explain the margin, join in, pin, within the cabin')).toBe(
       'begin again explain the margin join in pin within the cabin',
