@@ -37,6 +37,9 @@ export const NO_MOVE_EXAMPLES: readonly string[] = [
   'sorry you cut out there what did you say',
   'sorry i lost you for a second',
   'hello can you hear me okay',
+  // Checking what the caller said: a question about their words, not a move ("sorry, did you say six hundred?").
+  'sorry did you say fifty or fifteen',
+  'sorry which one do you mean',
 ];
 
 /**
