@@ -38,6 +38,7 @@ export const DEFAULT_TRANSCRIPTS = [
   'tests/fixtures/understanding/calls-2026-11-30h',
   'tests/fixtures/understanding/calls-2026-11-30i',
   'tests/fixtures/understanding/calls-2026-11-30j',
+  'tests/fixtures/understanding/calls-2026-11-30k',
 ];
 /** Every labelled set in the project's understanding fixtures, in name order. */
 const UTTERANCE_DIR = 'tests/fixtures/understanding';

@@ -50,7 +50,9 @@ const unseenCalls = callsIn(UNSEEN_CALLS);
  * version 11, whose clauses keep "how much you're paying back" whole (the arrears call of three writers). J: two more
  * writers (a Glasgow and Newcastle caseworker typing fast; one who acknowledges the caller before every move),
  * sealed until measured once at version 11: 30 of 36 (13 and 17 of 18); 33 once regional spellings are read in
- * standard spelling (lexicon.ts `DIALECT`).
+ * standard spelling (lexicon.ts `DIALECT`). K: two more (plain words, as a QA officer expects a competent
+ * caseworker to put it; a recogniser's lower case with slips such as "pen" for "pin"), sealed until measured once
+ * at version 12: 34 of 36 (18 and 16; 35 at version 10).
  */
 const blindCalls: [string, number][] = [
   ['calls-2026-11-30b', 22],
@@ -62,6 +64,7 @@ const blindCalls: [string, number][] = [
   ['calls-2026-11-30h', 48],
   ['calls-2026-11-30i', 71],
   ['calls-2026-11-30j', 33],
+  ['calls-2026-11-30k', 34],
 ];
 type Labelled = { scenario: string; state: string; text: string; intent: string | null };
 const labelled = (file: string): Labelled[] =>
@@ -118,6 +121,15 @@ const guarded: Guarded[] = [
     'the two sets sealed until the end of matcher version 10',
     ['fresh-2026-11-30l.jsonl', 'fresh-2026-11-30m.jsonl'],
     0.94,
+  ),
+  // Two more sets (regional voices, with well-meant mistakes; experienced caseworkers in their own words, the move
+  // often second after an acknowledgement), sealed until measured once at matcher version 12: 0.920 (184 of 200)
+  // and 0.925 (185 of 200), words alone 0.865 and 0.755; version 10 had 0.920 and 0.915. Then 0.930 (372 of 400),
+  // once "hang on" is waiting and checking what the caller said is no move.
+  guard(
+    'the two sets sealed until matcher version 12',
+    ['fresh-2026-11-30n.jsonl', 'fresh-2026-11-30o.jsonl'],
+    0.925,
   ),
   // Half its moves risky ones said plainly, measured at once and then tuned on: 0.840 (168 of 200) at the start of
   // matcher version 8, 0.865 (173 of 200) at its end, 0.880 at version 9.
