@@ -7,7 +7,7 @@ import { formatPackError, type LoadedPack } from '../core/packs/index.ts';
 import type { CliIo } from './io.ts';
 import { collectPackFiles, loadPackFile, loadScriptsFrom } from './pack-files.ts';
 import { nodeVectors } from '../adapters/understanding/node-vectors.ts';
-import { packTexts, turnTexts } from './understanding.ts';
+import { matcherName, packTexts, turnTexts } from './understanding.ts';
 import { embeddingTexts } from '../core/index.ts';
 import {
   confusions,
@@ -200,7 +200,7 @@ export async function runEval(args: string[], io: CliIo): Promise<number> {
       );
   const callResults = calls.map((c) => evaluateCall(packOf(c.scenario, c.file), c, vectors));
   const uttResults = utterances.map((u) => evaluateUtterance(packOf(u.scenario, u.at), u, vectors));
-  const matcher = vectors ? `hybrid (${vectors.model})` : 'lexical (words alone)';
+  const matcher = matcherName(vectors);
   if (options.json) io.out(JSON.stringify({ matcher, calls: callResults, utterances: uttResults }, null, 2));
   else for (const line of describe(callResults, uttResults, matcher)) io.out(line);
   return 0;

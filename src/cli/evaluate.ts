@@ -69,14 +69,27 @@ function turnsRead(report: CallReport): TurnRead[] {
   );
 }
 
+/** A call's ending and verdict against those expected: the one comparison `eval` and `play` make. */
+export function meetsExpectation(
+  report: CallReport,
+  expect: { ending: string; passed: boolean },
+): Pick<CallResult, 'ok' | 'got' | 'falseCritical'> {
+  const got = { ending: report.ending?.id ?? null, passed: report.passed };
+  const falseCritical = expect.passed ? report.criticalErrors.map((c) => c.id) : [];
+  return {
+    ok: got.ending === expect.ending && got.passed === expect.passed && falseCritical.length === 0,
+    got,
+    falseCritical,
+  };
+}
+
 export function evaluateCall(pack: LoadedPack, call: LabelledCall, vectors?: VectorTable): CallResult {
   const report = runCall(pack, call.scenario, call.turns, vectors ? { vectors } : {});
-  const got = { ending: report.ending?.id ?? null, passed: report.passed };
-  const falseCritical = call.expect.passed ? report.criticalErrors.map((c) => c.id) : [];
+  const { ok, got, falseCritical } = meetsExpectation(report, call.expect);
   return {
     file: call.file,
     scenario: call.scenario,
-    ok: got.ending === call.expect.ending && got.passed === call.expect.passed && falseCritical.length === 0,
+    ok,
     expected: call.expect,
     got,
     falseCritical,

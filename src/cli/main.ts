@@ -8,8 +8,10 @@ const USAGE = `Usage: npm run -s cli -- <command> [options]
   score --jsonl                               score JSON Lines {"id","script","text"} from stdin
   match --intents FILE --jsonl                match JSON Lines {"id","text"} from stdin
   validate PATH...                            validate scenario packs (files or folders)
-  play PACK --scenario ID --transcript FILE [--json]
-                                              play a scenario from a transcript
+  play [PACK] [--scenario ID] --transcript FILE [--json] [--lexical]
+                                              play a scenario from a transcript; PACK: a file
+                                              or folder (scenarios); the scenario and the
+                                              expected ending can come from the transcript
   eval [--transcripts DIR]... [--utterances FILE]... [--lexical] [--json]
                                               how well calls and utterances are understood`;
 

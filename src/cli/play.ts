@@ -1,52 +1,44 @@
-// `play PACK --scenario ID --transcript FILE [--json] [--mode assessment]`: replays a trainee's turns
+// `play [PACK] [--scenario ID] --transcript FILE [--json] [--mode assessment]`: replays a trainee's turns
 // through a scenario and prints the conversation, per-turn feedback, the ending, the score and the
-// critical errors. Deterministic: the same transcript always gives the same report.
-import { readFileSync, statSync } from 'node:fs';
-import { formatPackError } from '../core/packs/index.ts';
+// critical errors, and whether the call went as the transcript expects. Deterministic: the same
+// transcript always gives the same report.
+import { statSync } from 'node:fs';
+import { formatPackError, type LoadedPack, type PackError } from '../core/packs/index.ts';
 import { callFeedback, formatDiff, VERDICT_LABEL } from '../core/feedback/index.ts';
 import { runCall, type CallReport, type TraineeTurn, type TurnFeedback } from '../core/session/index.ts';
-import { z } from '../core/zod.ts';
+import type { VectorTable } from '../core/scoring/intent.ts';
+import type { ScriptLibrary } from '../core/scripts/script-library.ts';
+import { messageOf } from '../core/message-of.ts';
 import type { CliIo } from './io.ts';
-import { DEFAULT_SCRIPTS_DIR, loadPackFile, loadScriptsFrom } from './pack-files.ts';
-import { parseJson } from '../core/parse-json.ts';
-import { callVectors } from './understanding.ts';
+import { collectPackFiles, DEFAULT_SCRIPTS_DIR, loadPackFile, loadScriptsFrom } from './pack-files.ts';
+import { callVectors, matcherName } from './understanding.ts';
+import { meetsExpectation, scenarioIndex } from './evaluate.ts';
+import { readTranscript, type Expectation } from './transcript-file.ts';
+
+export { MAX_TURN_CHARS, MAX_TURNS } from './transcript-file.ts';
 
 const USAGE =
-  'Usage: play PACK --scenario ID --transcript FILE [--json] [--mode practice|assessment] [--scripts DIR] [--lexical]';
-const MAX_TRANSCRIPT_BYTES = 512_000;
-/** Turns in one transcript, whatever its format: far more than any scenario's call takes. */
-export const MAX_TURNS = 500;
-/** Characters in one turn: a long paragraph, well past any statement. */
-export const MAX_TURN_CHARS = 5000;
-
-const TurnSchema = z.strictObject({
-  text: z.string().max(MAX_TURN_CHARS).optional(),
-  silenceBefore: z.number().min(0).max(3600).optional(),
-  alternatives: z
-    .array(
-      z.strictObject({
-        text: z.string().max(MAX_TURN_CHARS),
-        confidence: z.number().min(0).max(1).optional(),
-      }),
-    )
-    .max(10)
-    .optional(),
-  source: z.enum(['typed', 'voice']).optional(),
-});
-/** A transcript is a list of turns, or an object holding one (golden files add their expectations beside it). */
-const TranscriptSchema = z.union([
-  z.array(TurnSchema).max(MAX_TURNS),
-  z.looseObject({ turns: z.array(TurnSchema).max(MAX_TURNS) }).transform((t) => t.turns),
-]);
+  'Usage: play [PACK] [--scenario ID] --transcript FILE [--json] [--mode practice|assessment] [--scripts DIR] [--lexical]\n' +
+  '  PACK is a pack file or a folder of them (scenarios when left out); --scenario may be left out when\n' +
+  '  the transcript names its "scenario".';
+/** Where play looks for the scenario when no pack is named, as eval does. */
+const DEFAULT_PACKS_DIR = 'scenarios';
 
 interface PlayOptions {
-  pack: string;
-  scenario: string;
+  /** A pack file, or a folder of them; `scenarios` when left out. */
+  pack?: string;
+  /** Left out: the transcript's own. */
+  scenario?: string;
   transcript: string;
   json: boolean;
   lexical: boolean;
   mode: 'practice' | 'assessment';
   scriptsDir: string;
+}
+
+/** What play needs from outside that a test may replace: the sentence vectors (the language model). */
+export interface PlayDeps {
+  vectors: typeof callVectors;
 }
 
 /** The options, or what to print and the exit code: the usage (asked for, or wrong). */
@@ -75,12 +67,15 @@ function parsePlayArgs(args: string[]): PlayOptions | { code: number; message: s
       return { code: 2, message: `Unexpected argument "${a}".\n${USAGE}` };
     else o.pack = a;
   }
-  if (o.pack === undefined || o.scenario === undefined || o.transcript === undefined)
-    return { code: 2, message: USAGE };
+  if (o.transcript === undefined) return { code: 2, message: USAGE };
   return o as PlayOptions;
 }
 
-export async function runPlay(args: string[], io: CliIo): Promise<number> {
+export async function runPlay(
+  args: string[],
+  io: CliIo,
+  deps: PlayDeps = { vectors: callVectors },
+): Promise<number> {
   const o = parsePlayArgs(args);
   if ('code' in o) {
     if (o.code === 0) io.out(o.message);
@@ -92,75 +87,139 @@ export async function runPlay(args: string[], io: CliIo): Promise<number> {
     for (const e of scripts.errors) io.err(formatPackError(e));
     return 1;
   }
-  const loaded = loadPackFile(o.pack, scripts.library);
-  if (!loaded.ok) {
-    for (const e of loaded.errors) io.err(formatPackError(e));
+  const packs = loadPacks(o.pack, scripts.library);
+  if (!packs.ok) {
+    for (const e of packs.errors) io.err(formatPackError(e));
     return 1;
   }
-  if (!loaded.pack.scenarios.has(o.scenario)) {
-    io.err(
-      `${o.pack}: no scenario "${o.scenario}"; the pack has ${[...loaded.pack.scenarios.keys()].join(', ')}`,
-    );
-    return 1;
+  // A scenario named on the command line is checked before the transcript is read, as it always was.
+  let pack = o.scenario === undefined ? undefined : packFor(packs, o.scenario);
+  if (typeof pack === 'string') return fail(io, pack);
+  const transcript = readTranscript(o.transcript);
+  if (!transcript.ok) return fail(io, `${o.transcript}: ${transcript.message}`);
+  const scenario = o.scenario ?? transcript.transcript.scenario;
+  if (scenario === undefined) {
+    io.err(USAGE);
+    return 2;
   }
-  const turns = readTranscript(o.transcript);
-  if (!turns.ok) {
-    io.err(`${o.transcript}: ${turns.message}`);
-    return 1;
-  }
+  pack ??= packFor(packs, scenario);
+  if (typeof pack === 'string') return fail(io, pack);
 
-  const vectors = o.lexical ? undefined : await callVectors(loaded.pack, turns.turns);
-  const report = runCall(loaded.pack, o.scenario, turns.turns, {
-    mode: o.mode,
-    ...(vectors ? { vectors } : {}),
-  });
-  if (o.json) io.out(JSON.stringify(report, null, 2));
-  else for (const line of describeReport(report)) io.out(line);
-  return 0;
+  const { turns, expect } = transcript.transcript;
+  const vectors = o.lexical ? undefined : await vectorsOrWords(deps, pack, turns, io);
+  const report = runCall(pack, scenario, turns, { mode: o.mode, ...(vectors ? { vectors } : {}) });
+  return printReport(io, report, { json: o.json, matcher: matcherName(vectors), expect });
 }
 
-function readTranscript(file: string): { ok: true; turns: TraineeTurn[] } | { ok: false; message: string } {
-  let text: string;
+function fail(io: CliIo, message: string): number {
+  io.err(message);
+  return 1;
+}
+
+/** The packs play chooses from, and where they came from (one file, or a folder). */
+type Packs = { ok: true; where: string; oneFile: boolean; packs: LoadedPack[] };
+
+function isFolder(path: string): boolean {
   try {
-    if (statSync(file).size > MAX_TRANSCRIPT_BYTES)
-      return { ok: false, message: `the transcript is over ${MAX_TRANSCRIPT_BYTES} bytes` };
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return { ok: false, message: `could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
-  if (/\.txt$/i.test(file)) return readTextTranscript(text);
-  const json = parseJson(text);
-  if (!json.ok) return { ok: false, message: `not valid JSON (${json.reason})` };
-  const parsed = TranscriptSchema.safeParse(json.value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { ok: false, message: `not a transcript: ${issue.path.join('.') || '(file)'}: ${issue.message}` };
-  }
-  return { ok: true, turns: parsed.data.map((t) => ({ ...t })) };
 }
 
-/** A .txt transcript: one turn per line; "..." or "(silence N)" is dead air. Same limits as JSON. */
-function readTextTranscript(
-  text: string,
-): { ok: true; turns: TraineeTurn[] } | { ok: false; message: string } {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  if (lines.length > MAX_TURNS)
+/** The pack file named, or every pack file under the folder named (`scenarios` when none is), as eval loads them. */
+function loadPacks(
+  path: string | undefined,
+  library: ScriptLibrary,
+): Packs | { ok: false; errors: PackError[] } {
+  if (path !== undefined && !isFolder(path)) {
+    const loaded = loadPackFile(path, library);
+    return loaded.ok ? { ok: true, where: path, oneFile: true, packs: [loaded.pack] } : loaded;
+  }
+  const where = path ?? DEFAULT_PACKS_DIR;
+  const found = collectPackFiles([where]);
+  if (found.errors.length) return { ok: false, errors: found.errors };
+  if (found.files.length === 0)
     return {
       ok: false,
-      message: `the transcript has ${lines.length} turns; a transcript can have at most ${MAX_TURNS}`,
+      errors: [{ file: where, path: '', message: 'no pack files in this folder', severity: 'error' }],
     };
-  const long = lines.findIndex((l) => l.trim().length > MAX_TURN_CHARS);
-  if (long >= 0)
-    return {
-      ok: false,
-      message: `turn ${long + 1} is over ${MAX_TURN_CHARS} characters; say one turn per line`,
+  const packs: LoadedPack[] = [];
+  const errors: PackError[] = [];
+  for (const file of found.files) {
+    const loaded = loadPackFile(file, library);
+    if (loaded.ok) packs.push(loaded.pack);
+    else errors.push(...loaded.errors);
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, where, oneFile: false, packs };
+}
+
+/** The pack that has the scenario (the first, as in eval), or why none does. */
+function packFor(packs: Packs, scenario: string): LoadedPack | string {
+  const index = scenarioIndex(packs.packs);
+  const pack = index.get(scenario);
+  if (pack) return pack;
+  const ids = [...index.keys()].join(', ') || 'no scenarios';
+  return packs.oneFile
+    ? `${packs.where}: no scenario "${scenario}"; the pack has ${ids}`
+    : `${packs.where}: no pack has a scenario "${scenario}"; the packs have ${ids}`;
+}
+
+/** The sentence vectors, or none (words alone) when the language model cannot load: the call is still replayed. */
+async function vectorsOrWords(
+  deps: PlayDeps,
+  pack: LoadedPack,
+  turns: readonly TraineeTurn[],
+  io: CliIo,
+): Promise<VectorTable | undefined> {
+  try {
+    return await deps.vectors(pack, turns);
+  } catch (error) {
+    const reason = messageOf(error).replace(/\s+/g, ' ').trim() || 'no reason given';
+    io.err(
+      `The language model could not load (${reason}); this call is replayed on words alone, as with --lexical.`,
+    );
+    return undefined;
+  }
+}
+
+/** Prints the report (readable, or one JSON document) and says whether it went as expected; the exit code. */
+function printReport(
+  io: CliIo,
+  report: CallReport,
+  { json, matcher, expect }: { json: boolean; matcher: string; expect: Expectation | undefined },
+): number {
+  const check = expect && meetsExpectation(report, expect);
+  if (json) {
+    const expected = expect && {
+      ending: expect.ending,
+      passed: expect.passed,
+      ...(expect.criticalErrors ? { criticalErrors: expect.criticalErrors } : {}),
     };
-  const turns = lines.map((l): TraineeTurn => {
-    const m = /^\s*(?:\.\.\.|\(silence(?:\s+(\d+(?:\.\d+)?))?\))\s*$/.exec(l);
-    if (m) return m[1] === undefined ? {} : { silenceBefore: Number(m[1]) };
-    return { text: l.trim() };
-  });
-  return { ok: true, turns };
+    const verdict = expected && check ? { expected, asExpected: check.ok } : {};
+    io.out(JSON.stringify({ ...report, matcher, ...verdict }, null, 2));
+  } else {
+    io.out(`Matcher: ${matcher}`);
+    for (const line of describeReport(report)) io.out(line);
+    if (expect && check) {
+      io.out('');
+      io.out(expectationLine(expect, check));
+    }
+  }
+  return check && !check.ok ? 1 : 0;
+}
+
+const verdictWords = (passed: boolean) => (passed ? 'passed' : 'not passed');
+
+/** "As expected: ending X, passed." or "NOT AS EXPECTED: expected ending X, passed; got ending Y, not passed." */
+export function expectationLine(expect: Expectation, check: ReturnType<typeof meetsExpectation>): string {
+  const wanted = `ending ${expect.ending}, ${verdictWords(expect.passed)}`;
+  if (check.ok) return `As expected: ${wanted}.`;
+  const ending = check.got.ending === null ? 'no ending' : `ending ${check.got.ending}`;
+  const critical = check.falseCritical.length
+    ? `; critical errors on a call that should pass: ${check.falseCritical.join(', ')}`
+    : '';
+  return `NOT AS EXPECTED: expected ${wanted}; got ${ending}, ${verdictWords(check.got.passed)}${critical}.`;
 }
 
 /** The report as readable lines, in the words of the feedback model (the same as the app's). */

@@ -18,3 +18,8 @@ export { turnTexts };
 export function callVectors(pack: LoadedPack, turns: readonly TraineeTurn[]): Promise<VectorTable> {
   return nodeVectors([...packTexts(pack), ...turnTexts(turns)]);
 }
+
+/** The matcher a replay used, in the words `eval` and `play` print: the hybrid one and its model, or words alone. */
+export function matcherName(vectors: VectorTable | undefined): string {
+  return vectors ? `hybrid (${vectors.model})` : 'lexical (words alone)';
+}

@@ -58,7 +58,12 @@ export async function nodeVectors(
   if (missing.length > 0) {
     const vectors = await encoder.embed(missing);
     missing.forEach((t, i) => table.set(t, vectors[i]!));
-    saveCache(encoder.id, table);
+    try {
+      saveCache(encoder.id, table);
+    } catch {
+      // A cache that cannot be written (read-only folder, no permission) is only a cache: the vectors
+      // are in memory for this run and are made again next time.
+    }
   }
   return { model: encoder.id, get: (plain) => table.get(plain) };
 }
