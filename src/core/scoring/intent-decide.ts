@@ -7,6 +7,7 @@
  * (`npm run -s cli -- eval --loo`) and then checked, untouched, on the held-out utterances in
  * tests/fixtures/understanding/held-out.jsonl; tests/core/scoring/understanding.test.ts guards both.
  */
+import { decideOnWords } from './intent-decide-words.ts';
 import type { CandidateScore } from './intent-score.ts';
 import type { SemanticScore } from './intent-semantic.ts';
 
@@ -78,14 +79,6 @@ export const NO_MOVE_LEAD = 0.05;
 export const PREFACE_FLOOR = 0.6;
 /** A runner-up below this share of the none threshold is no rival: there is nothing to confuse. */
 const RIVAL_SHARE = 0.8;
-/** Lexical stage alone (no vectors): below this F1 an utterance matches no intent (tests/fixtures/calibration). */
-export const LEXICAL_NONE = 0.4;
-/**
- * On words alone, how far a risky move must lead a move with no consequences. Grid {0, 0.05, 0.1, 0.15} with
- * `eval --lexical` over every labelled set (matcher version 12): 0.05 took false critical errors in good calls from 9
- * to 6 and calls from 452 to 456 of 638, answers 2,678 to 2,679 of 3,138; 0.1 and 0.15 lost answers.
- */
-export const LEXICAL_RISKY_MARGIN = 0.05;
 
 export interface Ranked {
   candidate: CandidateScore;
@@ -222,6 +215,8 @@ function prefaced(first: Decision, cands: readonly CandidateScore[], opts: Decid
   return after.score >= PREFACE_FLOOR ? next : first;
 }
 
+export type None = (reason: string, unclear?: boolean) => Decision;
+
 function decideAmong(cands: readonly CandidateScore[], opts: DecideOptions): Decision {
   const all = rank(cands, opts.risky);
   const ranked = all.filter((r) => r.candidate.candidate);
@@ -232,7 +227,7 @@ function decideAmong(cands: readonly CandidateScore[], opts: DecideOptions): Dec
   const shown = best ?? ranked[0] ?? null;
   const risky = shown !== null && (opts.risky?.has(shown.candidate.id) ?? false);
   const hybrid = cands.some((c) => c.semantic !== undefined);
-  const none = (reason: string, unclear = false): Decision => ({
+  const none: None = (reason, unclear = false) => ({
     intent: null,
     unclear,
     best: shown,
@@ -278,27 +273,6 @@ function vouched(best: Ranked, risky: boolean, opts: DecideOptions): boolean {
   if (opts.lead === undefined || opts.reverses?.(best.candidate.id) === true) return false;
   const [floor, lead] = risky ? [RISKY_FLOOR, RISKY_LEAD] : [SAFE_FLOOR, SAFE_LEAD];
   return best.score >= floor && (opts.lead(best.candidate.id) ?? -Infinity) >= lead;
-}
-
-/**
- * On words alone: the best move above LEXICAL_NONE; but a risky move within LEXICAL_RISKY_MARGIN of a move with no
- * consequences gives way to it (or, if that is too weak, to no move), since shared words are all the evidence there
- * is ("I can get someone to ring you back on a line that isn't recorded" shares its words with promising this call is
- * not recorded).
- */
-function decideOnWords(
-  best: Ranked,
-  runnerUp: Ranked | null,
-  risky: boolean,
-  opts: DecideOptions,
-  none: (reason: string, unclear?: boolean) => Decision,
-): Decision {
-  if (best.score < LEXICAL_NONE) return none('too little of it was said');
-  const safeRival = runnerUp !== null && !(opts.risky?.has(runnerUp.candidate.id) ?? false);
-  if (!risky || !safeRival || best.score - runnerUp.score >= LEXICAL_RISKY_MARGIN)
-    return chosen(best, runnerUp, risky);
-  if (runnerUp.score >= LEXICAL_NONE) return chosen(runnerUp, best, false);
-  return none(`too close to call between ${best.candidate.id} and ${runnerUp.candidate.id}`, true);
 }
 
 function chosen(best: Ranked, runnerUp: Ranked | null, risky: boolean): Decision {

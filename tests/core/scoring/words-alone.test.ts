@@ -1,6 +1,7 @@
 // Deciding on words alone (no sentence vectors): a risky move needs a clear lead over a move with no consequences.
 import { describe, expect, it } from 'vitest';
-import { decide, LEXICAL_NONE, LEXICAL_RISKY_MARGIN } from '../../../src/core/scoring/intent-decide.ts';
+import { decide } from '../../../src/core/scoring/intent-decide.ts';
+import { LEXICAL_NONE, LEXICAL_RISKY_MARGIN } from '../../../src/core/scoring/intent-decide-words.ts';
 import type { CandidateScore } from '../../../src/core/scoring/intent-score.ts';
 
 const words = (id: string, score: number): CandidateScore => ({
