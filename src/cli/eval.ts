@@ -39,6 +39,7 @@ export const DEFAULT_TRANSCRIPTS = [
   'tests/fixtures/understanding/calls-2026-11-30i',
   'tests/fixtures/understanding/calls-2026-11-30j',
   'tests/fixtures/understanding/calls-2026-11-30k',
+  'tests/fixtures/understanding/calls-2026-11-30l',
 ];
 /** Every labelled set in the project's understanding fixtures, in name order. */
 const UTTERANCE_DIR = 'tests/fixtures/understanding';

@@ -52,7 +52,8 @@ const unseenCalls = callsIn(UNSEEN_CALLS);
  * sealed until measured once at version 11: 30 of 36 (13 and 17 of 18); 33 once regional spellings are read in
  * standard spelling (lexicon.ts `DIALECT`). K: two more (plain words, as a QA officer expects a competent
  * caseworker to put it; a recogniser's lower case with slips such as "pen" for "pin"), sealed until measured once
- * at version 12: 34 of 36 (18 and 16; 35 at version 10).
+ * at version 12: 34 of 36 (18 and 16; 35 at version 10). L: two more (a calm older caseworker in plain words; a young
+ * informal one), sealed until measured once at the end of version 12 with core pack 1.3.8: 36 of 36 (35 at version 10).
  */
 const blindCalls: [string, number][] = [
   ['calls-2026-11-30b', 22],
@@ -65,6 +66,7 @@ const blindCalls: [string, number][] = [
   ['calls-2026-11-30i', 71],
   ['calls-2026-11-30j', 33],
   ['calls-2026-11-30k', 34],
+  ['calls-2026-11-30l', 36],
 ];
 type Labelled = { scenario: string; state: string; text: string; intent: string | null };
 const labelled = (file: string): Labelled[] =>
@@ -130,6 +132,14 @@ const guarded: Guarded[] = [
     'the two sets sealed until matcher version 12',
     ['fresh-2026-11-30n.jsonl', 'fresh-2026-11-30o.jsonl'],
     0.925,
+  ),
+  // The last two sets (a busy Monday's mixed voices; short plain answers, some close to a mistake but correct), sealed
+  // until measured once at the end of matcher version 12 with core pack 1.3.8: 0.945 (189 of 200) and 0.930 (186 of
+  // 200), 0.9375 together; version 10 had 0.925 and 0.925. Words alone 0.855 and 0.865.
+  guard(
+    'the two sets sealed until the end of matcher version 12',
+    ['fresh-2026-11-30p.jsonl', 'fresh-2026-11-30q.jsonl'],
+    0.935,
   ),
   // Half its moves risky ones said plainly, measured at once and then tuned on: 0.840 (168 of 200) at the start of
   // matcher version 8, 0.865 (173 of 200) at its end, 0.880 at version 9.
