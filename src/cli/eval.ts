@@ -23,26 +23,16 @@ import {
 
 const USAGE =
   'Usage: eval [--transcripts DIR]... [--utterances FILE.jsonl]... [--packs PATH]... [--lexical | --float32] [--json]';
-/** The project's own labelled sets, used when none is named. */
-export const DEFAULT_TRANSCRIPTS = [
-  'tests/golden',
-  'tests/fixtures/calibration/transcripts',
-  'tests/natural',
-  'tests/fixtures/understanding/calls-2026-11-30',
-  'tests/fixtures/understanding/calls-2026-11-30b',
-  'tests/fixtures/understanding/calls-2026-11-30c',
-  'tests/fixtures/understanding/calls-2026-11-30d',
-  'tests/fixtures/understanding/calls-2026-11-30e',
-  'tests/fixtures/understanding/calls-2026-11-30f',
-  'tests/fixtures/understanding/calls-2026-11-30g',
-  'tests/fixtures/understanding/calls-2026-11-30h',
-  'tests/fixtures/understanding/calls-2026-11-30i',
-  'tests/fixtures/understanding/calls-2026-11-30j',
-  'tests/fixtures/understanding/calls-2026-11-30k',
-  'tests/fixtures/understanding/calls-2026-11-30l',
-];
 /** Every labelled set in the project's understanding fixtures, in name order. */
 const UTTERANCE_DIR = 'tests/fixtures/understanding';
+/** The project's own labelled calls, used when none is named: golden, calibration, natural, and every blind set. */
+export function defaultTranscripts(dir = UTTERANCE_DIR): string[] {
+  const blind = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && e.name.startsWith('calls-'))
+    .map((e) => join(dir, e.name))
+    .sort();
+  return ['tests/golden', 'tests/fixtures/calibration/transcripts', 'tests/natural', ...blind];
+}
 export function defaultUtterances(dir = UTTERANCE_DIR): string[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
@@ -82,7 +72,7 @@ function parseArgs(args: string[]): Options | string {
     else return `Unexpected argument "${a}"`;
   }
   if (o.transcripts.length === 0 && o.utterances.length === 0) {
-    o.transcripts = DEFAULT_TRANSCRIPTS;
+    o.transcripts = defaultTranscripts();
     o.utterances = defaultUtterances();
   }
   if (o.packs.length === 0) o.packs = ['scenarios'];

@@ -141,13 +141,16 @@ const NO_BEFORE_VERB =
 
 /**
  * Lower case, with contractions written without their apostrophe given it back (the lexicon's APOSTROPHE_LESS) and
- * regional and spoken spellings in standard spelling (DIALECT).
+ * regional and spoken spellings in standard spelling (DIALECT): the words both stages read.
  */
-export function withApostrophes(text: string): string {
-  return text
-    .toLowerCase()
+export function standardWords(text: string): string {
+  return standardise(text.toLowerCase().replace(/[’‘`]/g, "'"));
+}
+
+/** `standardWords` for a text already in lower case with plain apostrophes. */
+function standardise(lowered: string): string {
+  return lowered
     .replace(HANG_ON, 'wait')
-    .replace(/[’‘`]/g, "'")
     .replace(YE_CONTRACTED, 'you')
     .replace(BARE_WORD, (w) => APOSTROPHE_LESS.get(w) ?? DIALECT.get(w) ?? w)
     .replace(NO_AFTER_WILL, '$1 not')
@@ -155,7 +158,7 @@ export function withApostrophes(text: string): string {
 }
 
 export function analyse(text: string): Analysed {
-  const lowered = withApostrophes(text);
+  const lowered = standardWords(text);
   const { tokens, starts } = clauses(lowered);
   const keys = tokens.map((t) => t.key);
   const concepts = new Map<string, string>();
@@ -265,7 +268,7 @@ export function plainText(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}£'\s]+/gu, ' ')
     .replace(/'(?!\p{L})|(?<!\p{L})'/gu, ' ');
-  return withApostrophes(bare)
+  return standardise(bare)
     .replace(FILLER_WORDS, ' ')
     .replace(SHORTHAND_WORDS, (w) => SHORTHAND.get(w) ?? w)
     .replace(/\s+/g, ' ')

@@ -2,7 +2,7 @@
  * Score: every candidate intent of a state against one utterance, by both stages. Plain data out, so
  * the decision and its explanation can be read, logged and tested apart from how they were computed.
  */
-import { analyse, plainText, withApostrophes, type Analysed } from './intent-analyse.ts';
+import { analyse, plainText, standardWords, type Analysed } from './intent-analyse.ts';
 import { gateOf, lexicalScore, type LexicalScore } from './intent-lexical.ts';
 import type { CompiledExample, CompiledIntent, IntentModel } from './intent-model.ts';
 import { segmentsOf } from './intent-segments.ts';
@@ -54,7 +54,7 @@ export function noMoveSimilarity(
 export function scoreCandidates(model: IntentModel, text: string, opts: ScoreOptions = {}): CandidateScore[] {
   const raw = typeof text === 'string' ? text.slice(0, 5000) : '';
   const said = analyse(raw);
-  const lowered = withApostrophes(raw);
+  const lowered = standardWords(raw);
   const vector = opts.vectors?.get(plainText(raw));
   const only = opts.only ? new Set(opts.only) : null;
   // With vectors, moves the state does not expect are scored too, as rivals, so that one is not mistaken for a
