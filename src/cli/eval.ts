@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatPackError, type LoadedPack } from '../core/packs/index.ts';
 import type { CliIo } from './io.ts';
-import { collectPackFiles, loadPackFile, loadScriptsFrom } from './pack-files.ts';
+import { loadPackFiles, loadScriptsFrom } from './pack-files.ts';
 import { nodeVectors } from '../adapters/understanding/node-vectors.ts';
 import { matcherName, packTexts, turnTexts } from './understanding.ts';
 import { embeddingTexts } from '../core/index.ts';
@@ -123,13 +123,9 @@ function readUtterances(files: readonly string[]): LabelledUtterance[] {
 function loadPacks(paths: readonly string[]): LoadedPack[] {
   const scripts = loadScriptsFrom();
   if (!scripts.ok) throw new Error(scripts.errors.map(formatPackError).join('\n'));
-  const found = collectPackFiles(paths);
-  if (found.errors.length) throw new Error(found.errors.map(formatPackError).join('\n'));
-  return found.files.map((file) => {
-    const loaded = loadPackFile(file, scripts.library);
-    if (!loaded.ok) throw new Error(loaded.errors.map(formatPackError).join('\n'));
-    return loaded.pack;
-  });
+  const { packs, errors } = loadPackFiles(paths, scripts.library);
+  if (errors.length) throw new Error(errors.map(formatPackError).join('\n'));
+  return packs;
 }
 
 const percent = (n: number, of: number) => (of === 0 ? '-' : `${((100 * n) / of).toFixed(1)}%`);

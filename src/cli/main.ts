@@ -23,6 +23,12 @@ const commands: Record<string, () => Promise<Command>> = {
   eval: async () => (await import('./eval.ts')).runEval,
 };
 
+// Output piped into a reader that stops early (`eval | head`) ends the command quietly, as other tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 // Every line printed is made printable: pack and transcript text can hold terminal control codes.
 const io: CliIo = printableIo({
   out: (line) => process.stdout.write(line + '\n'),

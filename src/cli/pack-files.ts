@@ -97,3 +97,19 @@ export function loadPackFile(file: string, scripts: ScriptLibrary): PackFileResu
   if (!read.ok) return read;
   return loadPackText(read.text, file, scripts);
 }
+
+/** Every pack under PATHS (files, or folders searched recursively) loaded, and every error found on the way. */
+export function loadPackFiles(
+  paths: readonly string[],
+  library: ScriptLibrary,
+): { packs: LoadedPack[]; errors: PackError[] } {
+  const found = collectPackFiles(paths);
+  const packs: LoadedPack[] = [];
+  const errors = [...found.errors];
+  for (const file of found.files) {
+    const loaded = loadPackFile(file, library);
+    if (loaded.ok) packs.push(loaded.pack);
+    else errors.push(...loaded.errors);
+  }
+  return { packs, errors };
+}

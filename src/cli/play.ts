@@ -10,7 +10,7 @@ import type { VectorTable } from '../core/scoring/intent.ts';
 import type { ScriptLibrary } from '../core/scripts/script-library.ts';
 import { messageOf } from '../core/message-of.ts';
 import type { CliIo } from './io.ts';
-import { collectPackFiles, DEFAULT_SCRIPTS_DIR, loadPackFile, loadScriptsFrom } from './pack-files.ts';
+import { DEFAULT_SCRIPTS_DIR, loadPackFile, loadPackFiles, loadScriptsFrom } from './pack-files.ts';
 import { callVectors, matcherName } from './understanding.ts';
 import { meetsExpectation, scenarioIndex } from './evaluate.ts';
 import { readTranscript, type Expectation } from './transcript-file.ts';
@@ -137,21 +137,14 @@ function loadPacks(
     return loaded.ok ? { ok: true, where: path, oneFile: true, packs: [loaded.pack] } : loaded;
   }
   const where = path ?? DEFAULT_PACKS_DIR;
-  const found = collectPackFiles([where]);
-  if (found.errors.length) return { ok: false, errors: found.errors };
-  if (found.files.length === 0)
+  const { packs, errors } = loadPackFiles([where], library);
+  if (errors.length) return { ok: false, errors };
+  if (packs.length === 0)
     return {
       ok: false,
       errors: [{ file: where, path: '', message: 'no pack files in this folder', severity: 'error' }],
     };
-  const packs: LoadedPack[] = [];
-  const errors: PackError[] = [];
-  for (const file of found.files) {
-    const loaded = loadPackFile(file, library);
-    if (loaded.ok) packs.push(loaded.pack);
-    else errors.push(...loaded.errors);
-  }
-  return errors.length ? { ok: false, errors } : { ok: true, where, oneFile: false, packs };
+  return { ok: true, where, oneFile: false, packs };
 }
 
 /** The pack that has the scenario (the first, as in eval), or why none does. */
