@@ -6,13 +6,14 @@
  * none, unclear, asymmetric care for risky moves) and explain (intent-explain.ts: evidence).
  * Without vectors the lexical stage decides alone, as it did before the semantic stage existed.
  */
-import { decide } from './intent-decide.ts';
+import { CLAUSE_MIN_WORDS, CLAUSE_RISKY_LEAD, decide, type Decision } from './intent-decide.ts';
 import { discriminantLead, discriminantOf } from './intent-discriminant.ts';
 import { analyse } from './intent-analyse.ts';
 import { explain } from './intent-explain.ts';
 import type { IntentModel } from './intent-model.ts';
 import { negationReverses } from './intent-negation.ts';
 import { noMoveSimilarity, scoreCandidates } from './intent-score.ts';
+import { segmentsOf } from './intent-segments.ts';
 import type { VectorTable } from './intent-semantic.ts';
 import type { IntentMatch } from './types.ts';
 
@@ -27,7 +28,7 @@ export type { VectorTable } from './intent-semantic.ts';
  * analysis, features, thresholds or decision rules can change what an utterance is read as (the eval
  * figures in the README's "Reading the evidence" are measured at this version).
  */
-export const MATCHER_VERSION = '12';
+export const MATCHER_VERSION = '13';
 
 export interface MatchOptions {
   /** The intents to choose among (a state's candidates); all when absent. */
@@ -45,8 +46,48 @@ export interface MatchOptions {
   minor?: ReadonlySet<string> | undefined;
 }
 
-/** The best intent for an utterance, or none, with a confidence, the words that matched and the evidence. */
+/**
+ * The best intent for an utterance, or none, with a confidence, the words that matched and the evidence. When the
+ * whole turn makes no move, or only one that gets a reply, a move with consequences said plainly in one of its
+ * clauses is still read (see `riskyClause`).
+ */
 export function matchIntent(model: IntentModel, text: string, options: MatchOptions = {}): IntentMatch {
+  const whole = judge(model, text, options);
+  const read = whole.decision.intent;
+  const clause =
+    read === null || options.minor?.has(read) === true ? riskyClause(model, text, options) : null;
+  return clause ?? explain(whole.decision, whole.hybrid ? (options.vectors?.model ?? null) : null);
+}
+
+/**
+ * A move with consequences carried by one clause of a turn, after or before other talk ("Lovely, I'll skip the
+ * formal bits since you know what it's about, so what's your full name?"), read from that clause alone: it must be
+ * the clause's own decision, by every bar a turn of its own would meet, be a risky move here, have at least
+ * CLAUSE_MIN_WORDS words, and be picked by the discriminant by CLAUSE_RISKY_LEAD over every other move of the
+ * scenario and over no move. The first such clause is read.
+ */
+function riskyClause(model: IntentModel, text: string, options: MatchOptions): IntentMatch | null {
+  const vectors = options.vectors;
+  if (vectors === undefined) return null;
+  for (const clause of segmentsOf(text)) {
+    if (clause.split(' ').length < CLAUSE_MIN_WORDS || vectors.get(clause) === undefined) continue;
+    const { decision, lead } = judge(model, clause, options);
+    const id = decision.intent;
+    if (id === null || options.risky?.has(id) !== true || decision.best === null) continue;
+    if ((lead?.(id) ?? -Infinity) < CLAUSE_RISKY_LEAD) continue;
+    return explain({ ...decision, best: { ...decision.best, part: clause } }, vectors.model ?? null);
+  }
+  return null;
+}
+
+interface Judged {
+  decision: Decision;
+  hybrid: boolean;
+  /** The discriminant's lead for a move, with vectors. */
+  lead?: (id: string) => number | null;
+}
+
+function judge(model: IntentModel, text: string, options: MatchOptions): Judged {
   const cands = scoreCandidates(model, text, {
     ...(options.only ? { only: options.only } : {}),
     ...(options.rivals ? { rivals: options.rivals } : {}),
@@ -69,15 +110,13 @@ export function matchIntent(model: IntentModel, text: string, options: MatchOpti
     const intent = model.byId.get(id);
     return intent !== undefined && negationReverses(intent, (said ??= analyse(text)));
   };
-  return explain(
-    decide(cands, {
-      risky: options.risky,
-      minor: options.minor,
-      noMove,
-      kindWords,
-      reverses,
-      ...(lead ? { lead } : {}),
-    }),
-    hybrid ? (options.vectors?.model ?? null) : null,
-  );
+  const decision = decide(cands, {
+    risky: options.risky,
+    minor: options.minor,
+    noMove,
+    kindWords,
+    reverses,
+    ...(lead ? { lead } : {}),
+  });
+  return { decision, hybrid, ...(lead ? { lead } : {}) };
 }

@@ -54,17 +54,19 @@ const unseenCalls = callsIn(UNSEEN_CALLS);
  * caseworker to put it; a recogniser's lower case with slips such as "pen" for "pin"), sealed until measured once
  * at version 12: 34 of 36 (18 and 16; 35 at version 10). L: two more (a calm older caseworker in plain words; a young
  * informal one), sealed until measured once at the end of version 12 with core pack 1.3.8: 36 of 36 (35 at version 10).
+ * Version 13, which reads a move with consequences said in one clause of a turn, put back one more call of F, two of
+ * H and one of J.
  */
 const blindCalls: [string, number][] = [
   ['calls-2026-11-30b', 22],
   ['calls-2026-11-30c', 36],
   ['calls-2026-11-30d', 35],
   ['calls-2026-11-30e', 70],
-  ['calls-2026-11-30f', 52],
+  ['calls-2026-11-30f', 53],
   ['calls-2026-11-30g', 51],
-  ['calls-2026-11-30h', 48],
+  ['calls-2026-11-30h', 50],
   ['calls-2026-11-30i', 71],
-  ['calls-2026-11-30j', 33],
+  ['calls-2026-11-30j', 34],
   ['calls-2026-11-30k', 34],
   ['calls-2026-11-30l', 36],
 ];
@@ -186,6 +188,37 @@ const NOT_SAYING = [
   "I couldn't say whether he still lives at that address",
 ];
 const SAYING = ["yes he's still at 22 Mill Lane", "no he doesn't live at Mill Lane any more"];
+/**
+ * A move with consequences said in one clause of a turn that makes no other move (intent.ts `riskyClause`): none was
+ * read before matcher version 13. Beside them, turns whose clauses only come close to one, which must stay no move.
+ */
+const IN_A_CLAUSE: [scenario: string, state: string, text: string, intent: string | null][] = [
+  [
+    'bogus-caller',
+    'persistence',
+    "Thanks for that. I can see the payments are going through fine, anything else I'd need the PIN for.",
+    'disclose-case-details',
+  ],
+  [
+    'first-contact',
+    'open',
+    "Lovely, we'll skip the formal bits as you know the score, so what's your full name?",
+    'agree-to-skip',
+  ],
+  [
+    'suicide-threat',
+    'trigger',
+    "Oh, I'm sure you don't mean that really, people say all sorts. Let's look at your payments.",
+    'dismiss-threat',
+  ],
+  [
+    'first-contact',
+    'warning-due',
+    "Right then, there's one more statement I have to read to everyone, about false information.",
+    null,
+  ],
+  ['representative-without-authority', 'open', "I can hear you've got his letters with you, yes.", null],
+];
 const LINE_TALK = [
   'sorry could you repeat that for me',
   'one moment please while i check',
@@ -208,6 +241,7 @@ beforeAll(async () => {
     ...KIND.flatMap(embeddingTexts),
     ...LINE_TALK.flatMap(embeddingTexts),
     ...[...NOT_SAYING, ...SAYING].flatMap(embeddingTexts),
+    ...IN_A_CLAUSE.flatMap(([, , text]) => embeddingTexts(text)),
     ...packTexts(pack),
     ...packTexts(more),
     ...calls.flatMap((c) => turnTexts(c.turns)),
@@ -299,6 +333,15 @@ describe('utterances held out from tuning', () => {
       judge.understanding(vectors, () => judge.intentAt('address-fishing', text))?.intent;
     expect(NOT_SAYING.map(read)).toEqual(NOT_SAYING.map(() => 'refuse-to-confirm'));
     expect(SAYING.map(read)).toEqual(SAYING.map(() => 'confirm-address'));
+  });
+
+  it('reads a move with consequences said in one clause of a turn, and names the clause', () => {
+    const read = IN_A_CLAUSE.map(([scenario, state, text]) => {
+      const judge = pack.scenarios.get(scenario)!.judge;
+      return judge.understanding(vectors, () => judge.intentAt(state, text));
+    });
+    expect(read.map((m) => m?.intent ?? null)).toEqual(IN_A_CLAUSE.map(([, , , intent]) => intent));
+    for (const m of read.filter((r) => r?.intent)) expect(m?.evidence?.part).toBeTruthy();
   });
 
   it('without vectors the lexical matcher decides, and says so', () => {
