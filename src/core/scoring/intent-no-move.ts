@@ -36,6 +36,8 @@ export const NO_MOVE_EXAMPLES: readonly string[] = [
   // Trouble on the line: asking again is not a move, however kindly it starts ("sorry you cut out").
   'sorry you cut out there what did you say',
   'sorry i lost you for a second',
+  "sorry you're breaking up a bit there",
+  "the line's really quiet can you speak up a bit",
   'hello can you hear me okay',
   // Checking what the caller said: a question about their words, not a move ("sorry, did you say six hundred?").
   'sorry did you say fifty or fifteen',

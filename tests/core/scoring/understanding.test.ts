@@ -55,7 +55,11 @@ const unseenCalls = callsIn(UNSEEN_CALLS);
  * at version 12: 34 of 36 (18 and 16; 35 at version 10). L: two more (a calm older caseworker in plain words; a young
  * informal one), sealed until measured once at the end of version 12 with core pack 1.3.8: 36 of 36 (35 at version 10).
  * Version 13, which reads a move with consequences said in one clause of a turn, put back one more call of F, two of
- * H and one of J.
+ * H and one of J. M: two more (a South Wales caseworker; one who keeps every turn as short as the move allows), sealed
+ * until measured once at version 12: 16 of 18 (two recording notices opened "I've got to let you know that", a fail by
+ * the scoring standard, and were put right, which leaves 18 of 18; words alone 13). N: two more (plain words; every
+ * other call as a recogniser writes it), sealed until measured once at version 13: 18 of 18 (18 at version 12; words
+ * alone 15).
  */
 const blindCalls: [string, number][] = [
   ['calls-2026-11-30b', 22],
@@ -69,6 +73,8 @@ const blindCalls: [string, number][] = [
   ['calls-2026-11-30j', 34],
   ['calls-2026-11-30k', 34],
   ['calls-2026-11-30l', 36],
+  ['calls-2026-11-30m', 18],
+  ['calls-2026-11-30n', 18],
 ];
 type Labelled = { scenario: string; state: string; text: string; intent: string | null };
 const labelled = (file: string): Labelled[] =>
@@ -141,6 +147,23 @@ const guarded: Guarded[] = [
   guard(
     'the two sets sealed until the end of matcher version 12',
     ['fresh-2026-11-30p.jsonl', 'fresh-2026-11-30q.jsonl'],
+    0.935,
+  ),
+  // Two more (a brisk North West caseworker, a third as a recogniser writes; a careful new starter who gives the reason
+  // first), sealed until measured once at the end of matcher version 12: 0.920 (184 of 200) and 0.920, words alone
+  // 0.815 and 0.760. Version 13's clauses were found in their misses: 0.930 then, 0.935 with core pack 1.3.9.
+  guard(
+    'the two sets sealed until the end of matcher version 12, read for version 13',
+    ['fresh-2026-11-30r.jsonl', 'fresh-2026-11-30s.jsonl'],
+    0.93,
+  ),
+  // Two more (a quick West Midlands caseworker doing two things a turn; a calm former nurse whose mistakes sound like
+  // kindness), sealed until measured once at matcher version 13 with cms-more 1.3.3: 0.935 (187 of 200) and 0.910
+  // (182 of 200), 0.9225 together; version 12 had 0.930 and 0.890; words alone 0.810 and 0.800. Then 0.955 and 0.925
+  // with core pack 1.3.9 (line trouble as no move, a transfer to a supervisor, "this line isn't recorded").
+  guard(
+    'the two sets sealed until matcher version 13',
+    ['fresh-2026-11-30t.jsonl', 'fresh-2026-11-30u.jsonl'],
     0.935,
   ),
   // Half its moves risky ones said plainly, measured at once and then tuned on: 0.840 (168 of 200) at the start of
