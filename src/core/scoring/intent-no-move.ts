@@ -42,6 +42,11 @@ export const NO_MOVE_EXAMPLES: readonly string[] = [
   // Checking what the caller said: a question about their words, not a move ("sorry, did you say six hundred?").
   'sorry did you say fifty or fifteen',
   'sorry which one do you mean',
+  'sorry which one was that again',
+  'could you hold on one second please',
+  // Small talk about what the caller mentioned, and checking on them, asks nothing of the procedure.
+  'how old are they now',
+  'are you okay do you need a minute',
 ];
 
 /**
