@@ -223,10 +223,10 @@ const IN_A_CLAUSE: [scenario: string, state: string, text: string, intent: strin
     'disclose-case-details',
   ],
   [
-    'first-contact',
-    'open',
-    "Lovely, we'll skip the formal bits as you know the score, so what's your full name?",
-    'agree-to-skip',
+    'representative-without-authority',
+    'role-given',
+    "I'll tell you quickly, Carol, so you're not worried, the arrears are about nine hundred pounds.",
+    'disclose-case-details',
   ],
   [
     'suicide-threat',
