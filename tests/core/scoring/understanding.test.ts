@@ -59,7 +59,9 @@ const unseenCalls = callsIn(UNSEEN_CALLS);
  * until measured once at version 12: 16 of 18 (two recording notices opened "I've got to let you know that", a fail by
  * the scoring standard, and were put right, which leaves 18 of 18; words alone 13). N: two more (plain words; every
  * other call as a recogniser writes it), sealed until measured once at version 13: 18 of 18 (18 at version 12; words
- * alone 15).
+ * alone 15). O: two more (an agency temp in the first week, careful and a little formal; a warm, chatty veteran), sealed
+ * until measured once at version 13 with core pack 1.3.11: 17 of 18 (15 at version 12; words alone 11). The miss: a
+ * transfer said after "Oh love, I'm sorry", whose kind clause is read as empathy, a move the state expects.
  */
 const blindCalls: [string, number][] = [
   ['calls-2026-11-30b', 22],
@@ -75,6 +77,7 @@ const blindCalls: [string, number][] = [
   ['calls-2026-11-30l', 36],
   ['calls-2026-11-30m', 18],
   ['calls-2026-11-30n', 18],
+  ['calls-2026-11-30o', 17],
 ];
 type Labelled = { scenario: string; state: string; text: string; intent: string | null };
 const labelled = (file: string): Labelled[] =>
@@ -165,6 +168,15 @@ const guarded: Guarded[] = [
     'the two sets sealed until matcher version 13',
     ['fresh-2026-11-30t.jsonl', 'fresh-2026-11-30u.jsonl'],
     0.935,
+  ),
+  // Two more (a dry Northern Irish caseworker who often makes the move as a question; a young Londoner, a third as a
+  // recogniser writes), sealed until measured once at matcher version 13 with core pack 1.3.11 and cms-more 1.3.3:
+  // 0.930 (186 of 200) and 0.950 (190 of 200), 0.940 together; version 12 had 0.925 and 0.940; words alone 0.865 and
+  // 0.825.
+  guard(
+    'the two sets sealed until the end of matcher version 13',
+    ['fresh-2026-11-30v.jsonl', 'fresh-2026-11-30w.jsonl'],
+    0.94,
   ),
   // Half its moves risky ones said plainly, measured at once and then tuned on: 0.840 (168 of 200) at the start of
   // matcher version 8, 0.865 (173 of 200) at its end, 0.880 at version 9.
