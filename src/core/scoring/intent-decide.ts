@@ -88,6 +88,14 @@ export const PREFACE_FLOOR = 0.6;
  */
 export const CLAUSE_RISKY_LEAD = 20;
 export const CLAUSE_MIN_WORDS = 4;
+/**
+ * Matcher version 14: a move with no consequences carried by a clause this close to a kind word is only kindness, and
+ * a move with consequences in another clause of the turn is read as above (intent.ts `kindPreface`). On every labelled
+ * set (4,738 answers, 728 calls): 0.6 and 0.65 put back two calls that transfer a suicidal caller after "I'm sorry"
+ * and one answer, 0.5 lost an answer, 0.7 changed nothing; before conditional clauses were passed over, 0.6 read three
+ * warnings ("...if the language carries on I'll have to end the call") as ending the call.
+ */
+export const KIND_PREFACE = 0.6;
 /** A runner-up below this share of the none threshold is no rival: there is nothing to confuse. */
 const RIVAL_SHARE = 0.8;
 

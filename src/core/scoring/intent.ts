@@ -6,7 +6,7 @@
  * none, unclear, asymmetric care for risky moves) and explain (intent-explain.ts: evidence).
  * Without vectors the lexical stage decides alone, as it did before the semantic stage existed.
  */
-import { CLAUSE_MIN_WORDS, CLAUSE_RISKY_LEAD, decide, type Decision } from './intent-decide.ts';
+import { CLAUSE_MIN_WORDS, CLAUSE_RISKY_LEAD, KIND_PREFACE, decide, type Decision } from './intent-decide.ts';
 import { discriminantLead, discriminantOf } from './intent-discriminant.ts';
 import { analyse } from './intent-analyse.ts';
 import { explain } from './intent-explain.ts';
@@ -28,7 +28,7 @@ export type { VectorTable } from './intent-semantic.ts';
  * analysis, features, thresholds or decision rules can change what an utterance is read as (the eval
  * figures in the README's "Reading the evidence" are measured at this version).
  */
-export const MATCHER_VERSION = '13';
+export const MATCHER_VERSION = '14';
 
 export interface MatchOptions {
   /** The intents to choose among (a state's candidates); all when absent. */
@@ -54,9 +54,23 @@ export interface MatchOptions {
 export function matchIntent(model: IntentModel, text: string, options: MatchOptions = {}): IntentMatch {
   const whole = judge(model, text, options);
   const read = whole.decision.intent;
+  const kind = kindPreface(model, whole.decision, options);
   const clause =
-    read === null || options.minor?.has(read) === true ? riskyClause(model, text, options) : null;
+    read === null || options.minor?.has(read) === true || kind !== undefined
+      ? riskyClause(model, text, options, kind)
+      : null;
   return clause ?? explain(whole.decision, whole.hybrid ? (options.vectors?.model ?? null) : null);
+}
+
+/**
+ * The clause that carried a move with no consequences when that clause is only a kind word (as close as KIND_PREFACE
+ * to one of the matcher's kind words): "Oh love, I'm sorry. Let me put you through to a colleague..." is read as
+ * empathy from its first clause, though the turn transfers the call.
+ */
+function kindPreface(model: IntentModel, decision: Decision, options: MatchOptions): string | undefined {
+  const part = decision.best?.part;
+  if (decision.intent === null || options.risky?.has(decision.intent) === true || part === undefined) return;
+  return noMoveSimilarity(model, part, options.vectors, model.kindWords) >= KIND_PREFACE ? part : undefined;
 }
 
 /**
@@ -64,13 +78,22 @@ export function matchIntent(model: IntentModel, text: string, options: MatchOpti
  * formal bits since you know what it's about, so what's your full name?"), read from that clause alone: it must be
  * the clause's own decision, by every bar a turn of its own would meet, be a risky move here, have at least
  * CLAUSE_MIN_WORDS words, and be picked by the discriminant by CLAUSE_RISKY_LEAD over every other move of the
- * scenario and over no move. The first such clause is read.
+ * scenario and over no move. The first such clause is read. After a kind preface (`kindPreface`), the preface itself
+ * and conditional clauses are passed over.
  */
-function riskyClause(model: IntentModel, text: string, options: MatchOptions): IntentMatch | null {
+function riskyClause(
+  model: IntentModel,
+  text: string,
+  options: MatchOptions,
+  kind?: string,
+): IntentMatch | null {
   const vectors = options.vectors;
   if (vectors === undefined) return null;
-  for (const clause of segmentsOf(text)) {
+  const clauses = segmentsOf(text);
+  for (const [at, clause] of clauses.entries()) {
     if (clause.split(' ').length < CLAUSE_MIN_WORDS || vectors.get(clause) === undefined) continue;
+    if (kind !== undefined && (clause === kind || conditional(clause) || conditional(clauses[at - 1] ?? '')))
+      continue;
     const { decision, lead } = judge(model, clause, options);
     const id = decision.intent;
     if (id === null || options.risky?.has(id) !== true || decision.best === null) continue;
@@ -78,6 +101,15 @@ function riskyClause(model: IntentModel, text: string, options: MatchOptions): I
     return explain({ ...decision, best: { ...decision.best, part: clause } }, vectors.model ?? null);
   }
   return null;
+}
+
+/**
+ * A clause that sets a condition, or the clause after it, says what would happen, not what is done: after a kind word
+ * "if the language carries on, I'll have to end the call" is a warning. (Without a kind preface the rule is not
+ * needed, and it would lose a bargain: "If you ring the Samaritans today, I'll make sure the deduction gets stopped.")
+ */
+function conditional(clause: string): boolean {
+  return /^(?:if|unless)\b/.test(clause);
 }
 
 interface Judged {

@@ -61,7 +61,8 @@ const unseenCalls = callsIn(UNSEEN_CALLS);
  * other call as a recogniser writes it), sealed until measured once at version 13: 18 of 18 (18 at version 12; words
  * alone 15). O: two more (an agency temp in the first week, careful and a little formal; a warm, chatty veteran), sealed
  * until measured once at version 13 with core pack 1.3.11: 17 of 18 (15 at version 12; words alone 11). The miss: a
- * transfer said after "Oh love, I'm sorry", whose kind clause is read as empathy, a move the state expects.
+ * transfer said after "Oh love, I'm sorry", whose kind clause is read as empathy, a move the state expects; version 14
+ * reads the transfer (and one more call of J).
  */
 const blindCalls: [string, number][] = [
   ['calls-2026-11-30b', 22],
@@ -72,12 +73,12 @@ const blindCalls: [string, number][] = [
   ['calls-2026-11-30g', 51],
   ['calls-2026-11-30h', 50],
   ['calls-2026-11-30i', 71],
-  ['calls-2026-11-30j', 34],
-  ['calls-2026-11-30k', 34],
+  ['calls-2026-11-30j', 35],
+  ['calls-2026-11-30k', 35],
   ['calls-2026-11-30l', 36],
   ['calls-2026-11-30m', 18],
   ['calls-2026-11-30n', 18],
-  ['calls-2026-11-30o', 17],
+  ['calls-2026-11-30o', 18],
 ];
 type Labelled = { scenario: string; state: string; text: string; intent: string | null };
 const labelled = (file: string): Labelled[] =>
@@ -253,6 +254,19 @@ const IN_A_CLAUSE: [scenario: string, state: string, text: string, intent: strin
     null,
   ],
   ['representative-without-authority', 'open', "I can hear you've got his letters with you, yes.", null],
+  // Version 14: after a kind word read as empathy, a transfer in the next clause; a warning's condition is no move.
+  [
+    'suicide-threat',
+    'trigger',
+    "Oh, I'm so sorry to hear that. Let me put you through to a colleague who deals with this, hold on.",
+    'transfer-call',
+  ],
+  [
+    'abusive-caller',
+    'open',
+    "I can hear how angry you are, but if the swearing carries on I'll have to end this call.",
+    'warn-behaviour',
+  ],
 ];
 const LINE_TALK = [
   'sorry could you repeat that for me',
@@ -372,11 +386,12 @@ describe('utterances held out from tuning', () => {
 
   it('reads a move with consequences said in one clause of a turn, and names the clause', () => {
     const read = IN_A_CLAUSE.map(([scenario, state, text]) => {
-      const judge = pack.scenarios.get(scenario)!.judge;
+      const judge = (pack.scenarios.get(scenario) ?? more.scenarios.get(scenario))!.judge;
       return judge.understanding(vectors, () => judge.intentAt(state, text));
     });
     expect(read.map((m) => m?.intent ?? null)).toEqual(IN_A_CLAUSE.map(([, , , intent]) => intent));
-    for (const m of read.filter((r) => r?.intent)) expect(m?.evidence?.part).toBeTruthy();
+    for (const m of read.filter((r) => r?.intent && r.evidence?.risky === true))
+      expect(m?.evidence?.part).toBeTruthy();
   });
 
   it('without vectors the lexical matcher decides, and says so', () => {
