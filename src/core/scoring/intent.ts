@@ -9,6 +9,7 @@
 import { CLAUSE_MIN_WORDS, CLAUSE_RISKY_LEAD, KIND_PREFACE, decide, type Decision } from './intent-decide.ts';
 import { discriminantLead, discriminantOf } from './intent-discriminant.ts';
 import { analyse } from './intent-analyse.ts';
+import { askedBack } from './intent-asked.ts';
 import { explain } from './intent-explain.ts';
 import type { IntentModel } from './intent-model.ts';
 import { negationReverses } from './intent-negation.ts';
@@ -28,7 +29,7 @@ export type { VectorTable } from './intent-semantic.ts';
  * analysis, features, thresholds or decision rules can change what an utterance is read as (the eval
  * figures in the README's "Reading the evidence" are measured at this version).
  */
-export const MATCHER_VERSION = '14';
+export const MATCHER_VERSION = '15';
 
 export interface MatchOptions {
   /** The intents to choose among (a state's candidates); all when absent. */
@@ -49,17 +50,25 @@ export interface MatchOptions {
 /**
  * The best intent for an utterance, or none, with a confidence, the words that matched and the evidence. When the
  * whole turn makes no move, or only one that gets a reply, a move with consequences said plainly in one of its
- * clauses is still read (see `riskyClause`).
+ * clauses is still read (see `riskyClause`); a question back to the caller makes no move its examples make as
+ * statements (intent-asked.ts).
  */
 export function matchIntent(model: IntentModel, text: string, options: MatchOptions = {}): IntentMatch {
   const whole = judge(model, text, options);
+  const encoder = whole.hybrid ? (options.vectors?.model ?? null) : null;
+  const asked = whole.decision.intent === null ? undefined : model.byId.get(whole.decision.intent);
+  if (asked !== undefined && askedBack(asked, text))
+    return explain(
+      { ...whole.decision, intent: null, reason: 'a question back to the caller, not this move' },
+      encoder,
+    );
   const read = whole.decision.intent;
   const kind = kindPreface(model, whole.decision, options);
   const clause =
     read === null || options.minor?.has(read) === true || kind !== undefined
       ? riskyClause(model, text, options, kind)
       : null;
-  return clause ?? explain(whole.decision, whole.hybrid ? (options.vectors?.model ?? null) : null);
+  return clause ?? explain(whole.decision, encoder);
 }
 
 /**

@@ -62,7 +62,9 @@ const unseenCalls = callsIn(UNSEEN_CALLS);
  * alone 15). O: two more (an agency temp in the first week, careful and a little formal; a warm, chatty veteran), sealed
  * until measured once at version 13 with core pack 1.3.11: 17 of 18 (15 at version 12; words alone 11). The miss: a
  * transfer said after "Oh love, I'm sorry", whose kind clause is read as empathy, a move the state expects; version 14
- * reads the transfer (and one more call of J).
+ * reads the transfer (and one more call of J). P: one more (plain everyday words, some turns opening with a short
+ * acknowledgement), sealed until measured once at version 14 with core pack 1.3.12: 18 of 18 (18 at version 12; words
+ * alone 13).
  */
 const blindCalls: [string, number][] = [
   ['calls-2026-11-30b', 22],
@@ -79,6 +81,7 @@ const blindCalls: [string, number][] = [
   ['calls-2026-11-30m', 18],
   ['calls-2026-11-30n', 18],
   ['calls-2026-11-30o', 18],
+  ['calls-2026-11-30p', 18],
 ];
 type Labelled = { scenario: string; state: string; text: string; intent: string | null };
 const labelled = (file: string): Labelled[] =>
@@ -178,6 +181,15 @@ const guarded: Guarded[] = [
     'the two sets sealed until the end of matcher version 13',
     ['fresh-2026-11-30v.jsonl', 'fresh-2026-11-30w.jsonl'],
     0.94,
+  ),
+  // Two more (a blunt, kind Yorkshire caseworker; a graduate trainee who paraphrases procedure, a fifth as a recogniser
+  // writes), sealed until measured once at matcher version 14 with core pack 1.3.12: 0.925 (185 of 200) and 0.950 (190
+  // of 200), 0.9375 together; version 12 had 0.925 and 0.920; words alone 0.780 and 0.805. Then 0.945 and 0.965 once a
+  // question back to the caller is no move its examples make as statements (version 15).
+  guard(
+    'the two sets sealed until matcher version 14',
+    ['fresh-2026-11-30x.jsonl', 'fresh-2026-11-30y.jsonl'],
+    0.95,
   ),
   // Half its moves risky ones said plainly, measured at once and then tuned on: 0.840 (168 of 200) at the start of
   // matcher version 8, 0.865 (173 of 200) at its end, 0.880 at version 9.
