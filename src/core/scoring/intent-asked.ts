@@ -16,7 +16,8 @@ import { plainText } from './intent-analyse.ts';
  * answers and lost 1 on the former ("Oh right, is this about the change to his payments from last month?", a
  * disclosure asked as a question), and put back 7 of the 25 the latter missed, losing none; 0.05 put back two fewer
  * ("When in June was the letter, roughly?" as offering information free), 0.2 lost "Are you actually the parent on
- * this case?" (accusing the caller).
+ * this case?" (accusing the caller). Reading "can I ask..." as a question, and an auxiliary with any subject ("does
+ * Daniel know..."), put back three more answers and lost none.
  */
 export const ASKED_BACK_SHARE = 0.1;
 
@@ -25,9 +26,12 @@ const LEAD = /^(?:(?:sorry|so|oh|okay|ok|right|and|well|just|love|aw|ah|great|lo
 const WH = /^(?:what|when|where|which|who|whose|why|how)\b/;
 /** "What I can do is...", "what you're asking for is...": a statement that opens like a question. */
 const CLEFT = /^what\s+(?:i|we|you)\b/;
-const AUX_SUBJECT =
-  /^(?:is|are|was|were|has|have|had|did|does|do)\s+(?:you|it|that|this|there|he|she|they|we|your|his|her|the|someone|anyone)\b/;
-const PROPOSAL = /^do you want\b/;
+const AUX_SUBJECT = /^(?:is|are|was|were|has|have|had|did|does|do)\s+\S+/;
+/** "Can I ask...", "may I ask...": a question announced, then asked. */
+const ASK = /^(?:can|could|may) i (?:just )?ask\b/;
+/** Asking leave to do something, which may be the move ("is it okay if I put you through?"). */
+const PROPOSAL =
+  /^(?:do you want|would you like|is it (?:ok|okay|alright|all right) (?:if|for)|are you (?:happy|ok|okay) (?:for|if|with))\b/;
 
 /** Whether `text` only asks the caller something, and `intent` is a move its examples make as statements. */
 export function askedBack(intent: CompiledIntent, text: string): boolean {
@@ -40,5 +44,6 @@ export function askedBack(intent: CompiledIntent, text: string): boolean {
   if (sentences.length === 0 || !sentences.every((s) => s.trim().endsWith('?'))) return false;
   const first = plainText(sentences[0]!).replace(LEAD, '');
   if (WH.test(first)) return !CLEFT.test(first);
+  if (ASK.test(first)) return true;
   return AUX_SUBJECT.test(first) && !PROPOSAL.test(first);
 }

@@ -27,6 +27,8 @@ describe('a question back to the caller', () => {
     'Was it the one about the annual review, the June letter?',
     'Has he got the letters at his, or have you got them at yours?',
     'Oh, is that the letter from the beginning of the month?',
+    "May I ask what it is you'd like the copy for?",
+    "Does Daniel know you're calling us today?",
   ])('"%s" makes no move whose examples are statements', (text) => {
     expect(askedBack(statements, text)).toBe(true);
   });
@@ -39,6 +41,7 @@ describe('a question back to the caller', () => {
     // Proposals may be the move itself.
     'Could you switch the recording off?',
     'Do you want me to send the June letter out again?',
+    'Is it okay if I send the June letter out again?',
     // Not a question.
     "We'll send the June letter out again.",
     // No question mark: a recogniser's words are not judged so.

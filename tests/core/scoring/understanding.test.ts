@@ -64,7 +64,8 @@ const unseenCalls = callsIn(UNSEEN_CALLS);
  * transfer said after "Oh love, I'm sorry", whose kind clause is read as empathy, a move the state expects; version 14
  * reads the transfer (and one more call of J). P: one more (plain everyday words, some turns opening with a short
  * acknowledgement), sealed until measured once at version 14 with core pack 1.3.12: 18 of 18 (18 at version 12; words
- * alone 13).
+ * alone 13). Q: one more (plain words typed fast: lower case, apostrophes missing, the odd typo), sealed until measured
+ * once at version 15: 18 of 18 (18 at version 12; words alone 9).
  */
 const blindCalls: [string, number][] = [
   ['calls-2026-11-30b', 22],
@@ -82,6 +83,7 @@ const blindCalls: [string, number][] = [
   ['calls-2026-11-30n', 18],
   ['calls-2026-11-30o', 18],
   ['calls-2026-11-30p', 18],
+  ['calls-2026-11-30q', 18],
 ];
 type Labelled = { scenario: string; state: string; text: string; intent: string | null };
 const labelled = (file: string): Labelled[] =>
@@ -190,6 +192,14 @@ const guarded: Guarded[] = [
     'the two sets sealed until matcher version 14',
     ['fresh-2026-11-30x.jsonl', 'fresh-2026-11-30y.jsonl'],
     0.95,
+  ),
+  // Two more (a former bank adviser, polished and eager to please; an Edinburgh caseworker typing fast, asking plenty
+  // of questions back), sealed until measured once at matcher version 15 with core pack 1.3.12: 0.935 (187 of 200) and
+  // 0.930 (186 of 200), 0.9325 together; version 12 had 0.920 and 0.880; words alone 0.805 and 0.745.
+  guard(
+    'the two sets sealed until matcher version 15',
+    ['fresh-2026-11-30z.jsonl', 'fresh-2026-11-30za.jsonl'],
+    0.93,
   ),
   // Half its moves risky ones said plainly, measured at once and then tuned on: 0.840 (168 of 200) at the start of
   // matcher version 8, 0.865 (173 of 200) at its end, 0.880 at version 9.
