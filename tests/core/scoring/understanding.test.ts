@@ -65,7 +65,10 @@ const unseenCalls = callsIn(UNSEEN_CALLS);
  * reads the transfer (and one more call of J). P: one more (plain everyday words, some turns opening with a short
  * acknowledgement), sealed until measured once at version 14 with core pack 1.3.12: 18 of 18 (18 at version 12; words
  * alone 13). Q: one more (plain words typed fast: lower case, apostrophes missing, the odd typo), sealed until measured
- * once at version 15: 18 of 18 (18 at version 12; words alone 9).
+ * once at version 15: 18 of 18 (18 at version 12; words alone 9). R: one more (a caseworker who says why before every
+ * move; one plain and brief), sealed until measured once at the end of version 15 with core pack 1.3.13: 17 of 18 (17
+ * at version 12; words alone 13). The miss: "it's a set piece we read out to every single person who applies" is not
+ * read as explaining that the statement is read to everyone.
  */
 const blindCalls: [string, number][] = [
   ['calls-2026-11-30b', 22],
@@ -84,6 +87,7 @@ const blindCalls: [string, number][] = [
   ['calls-2026-11-30o', 18],
   ['calls-2026-11-30p', 18],
   ['calls-2026-11-30q', 18],
+  ['calls-2026-11-30r', 17],
 ];
 type Labelled = { scenario: string; state: string; text: string; intent: string | null };
 const labelled = (file: string): Labelled[] =>
@@ -200,6 +204,14 @@ const guarded: Guarded[] = [
     'the two sets sealed until matcher version 15',
     ['fresh-2026-11-30z.jsonl', 'fresh-2026-11-30za.jsonl'],
     0.93,
+  ),
+  // The last two (a warm Liverpool caseworker, a quarter as a recogniser writes; an anxious new starter in week two),
+  // sealed until measured once at the end of matcher version 15 with core pack 1.3.13: 0.970 (194 of 200) and 0.970
+  // (194 of 200); version 12 had 0.955 and 0.955; words alone 0.810 and 0.870.
+  guard(
+    'the two sets sealed until the end of matcher version 15',
+    ['fresh-2026-11-30zb.jsonl', 'fresh-2026-11-30zc.jsonl'],
+    0.965,
   ),
   // Half its moves risky ones said plainly, measured at once and then tuned on: 0.840 (168 of 200) at the start of
   // matcher version 8, 0.865 (173 of 200) at its end, 0.880 at version 9.
