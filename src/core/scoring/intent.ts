@@ -10,6 +10,7 @@ import { CLAUSE_MIN_WORDS, CLAUSE_RISKY_LEAD, KIND_PREFACE, decide, type Decisio
 import { discriminantLead, discriminantOf } from './intent-discriminant.ts';
 import { analyse } from './intent-analyse.ts';
 import { askedBack } from './intent-asked.ts';
+import { deniesAct } from './intent-denied.ts';
 import { explain } from './intent-explain.ts';
 import type { IntentModel } from './intent-model.ts';
 import { negationReverses } from './intent-negation.ts';
@@ -29,7 +30,7 @@ export type { VectorTable } from './intent-semantic.ts';
  * analysis, features, thresholds or decision rules can change what an utterance is read as (the eval
  * figures in the README's "Reading the evidence" are measured at this version).
  */
-export const MATCHER_VERSION = '15';
+export const MATCHER_VERSION = '16';
 
 export interface MatchOptions {
   /** The intents to choose among (a state's candidates); all when absent. */
@@ -57,6 +58,8 @@ export function matchIntent(model: IntentModel, text: string, options: MatchOpti
   const whole = judge(model, text, options);
   const encoder = whole.hybrid ? (options.vectors?.model ?? null) : null;
   const asked = whole.decision.intent === null ? undefined : model.byId.get(whole.decision.intent);
+  if (asked !== undefined && options.risky?.has(asked.def.id) === true && deniesAct(asked, text))
+    return explain({ ...whole.decision, intent: null, reason: 'the words deny this move' }, encoder);
   if (asked !== undefined && askedBack(asked, text))
     return explain(
       { ...whole.decision, intent: null, reason: 'a question back to the caller, not this move' },
