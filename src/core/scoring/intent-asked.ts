@@ -17,7 +17,8 @@ import { plainText } from './intent-analyse.ts';
  * disclosure asked as a question), and put back 7 of the 25 the latter missed, losing none; 0.05 put back two fewer
  * ("When in June was the letter, roughly?" as offering information free), 0.2 lost "Are you actually the parent on
  * this case?" (accusing the caller). Reading "can I ask..." as a question, and an auxiliary with any subject ("does
- * Daniel know..."), put back three more answers and lost none.
+ * Daniel know..."), put back three more answers and lost none. Tried as a gate on each candidate instead (as a form
+ * is), it lost four answers that make no move: the next candidate was a risky move the question does not make either.
  */
 export const ASKED_BACK_SHARE = 0.1;
 

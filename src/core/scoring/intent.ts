@@ -57,18 +57,17 @@ export interface MatchOptions {
 export function matchIntent(model: IntentModel, text: string, options: MatchOptions = {}): IntentMatch {
   const whole = judge(model, text, options);
   const encoder = whole.hybrid ? (options.vectors?.model ?? null) : null;
-  const asked = whole.decision.intent === null ? undefined : model.byId.get(whole.decision.intent);
-  if (asked !== undefined && options.risky?.has(asked.def.id) === true && deniesAct(asked, text))
-    return explain({ ...whole.decision, intent: null, reason: 'the words deny this move' }, encoder);
-  if (asked !== undefined && askedBack(asked, text))
-    return explain(
-      { ...whole.decision, intent: null, reason: 'a question back to the caller, not this move' },
-      encoder,
-    );
-  const read = whole.decision.intent;
+  // Read after the decision, not as gates: a gated move gives way to the next, and the next to a question back or
+  // a denial is another move it does not make ("Sorry, did you say you don't consent?" as objecting to recording).
+  const none = (reason: string) => explain({ ...whole.decision, intent: null, reason }, encoder);
+  const read = whole.decision.intent === null ? undefined : model.byId.get(whole.decision.intent);
+  if (read !== undefined && options.risky?.has(read.def.id) === true && deniesAct(read, text))
+    return none('the words deny this move');
+  if (read !== undefined && askedBack(read, text))
+    return none('a question back to the caller, not this move');
   const kind = kindPreface(model, whole.decision, options);
   const clause =
-    read === null || options.minor?.has(read) === true || kind !== undefined
+    read === undefined || options.minor?.has(read.def.id) === true || kind !== undefined
       ? riskyClause(model, text, options, kind)
       : null;
   return clause ?? explain(whole.decision, encoder);
