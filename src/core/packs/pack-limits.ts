@@ -12,6 +12,12 @@ export const PACK_LIMITS = {
   endingsPerScenario: 30,
   transitions: 30,
   intents: 300,
+  /**
+   * Example phrasings per intent. 60 until core pack 1.3.14: the moves trainees say in the most ways (disclosing the
+   * case, explaining the statement, skipping it) had reached it, and answers written blind showed phrasings they still
+   * lacked. Each example costs one sentence vector (about 10 ms once per pack version) and one comparison per answer.
+   */
+  examplesPerIntent: 100,
   variants: 10,
   textChars: 2000,
   /** Nesting depth of the parsed document; a pack needs about 10. */

@@ -15,7 +15,7 @@ export * from './scenario-schema.ts';
 export const IntentSpecSchema = z.strictObject({
   id: IdSchema,
   label: text(120).describe('How the move is named in feedback'),
-  examples: z.array(text(300)).min(1).max(60).describe('Example phrasings the trainee might use'),
+  examples: z.array(text(300)).min(1).max(L.examplesPerIntent).describe('Example phrasings the trainee might use'),
   requires: z
     .array(z.array(text(60)).min(1).max(30))
     .max(10)

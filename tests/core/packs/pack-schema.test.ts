@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { schemaText, SCHEMA_PATH } from '../../../src/cli/gen-schema.ts';
 import { PackSchema } from '../../../src/core/packs/index.ts';
+import { PACK_LIMITS } from '../../../src/core/packs/pack-limits.ts';
 import { smallPack } from './fixtures.ts';
 
 describe('the pack schema', () => {
@@ -51,5 +52,16 @@ describe('the pack schema', () => {
     const r = PackSchema.safeParse(raw);
     expect(r.success).toBe(false);
     expect(JSON.stringify(r.error?.issues)).toContain(message);
+  });
+
+  it('takes up to PACK_LIMITS.examplesPerIntent examples for a move, and names the list when there are more', () => {
+    const phrasings = (n: number) => Array.from({ length: n }, (_, i) => `example number ${i}`);
+    const raw = smallPack() as any;
+    raw.intents[0].examples = phrasings(PACK_LIMITS.examplesPerIntent);
+    expect(PackSchema.safeParse(raw).success).toBe(true);
+    raw.intents[0].examples = phrasings(PACK_LIMITS.examplesPerIntent + 1);
+    const r = PackSchema.safeParse(raw);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(['intents', 0, 'examples']);
   });
 });
