@@ -74,7 +74,10 @@ const unseenCalls = callsIn(UNSEEN_CALLS);
  * at matcher version 16 with core pack 1.3.13: 18 of 18 each (words alone 12 and 13). Core pack 1.3.14 and cms-more
  * 1.3.5 (answers the blind sets missed, kept as examples where they read nothing else wrongly) put back one call of G,
  * K and R each, and lost one of N to a tie between two moves with consequences ("I've turned the recorder off for you"
- * scored 0.72 as promising it is off and as telling the client to stop; version 16 had also tied them).
+ * scored 0.72 as promising it is off and as telling the client to stop; version 16 had also tied them). U: one more
+ * (a steady Yorkshire caseworker, some turns as a recogniser writes them), sealed until measured once with core pack
+ * 1.3.14: 18 of 18 (17 with core pack 1.3.13, whose reassurance examples missed "anything we record is kept safe and
+ * private"; words alone 9).
  */
 const blindCalls: [string, number][] = [
   ['calls-2026-11-30b', 22],
@@ -96,6 +99,7 @@ const blindCalls: [string, number][] = [
   ['calls-2026-11-30r', 18],
   ['calls-2026-11-30s', 18],
   ['calls-2026-11-30t', 18],
+  ['calls-2026-11-30u', 18],
 ];
 type Labelled = { scenario: string; state: string; text: string; intent: string | null };
 const labelled = (file: string): Labelled[] =>
@@ -230,6 +234,16 @@ const guarded: Guarded[] = [
     'the four sets sealed until matcher version 16',
     ['fresh-2026-11-30zd.jsonl', 'fresh-2026-11-30ze.jsonl', 'fresh-2026-11-30zf.jsonl', 'fresh-2026-11-30zg.jsonl'],
     0.965,
+  ),
+  // Two more (a friendly Cardiff caseworker who checks understanding after each move; a quick, terse Belfast one),
+  // sealed until measured once with core pack 1.3.14 and cms-more 1.3.5: 0.950 and 0.955 (190 and 191 of 200), 0.9525
+  // together; with core 1.3.13 and cms-more 1.3.4 (matcher version 16 as before) 0.930 and 0.925; words alone 0.845
+  // and 0.855. With core pack 1.3.15 (not saying whether a security answer was right, as explaining security):
+  // 0.950 and 0.960.
+  guard(
+    'the two sets sealed until core pack 1.3.14',
+    ['fresh-2026-11-30zh.jsonl', 'fresh-2026-11-30zi.jsonl'],
+    0.95,
   ),
   // Half its moves risky ones said plainly, measured at once and then tuned on: 0.840 (168 of 200) at the start of
   // matcher version 8, 0.865 (173 of 200) at its end, 0.880 at version 9.
