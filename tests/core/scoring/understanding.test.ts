@@ -77,7 +77,10 @@ const unseenCalls = callsIn(UNSEEN_CALLS);
  * scored 0.72 as promising it is off and as telling the client to stop; version 16 had also tied them). U: one more
  * (a steady Yorkshire caseworker, some turns as a recogniser writes them), sealed until measured once with core pack
  * 1.3.14: 18 of 18 (17 with core pack 1.3.13, whose reassurance examples missed "anything we record is kept safe and
- * private"; words alone 9).
+ * private"; words alone 9). V: one more (a straight-talking Manchester caseworker), sealed until measured once with
+ * core pack 1.3.15: 17 of 18 (17 with 1.3.13; words alone 11). The miss raised a false critical error: "there's nothing
+ * wrong with you recording it" was read as telling the client not to record; core pack 1.3.16's example reads it as
+ * accepting the recording.
  */
 const blindCalls: [string, number][] = [
   ['calls-2026-11-30b', 22],
@@ -100,6 +103,7 @@ const blindCalls: [string, number][] = [
   ['calls-2026-11-30s', 18],
   ['calls-2026-11-30t', 18],
   ['calls-2026-11-30u', 18],
+  ['calls-2026-11-30v', 18],
 ];
 type Labelled = { scenario: string; state: string; text: string; intent: string | null };
 const labelled = (file: string): Labelled[] =>
@@ -244,6 +248,14 @@ const guarded: Guarded[] = [
     'the two sets sealed until core pack 1.3.14',
     ['fresh-2026-11-30zh.jsonl', 'fresh-2026-11-30zi.jsonl'],
     0.95,
+  ),
+  // The last two (a fast, casual East London caseworker, 40% as a recogniser writes; a gentle, roundabout Norfolk one),
+  // sealed until measured once with core pack 1.3.15: 0.945 and 0.960 (189 and 192 of 200), 0.9525 together; with core
+  // 1.3.13 and cms-more 1.3.4 (matcher version 16 as before) 0.930 and 0.935; words alone 0.820 and 0.790.
+  guard(
+    'the two sets sealed until core pack 1.3.15',
+    ['fresh-2026-11-30zj.jsonl', 'fresh-2026-11-30zk.jsonl'],
+    0.945,
   ),
   // Half its moves risky ones said plainly, measured at once and then tuned on: 0.840 (168 of 200) at the start of
   // matcher version 8, 0.865 (173 of 200) at its end, 0.880 at version 9.
