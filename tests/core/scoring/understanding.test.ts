@@ -80,7 +80,8 @@ const unseenCalls = callsIn(UNSEEN_CALLS);
  * private"; words alone 9). V: one more (a straight-talking Manchester caseworker), sealed until measured once with
  * core pack 1.3.15: 17 of 18 (17 with 1.3.13; words alone 11). The miss raised a false critical error: "there's nothing
  * wrong with you recording it" was read as telling the client not to record; core pack 1.3.16's example reads it as
- * accepting the recording.
+ * accepting the recording. W: one more (a friendly Glasgow caseworker, mistakes said casually), sealed until measured
+ * once at the very end with core pack 1.3.16: 18 of 18 (18 with 1.3.13; words alone 12).
  */
 const blindCalls: [string, number][] = [
   ['calls-2026-11-30b', 22],
@@ -104,6 +105,7 @@ const blindCalls: [string, number][] = [
   ['calls-2026-11-30t', 18],
   ['calls-2026-11-30u', 18],
   ['calls-2026-11-30v', 18],
+  ['calls-2026-11-30w', 18],
 ];
 type Labelled = { scenario: string; state: string; text: string; intent: string | null };
 const labelled = (file: string): Labelled[] =>
@@ -236,7 +238,12 @@ const guarded: Guarded[] = [
   // 0.980 and 0.970 then.
   guard(
     'the four sets sealed until matcher version 16',
-    ['fresh-2026-11-30zd.jsonl', 'fresh-2026-11-30ze.jsonl', 'fresh-2026-11-30zf.jsonl', 'fresh-2026-11-30zg.jsonl'],
+    [
+      'fresh-2026-11-30zd.jsonl',
+      'fresh-2026-11-30ze.jsonl',
+      'fresh-2026-11-30zf.jsonl',
+      'fresh-2026-11-30zg.jsonl',
+    ],
     0.965,
   ),
   // Two more (a friendly Cardiff caseworker who checks understanding after each move; a quick, terse Belfast one),
@@ -256,6 +263,15 @@ const guarded: Guarded[] = [
     'the two sets sealed until core pack 1.3.15',
     ['fresh-2026-11-30zj.jsonl', 'fresh-2026-11-30zk.jsonl'],
     0.945,
+  ),
+  // The very last two (an efficient Leeds caseworker who says what she is doing; a fluent speaker of English as a
+  // second language), sealed until measured once with core pack 1.3.16: 0.965 and 0.950 (193 and 190 of 200), 0.9575
+  // together; with core 1.3.13 and cms-more 1.3.4 (matcher version 16 as before) 0.945 and 0.935; words alone 0.835
+  // and 0.840.
+  guard(
+    'the two sets sealed until core pack 1.3.16',
+    ['fresh-2026-11-30zl.jsonl', 'fresh-2026-11-30zm.jsonl'],
+    0.955,
   ),
   // Half its moves risky ones said plainly, measured at once and then tuned on: 0.840 (168 of 200) at the start of
   // matcher version 8, 0.865 (173 of 200) at its end, 0.880 at version 9.
