@@ -81,7 +81,8 @@ const unseenCalls = callsIn(UNSEEN_CALLS);
  * core pack 1.3.15: 17 of 18 (17 with 1.3.13; words alone 11). The miss raised a false critical error: "there's nothing
  * wrong with you recording it" was read as telling the client not to record; core pack 1.3.16's example reads it as
  * accepting the recording. W: one more (a friendly Glasgow caseworker, mistakes said casually), sealed until measured
- * once at the very end with core pack 1.3.16: 18 of 18 (18 with 1.3.13; words alone 12).
+ * once at the very end with core pack 1.3.16: 18 of 18 (18 with 1.3.13; words alone 12). X: one more (a warm Swansea
+ * caseworker), sealed until measured once with core pack 1.3.16: 18 of 18 (18 with 1.3.13; words alone 17).
  */
 const blindCalls: [string, number][] = [
   ['calls-2026-11-30b', 22],
@@ -106,6 +107,7 @@ const blindCalls: [string, number][] = [
   ['calls-2026-11-30u', 18],
   ['calls-2026-11-30v', 18],
   ['calls-2026-11-30w', 18],
+  ['calls-2026-11-30x', 18],
 ];
 type Labelled = { scenario: string; state: string; text: string; intent: string | null };
 const labelled = (file: string): Labelled[] =>
@@ -273,6 +275,11 @@ const guarded: Guarded[] = [
     ['fresh-2026-11-30zl.jsonl', 'fresh-2026-11-30zm.jsonl'],
     0.955,
   ),
+  // Two more (a courteous Devon veteran back part-time; an unsure Sunderland apprentice in her first month), sealed
+  // until measured once with core pack 1.3.16: 0.960 and 0.985 (192 and 197 of 200); with core 1.3.13 and cms-more
+  // 1.3.4 0.960 and 0.955; words alone 0.865 and 0.880. Their misses, with those of the three rounds before, became
+  // examples in core pack 1.3.17 and cms-more 1.3.6 where they read nothing else wrongly.
+  guard('the two sets sealed until the end', ['fresh-2026-11-30zn.jsonl', 'fresh-2026-11-30zo.jsonl'], 0.97),
   // Half its moves risky ones said plainly, measured at once and then tuned on: 0.840 (168 of 200) at the start of
   // matcher version 8, 0.865 (173 of 200) at its end, 0.880 at version 9.
   guard('the set heavy with risky moves said plainly', ['fresh-2026-11-30h.jsonl'], 0.87),
